@@ -1,0 +1,33 @@
+package org.aimonitor.chart;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A chart as a page shows it: the spec (drawn by charts.js and tabulated by the template),
+ * its JSON for the page, the unit in words, notes on the data, and figures that belong with it
+ * but are not drawn (point-in-time statements that are not annual totals).
+ */
+public record ChartView(ChartSpec spec, String json, String unit, List<String> notes,
+    List<ChartSpec.Point> statements) {
+
+  /** What the canvas shows, for screen readers: title, unit, the series, where the numbers are. */
+  public String ariaLabel() {
+    String series = spec.series().stream()
+        .filter(s -> !s.points().isEmpty())
+        .map(ChartSpec.Series::label)
+        .collect(Collectors.joining(", "));
+    return spec.title() + " (" + unit + "). Series: " + series
+        + ". Every figure is listed in the data table for this chart.";
+  }
+
+  /** The note numbers of all sources behind the drawn points, in citation order. */
+  public List<Integer> sourceNos() {
+    return spec.series().stream()
+        .flatMap(s -> s.points().stream())
+        .map(ChartSpec.Point::sourceNo)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+}

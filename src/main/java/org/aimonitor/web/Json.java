@@ -1,0 +1,36 @@
+package org.aimonitor.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** The one JSON mapper of the app, and safe embedding of JSON in HTML script elements. */
+public final class Json {
+
+  public static final ObjectMapper MAPPER = new ObjectMapper()
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private Json() {
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * JSON that can sit inside {@code <script type="application/json">}: the characters that could
+   * end the element or start markup only occur inside JSON strings, where \\u escapes mean the same.
+   */
+  public static String forScript(Object value) {
+    return write(value)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029");
+  }
+}

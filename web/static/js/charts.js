@@ -1,0 +1,198 @@
+/*
+ * Draws every chart on the page from its JSON spec (shaped and tested in Java), adds the
+ * chart/table toggles, and redraws charts at print resolution before printing.
+ * Styling by role: actual = solid, projection = outlined/dashed, target = markers, growth = line.
+ */
+(function () {
+  'use strict';
+
+  var charts = [];
+  var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  var numberFormat = new Intl.NumberFormat('en');
+
+  function withAlpha(hex, alpha) {
+    var n = parseInt(hex.slice(1), 16);
+    return 'rgba(' + (n >> 16 & 255) + ',' + (n >> 8 & 255) + ',' + (n & 255) + ',' + alpha + ')';
+  }
+
+  function dataset(series, index) {
+    var ds = {
+      label: series.label,
+      type: series.type,
+      data: series.points,
+      yAxisID: series.axis,
+      borderColor: series.color,
+      backgroundColor: series.color,
+      pointStyle: series.marker,
+      pointRadius: 4,
+      pointHoverRadius: 6,
+      borderWidth: 2,
+      spanGaps: false,
+      order: index
+    };
+    if (series.role === 'projection') {
+      ds.backgroundColor = series.type === 'bar' ? withAlpha(series.color, 0.12) : '#ffffff';
+      ds.borderDash = [6, 4];
+    }
+    if (series.role === 'target') {
+      ds.backgroundColor = '#ffffff';
+      ds.pointRadius = 7;
+      ds.pointHoverRadius = 9;
+      ds.showLine = false;
+      ds.order = -1;
+    }
+    if (series.role === 'growth') {
+      ds.order = -2;
+    }
+    return ds;
+  }
+
+  function xScale(x) {
+    if (x.type === 'category') {
+      return { type: 'category', title: { display: true, text: x.title }, grid: { display: false } };
+    }
+    var labels = {};
+    x.ticks.forEach(function (t) { labels[t.value] = t.label; });
+    return {
+      type: 'linear', min: x.min, max: x.max,
+      title: { display: true, text: x.title },
+      afterBuildTicks: function (axis) {
+        axis.ticks = x.ticks.map(function (t) { return { value: t.value }; });
+      },
+      ticks: { callback: function (value) { return labels[value] || ''; }, autoSkip: true, maxRotation: 0 }
+    };
+  }
+
+  function yScale(axis) {
+    return {
+      type: 'linear', position: axis.position, beginAtZero: true,
+      title: { display: true, text: axis.title },
+      grid: { drawOnChartArea: axis.id === 'y' },
+      ticks: { callback: function (v) { return numberFormat.format(v) + (axis.unit === '%' ? ' %' : ''); } }
+    };
+  }
+
+  /* Dashed vertical lines between two category labels, e.g. a series break. */
+  var breaksPlugin = {
+    id: 'aimBreaks',
+    afterDatasetsDraw: function (chart) {
+      var breaks = chart.config.options.aimBreaks || [];
+      var x = chart.scales.x;
+      var area = chart.chartArea;
+      var ctx = chart.ctx;
+      breaks.forEach(function (b) {
+        var labels = chart.data.labels;
+        var a = labels.indexOf(b.after);
+        var c = labels.indexOf(b.before);
+        if (a < 0 || c < 0) { return; }
+        var px = (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
+        ctx.save();
+        ctx.strokeStyle = '#1a1a1a';
+        ctx.setLineDash([4, 3]);
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(px, area.top);
+        ctx.lineTo(px, area.bottom);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillStyle = '#1a1a1a';
+        ctx.font = '12px sans-serif';
+        ctx.textAlign = 'right';
+        ctx.fillText(b.label, px - 4, area.top + 12);
+        ctx.restore();
+      });
+    }
+  };
+
+  function config(spec) {
+    var scales = { x: xScale(spec.x) };
+    spec.axes.forEach(function (a) { scales[a.id] = yScale(a); });
+    return {
+      type: 'bar',
+      data: {
+        labels: spec.x.type === 'category' ? spec.x.labels : undefined,
+        datasets: spec.series.map(dataset)
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: reduceMotion ? false : { duration: 400 },
+        interaction: { mode: 'nearest', intersect: true },
+        aimBreaks: spec.breaks,
+        scales: scales,
+        plugins: {
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8 } },
+          tooltip: {
+            callbacks: {
+              title: function (items) { return items.length ? items[0].raw.period : ''; },
+              label: function (item) {
+                return item.dataset.label + ': ' + item.raw.text + ' [source ' + item.raw.sourceNo + ']';
+              }
+            }
+          }
+        }
+      },
+      plugins: [breaksPlugin]
+    };
+  }
+
+  function drawAll() {
+    if (typeof Chart === 'undefined') { return; }
+    document.querySelectorAll('script.chart-spec').forEach(function (el) {
+      var spec = JSON.parse(el.textContent);
+      var canvas = document.getElementById(spec.id);
+      if (canvas) { charts.push(new Chart(canvas, config(spec))); }
+    });
+  }
+
+  /* Tables start visible (no-JS, print); with JS they fold behind a real button. */
+  function addTableToggles() {
+    document.querySelectorAll('[data-chart-table]').forEach(function (table) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chart__toggle';
+      button.setAttribute('aria-expanded', 'false');
+      button.setAttribute('aria-controls', table.id);
+      button.textContent = 'Show data table';
+      button.addEventListener('click', function () {
+        var open = button.getAttribute('aria-expanded') === 'true';
+        button.setAttribute('aria-expanded', String(!open));
+        button.textContent = open ? 'Show data table' : 'Hide data table';
+        table.hidden = open;
+      });
+      table.hidden = true;
+      table.parentNode.insertBefore(button, table);
+    });
+  }
+
+  /* No script runs during print layout: redraw at print size and resolution beforehand. */
+  function toPrint() {
+    charts.forEach(function (c) {
+      c.options.animation = false;
+      c.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
+      c.resize();
+    });
+  }
+
+  function toScreen() {
+    charts.forEach(function (c) {
+      c.options.devicePixelRatio = window.devicePixelRatio || 1;
+      c.resize();
+    });
+  }
+
+  window.aimPrepareForPrint = toPrint;
+
+  document.addEventListener('DOMContentLoaded', function () {
+    addTableToggles();
+    drawAll();
+    window.addEventListener('beforeprint', toPrint);
+    window.addEventListener('afterprint', toScreen);
+    window.matchMedia('print').addEventListener('change', function (e) {
+      if (e.matches) { toPrint(); } else { toScreen(); }
+    });
+    document.querySelectorAll('[data-print]').forEach(function (b) {
+      b.addEventListener('click', function () { toPrint(); window.print(); });
+    });
+  });
+}());
