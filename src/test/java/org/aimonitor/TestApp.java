@@ -1,0 +1,90 @@
+package org.aimonitor;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Seeder;
+import org.aimonitor.web.App;
+
+/**
+ * The real app on a free port over a fresh, seeded SQLite file in a temporary folder: the one
+ * fixture every page, API and browser test starts from. Close it to stop the server.
+ */
+public final class TestApp implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private final Path dir;
+  private final Database db;
+  private final Javalin app;
+
+  private TestApp(Path dir, Database db, Javalin app) {
+    this.dir = dir;
+    this.db = db;
+    this.app = app;
+  }
+
+  /** Seeds a new database in {@code dir} and starts the app on port 0. */
+  public static TestApp start(Path dir) {
+    Database db = Database.open(dir.resolve("monitor.db"));
+    Seeder.seedIfEmpty(db);
+    return new TestApp(dir, db, App.create(db).start("127.0.0.1", 0));
+  }
+
+  /** Starts the app with its own temporary folder (for tests that do not have a @TempDir). */
+  public static TestApp start() {
+    try {
+      return start(Files.createTempDirectory("aim-test"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The absolute URL of {@code path} on this server. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + app.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
