@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,21 +15,51 @@ import org.apache.commons.csv.CSVRecord;
  * RFC 4180 by Commons CSV; every problem is reported as {@code file:line:column: message}.
  */
 public enum CsvTable {
-  SOURCES("sources.csv", List.of("id", "publisher", "title", "url", "published_on", "language",
-      "reliability", "note")),
-  INDICATORS("indicators.csv", List.of("code", "category", "name_en", "name_zh", "unit", "unit_en",
-      "unit_zh", "decimals", "definition_en", "definition_zh")),
-  OBSERVATIONS("observations.csv", List.of("indicator", "region", "period", "value", "qualifier",
-      "source", "headline", "note")),
-  EVENTS("events.csv", List.of("date", "category", "title_en", "title_zh", "description_en",
-      "source"));
+  // Declared in dependency order: a table's references point only at tables above it.
+  SOURCES("sources.csv", "source", List.of("id"), List.of("id", "publisher", "title", "url",
+      "published_on", "language", "reliability", "note")),
+  INDICATORS("indicators.csv", "indicator", List.of("code"), List.of("code", "category", "name_en",
+      "name_zh", "unit", "unit_en", "unit_zh", "decimals", "definition_en", "definition_zh")),
+  OBSERVATIONS("observations.csv", "observation", List.of("indicator", "region", "period", "source"),
+      List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note")),
+  EVENTS("events.csv", "event", List.of("date", "title_en"), List.of("date", "category", "title_en",
+      "title_zh", "description_en", "source"));
 
   private final String fileName;
+  private final String sqlTable;
+  private final List<String> key;
   private final List<String> columns;
 
-  CsvTable(String fileName, List<String> columns) {
+  CsvTable(String fileName, String sqlTable, List<String> key, List<String> columns) {
     this.fileName = fileName;
+    this.sqlTable = sqlTable;
+    this.key = key;
     this.columns = columns;
+  }
+
+  /** The database table the file's rows go to. */
+  public String sqlTable() {
+    return sqlTable;
+  }
+
+  /** The columns that identify a row: a second row with the same key is the same thing. */
+  public List<String> key() {
+    return key;
+  }
+
+  /** The table whose header has exactly these column names, if any. */
+  public static java.util.Optional<CsvTable> byHeader(java.util.Collection<String> header) {
+    java.util.Set<String> names = new java.util.HashSet<>(header);
+    return java.util.Arrays.stream(values())
+        .filter(t -> new java.util.HashSet<>(t.columns).equals(names))
+        .findFirst();
+  }
+
+  /** The table whose columns best match a header, to name its missing and unknown columns. */
+  public static CsvTable closestTo(java.util.Collection<String> header) {
+    return java.util.Arrays.stream(values())
+        .max(java.util.Comparator.comparingLong(t -> header.stream().filter(t.columns::contains).count()))
+        .orElseThrow();
   }
 
   public String fileName() {
@@ -53,18 +82,18 @@ public enum CsvTable {
       return record.get(index.get(column));
     }
 
-    /** Converts a cell, turning a conversion failure into a located {@link DataError}. */
-    public <T> T convert(String column, Function<String, T> parser) {
-      try {
-        return parser.apply(get(column));
-      } catch (IllegalArgumentException e) {
-        throw new DataException(List.of(error(column, e.getMessage())));
-      }
-    }
 
     public DataError error(String column, String message) {
       return new DataError(file, line, index.get(column) + 1, message);
     }
+  }
+
+  private static String malformed(RuntimeException e) {
+    String detail = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    if (detail.contains("EOF reached before encapsulated token finished")) {
+      return "a quoted field is never closed (unterminated \")";
+    }
+    return "malformed CSV: " + detail.replaceFirst("^\\(startline \\d+\\) ", "");
   }
 
   /** Reads all rows of {@code reader}, checking the header names against this table's columns. */
@@ -98,17 +127,20 @@ public enum CsvTable {
           }
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-          // Commons CSV reports malformed quoting this way; the row it was reading is named.
-          throw new DataException(List.of(new DataError(file, line, 1, "malformed CSV: "
-              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))));
+          // Commons CSV reports malformed quoting this way; parsing cannot go on past it.
+          errors.add(new DataError(file, line, 1, malformed(e)));
+          break;
         }
         previousEnd = parser.getCurrentLineNumber();
         if (record.size() != index.size()) {
-          throw new DataException(List.of(new DataError(file, line,
-              Math.min(record.size(), index.size()) + 1,
-              "row has " + record.size() + " fields, the header has " + index.size())));
+          errors.add(new DataError(file, line, Math.min(record.size(), index.size()) + 1,
+              "row has " + record.size() + " fields, the header has " + index.size()));
+          continue;
         }
         rows.add(new Row(file, line, index, record));
+      }
+      if (!errors.isEmpty()) {
+        throw new DataException(errors);
       }
       return rows;
     } catch (IOException e) {

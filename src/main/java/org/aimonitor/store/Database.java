@@ -24,10 +24,12 @@ public final class Database {
 
   private final Path file;
   private final Jdbi jdbi;
+  private final Jdbi writer;
 
-  private Database(Path file, Jdbi jdbi) {
+  private Database(Path file, Jdbi jdbi, Jdbi writer) {
     this.file = file;
     this.jdbi = jdbi;
+    this.writer = writer;
   }
 
   /** Opens (creating the folder and file when missing) and migrates the database at {@code file}. */
@@ -38,13 +40,7 @@ public final class Database {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the database folder " + parent, e);
     }
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
-    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    SQLiteDataSource dataSource = dataSource(file, SQLiteConfig.TransactionMode.DEFERRED);
 
     Flyway.configure()
         .dataSource(dataSource)
@@ -52,7 +48,27 @@ public final class Database {
         .load()
         .migrate();
 
-    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    Jdbi jdbi = configure(Jdbi.create(dataSource));
+    // Writers take the write lock when their transaction begins, so a read-then-write import
+    // waits for another writer instead of failing when it tries to upgrade its lock.
+    Jdbi writer = configure(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+    return new Database(file, jdbi, writer);
+  }
+
+  private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setTransactionMode(mode);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return dataSource;
+  }
+
+  private static Jdbi configure(Jdbi jdbi) {
+    jdbi.installPlugin(new SqlObjectPlugin());
     jdbi.registerColumnMapper(Period.class, (rs, col, ctx) -> Period.parse(rs.getString(col)));
     jdbi.registerColumnMapper(Qualifier.class, (rs, col, ctx) -> Qualifier.parse(rs.getString(col)));
     jdbi.registerColumnMapper(PartialDate.class,
@@ -66,7 +82,7 @@ public final class Database {
     jdbi.registerArgument(asText(Qualifier.class, Qualifier::code));
     // Bound as text so a value keeps its published digits ("508.0" stays "508.0").
     jdbi.registerArgument(asText(BigDecimal.class, BigDecimal::toPlainString));
-    return new Database(file, jdbi);
+    return jdbi;
   }
 
   private static <T> ArgumentFactory asText(Class<T> type, Function<T, String> text) {
@@ -78,6 +94,11 @@ public final class Database {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** The handle factory for writes: transactions begin IMMEDIATE (take the write lock at once). */
+  public Jdbi writer() {
+    return writer;
   }
 
   public Path file() {

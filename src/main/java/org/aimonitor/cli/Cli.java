@@ -1,0 +1,68 @@
+package org.aimonitor.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.aimonitor.Settings;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Seeder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line of the jar: {@code serve} (the default), {@code import}, {@code export} and
+ * {@code backup}. Exit status 0 on success, 1 on invalid input, 2 on usage errors.
+ */
+@Command(name = "ai-industry-monitor", mixinStandardHelpOptions = true, version = "0.1.0",
+    description = "AI Industry Monitor: a dashboard of China's AI industry in sourced figures.%n"
+        + "Without a command it serves the dashboard. The database is AIM_DB_PATH "
+        + "(default data/monitor.db); an empty database is seeded first.",
+    subcommands = {ServeCommand.class, ImportCommand.class})
+public final class Cli implements Callable<Integer> {
+
+  public static final int OK = 0;
+  public static final int INVALID_INPUT = 1;
+  public static final int USAGE = 2;
+
+  final Map<String, String> env;
+  boolean serving;
+
+  Cli(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Runs the command line; empty when the server was started and keeps the process alive. */
+  public static OptionalInt run(String[] args, Map<String, String> env, PrintWriter out,
+      PrintWriter err) {
+    Cli cli = new Cli(env);
+    CommandLine cl = new CommandLine(cli)
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler((e, command, parseResult) -> {
+          command.getErr().println("ai-industry-monitor: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? USAGE : INVALID_INPUT;
+        });
+    // picocli answers unknown options and missing parameters with CommandLine.ExitCode.USAGE (2).
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return cli.serving && code == OK ? OptionalInt.empty() : OptionalInt.of(code);
+  }
+
+  @Override
+  public Integer call() {
+    return new ServeCommand(this).call();
+  }
+
+  Settings settings() {
+    return Settings.fromEnvironment(env);
+  }
+
+  /** Opens the configured database, seeding it first when it is empty (as the server does). */
+  Database openDatabase() {
+    Database db = Database.open(settings().dbPath());
+    Seeder.seedIfEmpty(db);
+    return db;
+  }
+}

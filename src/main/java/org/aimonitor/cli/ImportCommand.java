@@ -1,0 +1,103 @@
+package org.aimonitor.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aimonitor.importer.ImportFile;
+import org.aimonitor.importer.ImportReport;
+import org.aimonitor.importer.Importer;
+import org.aimonitor.store.DataException;
+import org.aimonitor.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code import [--dry-run] FILE...}: validates and applies CSV files in one transaction. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {
+        "Import sources, indicators, observations or events CSV files in the seed format (each "
+            + "recognised by its header row). All files are one transaction: on any error nothing "
+            + "is written, and every error is listed on stderr as FILE:LINE:COLUMN: message.",
+        "Rows are matched on their key; unchanged rows are left alone, changed observations keep "
+            + "their previous state as a revision. Exit status: 0 imported, 1 invalid input, 2 usage."})
+final class ImportCommand implements Callable<Integer> {
+
+  @ParentCommand
+  private Cli cli;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--dry-run", description = "Validate and report what would change; write nothing.")
+  private boolean dryRun;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files to import.")
+  private List<Path> files;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    cli.settings();
+    List<ImportFile> inputs = new ArrayList<>();
+    for (Path path : files) {
+      try {
+        if (Files.size(path) > Importer.MAX_FILE_BYTES) {
+          err.println(path + ":1:1: file is " + Files.size(path) + " bytes, over the limit of "
+              + Importer.MAX_FILE_BYTES);
+          return Cli.INVALID_INPUT;
+        }
+        inputs.add(new ImportFile(path.toString(), Files.readAllBytes(path)));
+      } catch (NoSuchFileException e) {
+        err.println(path + ": no such file");
+        return Cli.INVALID_INPUT;
+      } catch (IOException e) {
+        err.println(path + ": cannot read: " + e.getMessage());
+        return Cli.INVALID_INPUT;
+      }
+    }
+    Database db = cli.openDatabase();
+    Importer importer = new Importer(db);
+    ImportReport report;
+    if (dryRun) {
+      report = importer.dryRun(inputs);
+    } else {
+      try {
+        report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)");
+      } catch (DataException e) {
+        e.errors().forEach(error -> err.println(error));
+        err.println("Nothing was imported: " + e.errors().size() + " error(s).");
+        return Cli.INVALID_INPUT;
+      }
+    }
+    if (!report.valid()) {
+      report.errors().forEach(err::println);
+      err.println("Dry run: the files are invalid (" + report.errors().size() + " error(s)).");
+      return Cli.INVALID_INPUT;
+    }
+    print(out, report);
+    return Cli.OK;
+  }
+
+  private void print(PrintWriter out, ImportReport report) {
+    for (ImportReport.FileSummary f : report.files()) {
+      out.printf("%s (%s, sha256 %s): %d rows: %d added, %d changed, %d unchanged%n", f.name(),
+          f.table(), f.sha256().substring(0, 12), f.rows(), f.added(), f.changed(), f.unchanged());
+    }
+    for (ImportReport.Change c : report.changes()) {
+      out.printf("  %s:%d: %s %s %s%s%n", c.file(), c.line(), c.kind(), c.table(), c.key(),
+          c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
+    }
+    out.printf("%s: %d added, %d changed, %d unchanged.%n",
+        report.applied() ? "Imported as import " + report.importId() : "Dry run, nothing written",
+        report.added(), report.changed(), report.unchanged());
+  }
+}

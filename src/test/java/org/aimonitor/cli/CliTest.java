@@ -1,0 +1,104 @@
+package org.aimonitor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.aimonitor.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jar's command line, run in-process against a real database file. */
+class CliTest {
+
+  @TempDir
+  Path dir;
+
+  record Result(int status, String out, String err) {
+  }
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Cli.run(args, Map.of("AIM_DB_PATH", dir.resolve("db/monitor.db").toString()),
+        new PrintWriter(out), new PrintWriter(err)).orElseThrow();
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
+
+  @Test
+  void importsAValidFileAndSaysWhatChanged() throws Exception {
+    Path file = write("obs.csv", OBS + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n");
+    Result r = run("import", file.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("1 rows: 1 added, 0 changed, 0 unchanged"), r.out());
+    assertTrue(r.out().contains("Imported as import 2"), r.out());
+  }
+
+  @Test
+  void invalidInputExitsWithOneAndListsEveryErrorAsFileLineColumn() throws Exception {
+    Path file = write("obs.csv", OBS
+        + "ai_core_industry_scale,CN,2019,\"12,5x\",reported,ecns-2026-03-05,1,\n"
+        + "ai_core_industry_scale,CN,2024-13,1,reported,ecns-2026-03-05,0,\n");
+    Result r = run("import", file.toString());
+    assertEquals(1, r.status());
+    String[] lines = r.err().split("\n");
+    assertEquals(file + ":2:4: value \"12,5x\" is not a number (a plain decimal like 12.5)", lines[0]);
+    assertEquals(file + ":3:3: month 13 is not between 1 and 12", lines[1]);
+    assertFalse(r.err().contains("Exception"), "no stack traces: " + r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void aDryRunWritesNothing() throws Exception {
+    Path file = write("obs.csv", OBS + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n");
+    Result r = run("import", "--dry-run", file.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Dry run, nothing written: 1 added"), r.out());
+    Database db = Database.open(dir.resolve("db/monitor.db"));
+    assertEquals(145, db.store().observationCount());
+  }
+
+  @Test
+  void aMissingFileIsInvalidInput() {
+    Result r = run("import", dir.resolve("nope.csv").toString());
+    assertEquals(1, r.status());
+    assertTrue(r.err().endsWith("nope.csv: no such file\n"), r.err());
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run("import").status());
+    assertEquals(2, run("import", "--frobnicate", "x.csv").status());
+    assertEquals(2, run("no-such-command").status());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    Result top = run("--help");
+    assertEquals(0, top.status());
+    assertTrue(top.out().contains("import"));
+    Result help = run("import", "--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--dry-run"));
+  }
+
+  @Test
+  void aMalformedSettingIsAUsageError() {
+    StringWriter err = new StringWriter();
+    int status = Cli.run(new String[] {"import", "x.csv"}, Map.of("PORT", "abc"), new PrintWriter(new StringWriter()),
+        new PrintWriter(err)).orElseThrow();
+    assertEquals(2, status);
+    assertTrue(err.toString().contains("PORT=\"abc\" is not a port number"), err.toString());
+  }
+}
