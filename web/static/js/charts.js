@@ -141,8 +141,104 @@
     document.querySelectorAll('script.chart-spec').forEach(function (el) {
       var spec = JSON.parse(el.textContent);
       var canvas = document.getElementById(spec.id);
-      if (canvas) { charts.push(new Chart(canvas, config(spec))); }
+      if (canvas) {
+        charts.push(new Chart(canvas, config(spec)));
+        addPngButton(canvas, spec);
+      }
     });
+  }
+
+  /* Publishers behind a chart, read from its "[n]" links and the page's numbered source notes. */
+  function chartPublishers(figure) {
+    var names = [];
+    if (!figure) { return names; }
+    figure.querySelectorAll('.chart__sources a.cite').forEach(function (a) {
+      var note = document.getElementById((a.getAttribute('href') || '').slice(1));
+      var publisher = note && note.querySelector('.source__publisher');
+      var name = publisher ? publisher.textContent.trim() : '';
+      if (name && names.indexOf(name) < 0) { names.push(name); }
+    });
+    return names;
+  }
+
+  function wrap(c, text, width) {
+    var lines = [];
+    var line = '';
+    text.split(' ').forEach(function (word) {
+      var next = line ? line + ' ' + word : word;
+      if (line && c.measureText(next).width > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = next;
+      }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
+  /*
+   * The chart as a PNG on white (a canvas is transparent, which prints black in some viewers),
+   * with its title and unit above and its sources and the page address below, so the image
+   * still says what it shows and where the figures come from.
+   */
+  function chartPng(canvas) {
+    var figure = canvas.closest('figure');
+    var text = function (sel) {
+      var el = figure && figure.querySelector(sel);
+      return el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
+    };
+    var scale = canvas.clientWidth ? canvas.width / canvas.clientWidth : 1;
+    var pad = Math.round(12 * scale);
+    var head = Math.round(52 * scale);
+    var lineHeight = Math.round(16 * scale);
+    var font = Math.round(12 * scale) + 'px sans-serif';
+    var measure = document.createElement('canvas').getContext('2d');
+    measure.font = font;
+    var publishers = chartPublishers(figure);
+    var footer = (publishers.length ? wrap(measure, 'Sources: ' + publishers.join('; ') + '.', canvas.width) : [])
+      .concat(wrap(measure, 'AI Industry Monitor, ' + window.location.href
+        + ' (every figure with its qualifier and source in the data table there)', canvas.width));
+    var out = document.createElement('canvas');
+    out.width = canvas.width + 2 * pad;
+    out.height = head + canvas.height + Math.round(8 * scale) + footer.length * lineHeight + pad;
+    var c = out.getContext('2d');
+    c.fillStyle = '#ffffff';
+    c.fillRect(0, 0, out.width, out.height);
+    c.textBaseline = 'top';
+    c.fillStyle = '#1a1a1a';
+    c.font = 'bold ' + Math.round(15 * scale) + 'px sans-serif';
+    c.fillText(text('.chart__caption h3'), pad, pad);
+    c.fillStyle = '#4d4d4d';
+    c.font = font;
+    c.fillText(text('.chart__unit'), pad, pad + Math.round(20 * scale));
+    c.drawImage(canvas, pad, head);
+    footer.forEach(function (line, i) {
+      c.fillText(line, pad, head + canvas.height + Math.round(8 * scale) + i * lineHeight);
+    });
+    return out.toDataURL('image/png');
+  }
+
+  window.aimChartPng = function (id) {
+    var canvas = document.getElementById(id);
+    return canvas ? chartPng(canvas) : null;
+  };
+
+  function addPngButton(canvas, spec) {
+    var box = canvas.parentNode;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'chart__toggle chart__png';
+    button.textContent = 'Download PNG';
+    button.addEventListener('click', function () {
+      var a = document.createElement('a');
+      a.href = chartPng(canvas);
+      a.download = (spec.title || spec.id).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '.png';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+    box.parentNode.insertBefore(button, box.nextSibling);
   }
 
   /* Tables start visible (no-JS, print); with JS they fold behind a real button. */

@@ -6,10 +6,24 @@ import java.util.stream.Collectors;
 /**
  * A chart as a page shows it: the spec (drawn by charts.js and tabulated by the template),
  * its JSON for the page, the unit in words, notes on the data, and figures that belong with it
- * but are not drawn (point-in-time statements that are not annual totals).
+ * but are not drawn (point-in-time statements that are not annual totals), and links to the
+ * pages of the indicators it draws (the first one is the title's link).
  */
 public record ChartView(ChartSpec spec, String json, String unit, List<String> notes,
-    List<ChartSpec.Point> statements) {
+    List<ChartSpec.Point> statements, List<Link> links) {
+
+  /** A link from the chart to a page with the full series. */
+  public record Link(String href, String label) {
+  }
+
+  public ChartView(ChartSpec spec, String json, String unit, List<String> notes,
+      List<ChartSpec.Point> statements) {
+    this(spec, json, unit, notes, statements, List.of());
+  }
+
+  public ChartView withLinks(List<Link> newLinks) {
+    return new ChartView(spec, json, unit, notes, statements, List.copyOf(newLinks));
+  }
 
   /** What the canvas shows, for screen readers: title, unit, the series, where the numbers are. */
   public String ariaLabel() {

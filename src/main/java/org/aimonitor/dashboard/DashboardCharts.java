@@ -80,7 +80,8 @@ public final class DashboardCharts {
             + "an iiMedia estimate.",
         "Outlined bars are forecasts; markers are policy targets (the 2017 New Generation AI "
             + "Development Plan: 150 bn by 2020, 400 bn by 2025, 1 trillion by 2030)."),
-        points(statements, o -> o.period().label()));
+        points(statements, o -> o.period().label()))
+        .withLinks(links(SCALE, GROWTH));
   }
 
   /** Segment growth in the latest year that all three segments report. */
@@ -103,7 +104,8 @@ public final class DashboardCharts {
         "Segments of the AI industrial chain as CAICT defines them: foundational infrastructure, "
             + "model architecture and industry applications. CAICT published growth rates only, "
             + "no yuan values per segment."),
-        List.of());
+        List.of())
+        .withLinks(links(SEGMENTS.toArray(String[]::new)));
   }
 
   int latestCommonYear() {
@@ -166,7 +168,9 @@ public final class DashboardCharts {
         "AI Plus targets (State Council, Aug 2025): penetration of new-generation intelligent "
             + "terminals and agents above 70 % by 2027 and 90 % by 2030. They are economy-wide "
             + "goals, not targets for any one device."),
-        List.of());
+        List.of())
+        .withLinks(links("ai_phone_share", "ai_pc_share", "l2_adas_penetration",
+            "ai_terminal_penetration"));
   }
 
   /** AI enterprises over time (stock at the end of each period), China and the world. */
@@ -196,7 +200,16 @@ public final class DashboardCharts {
             + "KPMG/ZGC's 5,734 on the broader definition, not a fall afterwards.",
         "\"Over\" figures are lower bounds. World totals come from the same CAICT or KPMG/ZGC "
             + "releases as the China figures."),
-        List.of());
+        List.of())
+        .withLinks(links(ENTERPRISES));
+  }
+
+  /** Links to the indicator pages with the full series behind a chart. */
+  private List<ChartView.Link> links(String... codes) {
+    return java.util.Arrays.stream(codes)
+        .filter(data.indicators()::containsKey)
+        .map(code -> new ChartView.Link("/indicators/" + code, data.indicator(code).nameEn()))
+        .toList();
   }
 
   private ChartView view(ChartSpec spec, String unit, List<String> chartNotes, List<Point> statements) {

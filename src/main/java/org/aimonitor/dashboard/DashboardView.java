@@ -31,9 +31,19 @@ public record DashboardView(
 
   /**
    * A KPI card: the first figure is the headline and the rest support it, unless {@code list}
-   * says the figures are peers (segment growth) and are shown at equal weight.
+   * says the figures are peers (segment growth) and are shown at equal weight. {@code link}
+   * is the page with the full series behind the card, or {@code null}.
    */
-  public record KpiCard(String id, String title, List<Figure> figures, boolean list, String note) {
+  public record KpiCard(String id, String title, List<Figure> figures, boolean list, String note,
+      String link) {
+
+    public KpiCard(String id, String title, List<Figure> figures, boolean list, String note) {
+      this(id, title, figures, list, note, null);
+    }
+
+    public KpiCard linkedTo(String href) {
+      return new KpiCard(id, title, figures, list, note, href);
+    }
 
     public Figure main() {
       return figures.get(0);
@@ -95,21 +105,24 @@ public record DashboardView(
         }
         figures.add(figure("YoY growth " + year, growth.get()));
       }
-      return new KpiCard("kpi-scale", "AI core industry scale", figures, false, note);
+      return new KpiCard("kpi-scale", "AI core industry scale", figures, false, note)
+          .linkedTo("/indicators/" + DashboardCharts.SCALE);
     }
 
     KpiCard enterprises() {
       Observation latest = latestActual(DashboardCharts.ENTERPRISES, false).orElseThrow();
       return new KpiCard("kpi-enterprises", "AI enterprises in China",
           List.of(figure(latest.period().endLabel(), latest)), false,
-          "Counts differ by definition between CAICT, MIIT and others.");
+          "Counts differ by definition between CAICT, MIIT and others.")
+          .linkedTo("/indicators/" + DashboardCharts.ENTERPRISES);
     }
 
     KpiCard globalShare() {
       Observation latest = latestActual("ai_enterprises_global_share", false).orElseThrow();
       return new KpiCard("kpi-global-share", "Share of the world's AI enterprises",
           List.of(figure(latest.period().label(), latest)), false,
-          "China's share of the number of AI enterprises worldwide, not of the global AI market.");
+          "China's share of the number of AI enterprises worldwide, not of the global AI market.")
+          .linkedTo("/indicators/ai_enterprises_global_share");
     }
 
     KpiCard segments() {
@@ -123,7 +136,8 @@ public record DashboardView(
             .ifPresent(o -> figures.add(figure(label, o)));
       }
       return new KpiCard("kpi-segments", "Revenue growth by segment, " + year, figures, true,
-          "Year on year; CAICT published no yuan values per segment.");
+          "Year on year; CAICT published no yuan values per segment.")
+          .linkedTo("/indicators#category-segments");
     }
 
     /** The latest headline actual in China, optionally only yearly totals. */

@@ -7,8 +7,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.aimonitor.api.ApiHandler;
 import org.aimonitor.dashboard.DashboardHandler;
+import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
+import org.aimonitor.indicator.IndicatorHandler;
+import org.aimonitor.source.SourcesHandler;
+import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,11 @@ public final class App {
   public static Javalin create(Database db) {
     DashboardHandler dashboard = new DashboardHandler(db);
     HealthHandler health = new HealthHandler(db);
+    IndicatorHandler indicators = new IndicatorHandler(db);
+    SourcesHandler sources = new SourcesHandler(db);
+    TimelineHandler timeline = new TimelineHandler(db);
+    DownloadHandler downloads = new DownloadHandler(db);
+    ApiHandler api = new ApiHandler(db);
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -57,13 +67,35 @@ public final class App {
         get("/", dashboard::show);
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
+
+        // Indicator pages; {code} also serves the .csv and .json twins (see IndicatorHandler).
+        get("/indicators", indicators::list);
+        get("/indicators/{code}", indicators::show);
+        get("/sources", sources::show);
+        get("/timeline", timeline::show);
+        get("/data", downloads::page);
+        get("/data/observations.csv", downloads::observations);
+        get("/data/sources.csv", downloads::sources);
+        get("/data/indicators.csv", downloads::indicators);
+        get("/data/events.csv", downloads::events);
+        get("/data/monitor.sqlite", downloads::sqlite);
+        get("/api/v1/indicators", api::indicators);
+        get("/api/v1/indicators/{code}", api::indicator);
+        get("/api/v1/sources", api::sources);
+        get("/api/v1/events", api::events);
       });
 
-      config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> errorPage(ctx, 404,
-          "Page not found", "There is no page at this address."));
+      config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
+        // A handler's own 404 (an unknown indicator code) already says what is missing.
+        if (ctx.attribute(PROBLEM_ANSWERED) == null) {
+          problem(ctx, 404, "Page not found", "There is no page at this address.");
+        }
+      });
+      config.routes.exception(HttpProblem.class, (e, ctx) ->
+          problem(ctx, e.status(), e.title(), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        errorPage(ctx, 500, "Something went wrong",
+        problem(ctx, 500, "Something went wrong",
             "The page could not be shown. The error has been logged.");
       });
     });
@@ -80,6 +112,28 @@ public final class App {
   /** Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon. */
   private static void favicon(Context ctx) {
     ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY);
+  }
+
+  private static final String PROBLEM_ANSWERED = "aim.problem-answered";
+
+  /**
+   * Answers an error in the form the client asked for: JSON {@code {"status", "message"}} on
+   * the API and on {@code .json} downloads, otherwise the error page.
+   */
+  static void problem(Context ctx, int status, String title, String message) {
+    ctx.attribute(PROBLEM_ANSWERED, Boolean.TRUE);
+    if (wantsJson(ctx)) {
+      ctx.status(status);
+      ctx.header("Cache-Control", "no-store");
+      Json.respond(ctx, new Json.Problem(status, message));
+    } else {
+      errorPage(ctx, status, title, message);
+    }
+  }
+
+  private static boolean wantsJson(Context ctx) {
+    String path = ctx.path();
+    return path.startsWith("/api/") || path.endsWith(".json");
   }
 
   /** An error in the site layout; never a stack trace. */

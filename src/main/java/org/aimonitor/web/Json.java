@@ -3,6 +3,7 @@ package org.aimonitor.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.http.Context;
 
 /** The one JSON mapper of the app, and safe embedding of JSON in HTML script elements. */
 public final class Json {
@@ -10,7 +11,19 @@ public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+  /** The media type of every JSON answer; the charset is explicit for clients that do not assume it. */
+  public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+  /** The body of every JSON error answer. */
+  public record Problem(int status, String message) {
+  }
+
   private Json() {
+  }
+
+  /** Answers with {@code value} as JSON, UTF-8, with the explicit content type. */
+  public static void respond(Context ctx, Object value) {
+    ctx.contentType(CONTENT_TYPE).result(write(value));
   }
 
   public static String write(Object value) {

@@ -1,0 +1,91 @@
+package org.aimonitor.download;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Observation;
+
+/**
+ * Reads whole tables as the text they were stored as, in the order they were imported, for the
+ * CSV exports; and takes consistent copies of the database file.
+ */
+public final class ExportStore {
+
+  private final Database db;
+
+  public ExportStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Every row of {@code table}, cells in the table's CSV column order. Rows come in insertion
+   * order (rowid), which is the order of the imported file, so an export of the seeded database
+   * is the seed file again.
+   */
+  public List<List<String>> rows(CsvTable table) {
+    String sql = switch (table) {
+      case SOURCES -> """
+          SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
+          FROM source
+          ORDER BY rowid
+          """;
+      case INDICATORS -> """
+          SELECT code, category, name_en, name_zh, unit, unit_en, unit_zh, decimals,
+                 definition_en, definition_zh
+          FROM indicator
+          ORDER BY rowid
+          """;
+      case OBSERVATIONS -> """
+          SELECT indicator, region, period, value, qualifier, source, headline, note
+          FROM observation
+          ORDER BY id
+          """;
+      case EVENTS -> """
+          SELECT date, category, title_en, title_zh, description_en, source
+          FROM event
+          ORDER BY id
+          """;
+    };
+    return db.jdbi().withHandle(handle -> handle.createQuery(sql)
+        .map((rs, ctx) -> cells(rs, table.columns().size()))
+        .list());
+  }
+
+  private static List<String> cells(ResultSet rs, int count) throws SQLException {
+    List<String> row = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      String cell = rs.getString(i);
+      row.add(cell == null ? "" : cell);
+    }
+    return row;
+  }
+
+  /** An observation as a row of observations.csv: the stored text of every cell. */
+  public static List<String> row(Observation o) {
+    return List.of(o.indicator(), o.region(), o.period().code(), o.value().toPlainString(),
+        o.qualifier().code(), o.source(), o.headline() ? "1" : "0", o.note());
+  }
+
+  /**
+   * Writes a consistent copy of the database to {@code target} (which must not exist) with
+   * {@code VACUUM INTO}: it reads inside one transaction, so a concurrent import is either
+   * wholly in the copy or not at all, unlike a copy of the live file and its WAL.
+   */
+  public void snapshotTo(Path target) {
+    db.jdbi().useHandle(handle -> handle.execute("VACUUM INTO ?", target.toAbsolutePath().toString()));
+  }
+
+  /** Roughly the size of a snapshot: the pages in use, without the free ones VACUUM drops. */
+  public long approximateSnapshotBytes() {
+    return db.jdbi().withHandle(handle -> {
+      long pageSize = handle.createQuery("PRAGMA page_size").mapTo(Long.class).one();
+      long pages = handle.createQuery("PRAGMA page_count").mapTo(Long.class).one();
+      long free = handle.createQuery("PRAGMA freelist_count").mapTo(Long.class).one();
+      return (pages - free) * pageSize;
+    });
+  }
+}

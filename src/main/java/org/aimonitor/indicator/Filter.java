@@ -1,0 +1,124 @@
+package org.aimonitor.indicator;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.aimonitor.store.Observation;
+import org.aimonitor.web.HttpProblem;
+
+/**
+ * The view an indicator URL asks for: a region (absent means every region) and an inclusive
+ * range of years. Parsed strictly, so a permalink either means exactly one thing or is refused
+ * with a 400 that says why.
+ *
+ * @param region a region code, or {@code null} for all regions
+ * @param from   first year included, or {@code null}
+ * @param to     last year included, or {@code null}
+ */
+public record Filter(String region, Integer from, Integer to) {
+
+  public static final Filter NONE = new Filter(null, null, null);
+
+  private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 2100;
+
+  /**
+   * Reads {@code region}, {@code from} and {@code to} from query parameters. An empty value
+   * counts as absent, because that is what the page's own filter form sends for "all".
+   *
+   * @throws HttpProblem 400 naming the parameter and what is wrong with it
+   */
+  public static Filter parse(Map<String, List<String>> query) {
+    String region = single(query, "region");
+    if (region != null && !Regions.isKnown(region)) {
+      throw HttpProblem.badRequest("Unknown region \"" + region + "\". Valid regions: "
+          + Regions.describe() + ".");
+    }
+    Integer from = year(query, "from");
+    Integer to = year(query, "to");
+    if (from != null && to != null && from > to) {
+      throw HttpProblem.badRequest("The range is empty: from=" + from + " is after to=" + to + ".");
+    }
+    return new Filter(region, from, to);
+  }
+
+  private static String single(Map<String, List<String>> query, String name) {
+    List<String> values = query.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw HttpProblem.badRequest("The parameter \"" + name + "\" is given " + values.size()
+          + " times; give it once.");
+    }
+    if (values.isEmpty() || values.get(0).isBlank()) {
+      return null;
+    }
+    return values.get(0).trim();
+  }
+
+  private static Integer year(Map<String, List<String>> query, String name) {
+    String text = single(query, name);
+    if (text == null) {
+      return null;
+    }
+    if (!YEAR.matcher(text).matches()) {
+      throw HttpProblem.badRequest("The parameter \"" + name + "\" must be a year such as 2020, not \""
+          + text + "\".");
+    }
+    int year = Integer.parseInt(text);
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw HttpProblem.badRequest("The parameter \"" + name + "\" must be a year between "
+          + MIN_YEAR + " and " + MAX_YEAR + ", not " + year + ".");
+    }
+    return year;
+  }
+
+  /** Region matches, and the whole period lies within the years asked for. */
+  public boolean includes(Observation o) {
+    return (region == null || region.equals(o.region()))
+        && (from == null || o.period().startYear() >= from)
+        && (to == null || o.period().last().getYear() <= to);
+  }
+
+  public boolean isEmpty() {
+    return region == null && from == null && to == null;
+  }
+
+  /** The filter as a query string ("?region=CN&from=2020"), or "" when nothing is filtered. */
+  public String query() {
+    List<String> parts = new ArrayList<>();
+    if (region != null) {
+      parts.add("region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+    }
+    if (from != null) {
+      parts.add("from=" + from);
+    }
+    if (to != null) {
+      parts.add("to=" + to);
+    }
+    return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+  }
+
+  /** The same years in another region (for the region links of a page). */
+  public Filter withRegion(String other) {
+    return new Filter(other, from, to);
+  }
+
+  /** "China (mainland), 2020–2025", "all regions, from 2020", "all regions, all years". */
+  public String describe() {
+    String where = region == null ? "all regions" : Regions.label(region);
+    String when;
+    if (from == null && to == null) {
+      when = "all years";
+    } else if (from == null) {
+      when = "up to " + to;
+    } else if (to == null) {
+      when = "from " + from;
+    } else {
+      when = from.equals(to) ? Integer.toString(from) : from + "–" + to;
+    }
+    return where + ", " + when;
+  }
+}

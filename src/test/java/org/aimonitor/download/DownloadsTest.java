@@ -1,0 +1,182 @@
+package org.aimonitor.download;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.aimonitor.TestApp;
+import org.aimonitor.store.CsvTable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  private static HttpResponse<byte[]> bytes(TestApp app, String path) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void exportsOfTheSeededDatabaseAreTheSeedFilesByteForByte() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      for (CsvTable table : CsvTable.values()) {
+        HttpResponse<byte[]> r = bytes(app, "/data/" + table.fileName());
+        assertEquals(200, r.statusCode(), table.fileName());
+        assertEquals("text/csv;charset=utf-8",
+            r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+        assertEquals("attachment; filename=\"" + table.fileName() + "\"",
+            r.headers().firstValue("Content-Disposition").orElse(""));
+        byte[] seed = Files.readAllBytes(Path.of("data", table.fileName()));
+        assertArrayEquals(seed, r.body(), table.fileName() + " differs from the seed file");
+      }
+    }
+  }
+
+  @Test
+  void exportsReadBackThroughTheImportReaderAsTheSameRows() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      ExportStore store = new ExportStore(app.db());
+      for (CsvTable table : CsvTable.values()) {
+        String body = app.get("/data/" + table.fileName()).body();
+        List<CsvTable.Row> rows = table.read(table.fileName(), new StringReader(body));
+        List<List<String>> stored = store.rows(table);
+        assertEquals(stored.size(), rows.size(), table.fileName());
+        for (int i = 0; i < rows.size(); i++) {
+          CsvTable.Row row = rows.get(i);
+          assertEquals(stored.get(i), table.columns().stream().map(row::get).toList(),
+              table.fileName() + " row " + (i + 1));
+        }
+      }
+    }
+  }
+
+  @Test
+  void hostileCellsAreNeutralisedInEveryCsvButStoredAndServedAsJsonUnchanged() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      app.db().jdbi().useHandle(h -> {
+        h.execute("INSERT INTO source (id, publisher, title, url, published_on, language, reliability, note)"
+            + " VALUES ('evil-2025', '=HYPERLINK(\"http://evil.example\",\"click\")', '@SUM(1+1)',"
+            + " 'https://evil.example/', '2025', 'en', 'low', '-2+3')");
+        h.execute("INSERT INTO observation (indicator, region, period, value, qualifier, source, headline, note)"
+            + " VALUES ('ai_core_industry_growth', 'CN', '2021', '-3.5', 'reported', 'evil-2025', 1,"
+            + " '+cmd|'' /C calc''!A0')");
+      });
+
+      Map<String, CsvTable.Row> sources = byFirstColumn(CsvTable.SOURCES,
+          app.get("/data/sources.csv").body());
+      CsvTable.Row evil = sources.get("evil-2025");
+      assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\")", evil.get("publisher"));
+      assertEquals("'@SUM(1+1)", evil.get("title"));
+      assertEquals("'-2+3", evil.get("note"));
+      assertEquals("https://evil.example/", evil.get("url"));
+
+      for (String path : List.of("/data/observations.csv", "/indicators/ai_core_industry_growth.csv")) {
+        CsvTable.Row row = CsvTable.OBSERVATIONS.read(path, new StringReader(app.get(path).body()))
+            .stream().filter(r -> r.get("source").equals("evil-2025")).findFirst().orElseThrow();
+        assertEquals("-3.5", row.get("value"), "a negative number is data, not a formula");
+        assertEquals("'+cmd|' /C calc'!A0", row.get("note"), path);
+      }
+
+      JsonNode api = JSON.readTree(app.get("/api/v1/indicators/ai_core_industry_growth?from=2021&to=2021").body());
+      JsonNode o = api.get("observations").get(0);
+      assertEquals("+cmd|' /C calc'!A0", o.get("note").asText(), "JSON carries the stored text");
+      assertEquals("=HYPERLINK(\"http://evil.example\",\"click\")", o.at("/source/publisher").asText());
+
+      // Clean rows are untouched: the seed's own rows export exactly as before.
+      assertEquals(sources.get("xinhua-2025-10-01").get("publisher"), "Xinhua (via People's Daily Online)");
+    }
+  }
+
+  private static Map<String, CsvTable.Row> byFirstColumn(CsvTable table, String csv) {
+    return table.read(table.fileName(), new StringReader(csv)).stream()
+        .collect(Collectors.toMap(r -> r.get(table.columns().get(0)), r -> r));
+  }
+
+  @Test
+  void databaseDownloadIsAConsistentSqliteSnapshot() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<byte[]> r = bytes(app, "/data/monitor.sqlite");
+      assertEquals(200, r.statusCode());
+      assertEquals("application/vnd.sqlite3", r.headers().firstValue("Content-Type").orElse(""));
+      assertEquals("attachment; filename=\"monitor.sqlite\"",
+          r.headers().firstValue("Content-Disposition").orElse(""));
+      String magic = new String(r.body(), 0, 16, StandardCharsets.US_ASCII);
+      assertEquals("SQLite format 3\0", magic);
+
+      Path copy = dir.resolve("downloaded.sqlite");
+      Files.write(copy, r.body());
+      long liveVersion = app.db().store().dataVersion();
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT (SELECT count(*) FROM observation), (SELECT count(*) FROM source),"
+                  + " (SELECT count(*) FROM indicator), (SELECT count(*) FROM event),"
+                  + " (SELECT version FROM data_version)")) {
+        assertTrue(rs.next());
+        assertEquals(145, rs.getInt(1));
+        assertEquals(76, rs.getInt(2));
+        assertEquals(32, rs.getInt(3));
+        assertEquals(28, rs.getInt(4));
+        assertEquals(liveVersion, rs.getLong(5));
+      }
+    }
+  }
+
+  @Test
+  void dataPageListsEveryDownloadWithRowsSizeAndLicenceNote() {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> r = app.get("/data");
+      assertEquals(200, r.statusCode());
+      Document doc = Jsoup.parse(r.body());
+      List<Element> rows = doc.select("table.downloads tbody tr");
+      assertEquals(List.of("sources.csv", "indicators.csv", "observations.csv", "events.csv", "monitor.sqlite"),
+          rows.stream().map(tr -> tr.selectFirst("th a").text()).toList());
+      assertEquals(List.of("76", "32", "145", "28", "–"),
+          rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
+      for (Element tr : rows) {
+        assertTrue(tr.select("td").get(3).text().matches("(≈ )?[\\d.,]+ (bytes|KB|MB)"), tr.text());
+        assertEquals(200, app.get(tr.selectFirst("th a").attr("href")).statusCode());
+      }
+      Element licence = doc.getElementById("licence-title").parent();
+      assertTrue(licence.text().contains("No separate licence"), licence.text());
+      assertNotNull(licence.selectFirst(".citation"));
+      assertFalse(licence.selectFirst(".citation").text().isBlank());
+    }
+  }
+
+  @Test
+  void sizesAreWrittenForPeople() {
+    assertEquals("812 bytes", DownloadHandler.size(812));
+    assertEquals("20.6 KB", DownloadHandler.size(21_143));
+    assertEquals("1.5 MB", DownloadHandler.size(1_572_864));
+  }
+}

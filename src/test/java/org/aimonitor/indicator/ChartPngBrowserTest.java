@@ -1,0 +1,121 @@
+package org.aimonitor.indicator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.aimonitor.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chart PNG export in a real browser: a button per chart, an opaque white image. */
+class ChartPngBrowserTest {
+
+  private static TestApp app;
+  private static ChromeDriver driver;
+  private static Path downloads;
+
+  @BeforeAll
+  static void start(@TempDir Path dir) throws IOException {
+    app = TestApp.start(dir.resolve("app"));
+    downloads = Files.createDirectories(dir.resolve("downloads"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,1600",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("download.default_directory", downloads.toString());
+    prefs.put("download.prompt_for_download", false);
+    options.setExperimentalOption("prefs", prefs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+        .usingAnyFreePort()
+        .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  private static WebElement openAndWaitForPngButton(String path) {
+    driver.get(app.url(path));
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#chart-indicator-figure .chart__png")));
+  }
+
+  @Test
+  void chartExportsAsAnOpaquePngOnWhiteWithRoomForTitleAndCredit() throws IOException {
+    openAndWaitForPngButton("/indicators/ai_core_industry_scale");
+    String dataUrl = (String) ((JavascriptExecutor) driver)
+        .executeScript("return window.aimChartPng('chart-indicator');");
+    assertTrue(dataUrl.startsWith("data:image/png;base64,"), dataUrl.substring(0, 40));
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+        Base64.getDecoder().decode(dataUrl.substring("data:image/png;base64,".length()))));
+    long canvasWidth = (Long) ((JavascriptExecutor) driver)
+        .executeScript("return document.getElementById('chart-indicator').width;");
+    long canvasHeight = (Long) ((JavascriptExecutor) driver)
+        .executeScript("return document.getElementById('chart-indicator').height;");
+    assertTrue(png.getWidth() > canvasWidth && png.getHeight() > canvasHeight);
+    for (int[] xy : List.of(new int[] {0, 0}, new int[] {png.getWidth() - 1, png.getHeight() - 1})) {
+      assertEquals(0xFFFFFFFF, png.getRGB(xy[0], xy[1]), "opaque white at " + xy[0] + "," + xy[1]);
+    }
+    boolean ink = false;
+    for (int x = 0; x < png.getWidth() && !ink; x++) {
+      ink = (png.getRGB(x, png.getHeight() / 2) & 0xFFFFFF) != 0xFFFFFF;
+    }
+    assertTrue(ink, "the chart itself is drawn");
+  }
+
+  @Test
+  void downloadButtonSavesAPngNamedAfterTheChart() throws Exception {
+    openAndWaitForPngButton("/indicators/ai_enterprises?region=WORLD").click();
+    Path expected = downloads.resolve("ai-enterprises-world.png");
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(expected));
+    byte[] head = new byte[8];
+    try (var in = Files.newInputStream(expected)) {
+      assertEquals(8, in.readNBytes(head, 0, 8));
+    }
+    assertEquals("\u0089PNG", new String(head, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+    try (Stream<Path> files = Files.list(downloads)) {
+      assertTrue(files.anyMatch(expected::equals));
+    }
+  }
+
+  @Test
+  void everyOverviewChartGetsItsOwnPngButton() {
+    driver.get(app.url("/"));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(d -> d.findElements(By.cssSelector(".chart__png")).size() == 4);
+    assertEquals(4, driver.findElements(By.cssSelector("canvas[id^=chart-]")).size());
+  }
+}
