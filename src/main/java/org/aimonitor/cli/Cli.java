@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "AI Industry Monitor: a dashboard of China's AI industry in sourced figures.%n"
         + "Without a command it serves the dashboard. The database is AIM_DB_PATH "
         + "(default data/monitor.db); an empty database is seeded first.",
-    subcommands = {ServeCommand.class, ImportCommand.class})
+    subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class,
+        BackupCommand.class})
 public final class Cli implements Callable<Integer> {
 
   public static final int OK = 0;

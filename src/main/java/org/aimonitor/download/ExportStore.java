@@ -27,6 +27,21 @@ public final class ExportStore {
    * is the seed file again.
    */
   public List<List<String>> rows(CsvTable table) {
+    return db.jdbi().withHandle(handle -> rows(handle, table));
+  }
+
+  /** All four tables read in one transaction, so files exported together agree with each other. */
+  public java.util.Map<CsvTable, List<List<String>>> allRows() {
+    return db.jdbi().inTransaction(handle -> {
+      java.util.Map<CsvTable, List<List<String>>> all = new java.util.EnumMap<>(CsvTable.class);
+      for (CsvTable table : CsvTable.values()) {
+        all.put(table, rows(handle, table));
+      }
+      return all;
+    });
+  }
+
+  private static List<List<String>> rows(org.jdbi.v3.core.Handle h, CsvTable table) {
     String sql = switch (table) {
       case SOURCES -> """
           SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
@@ -50,9 +65,9 @@ public final class ExportStore {
           ORDER BY id
           """;
     };
-    return db.jdbi().withHandle(handle -> handle.createQuery(sql)
+    return h.createQuery(sql)
         .map((rs, ctx) -> cells(rs, table.columns().size()))
-        .list());
+        .list();
   }
 
   private static List<String> cells(ResultSet rs, int count) throws SQLException {

@@ -84,6 +84,38 @@ class CliTest {
   }
 
   @Test
+  void exportWritesTheSeedFormatAndReimportsWithoutChanges() throws Exception {
+    Path out = dir.resolve("export");
+    Result r = run("export", out.toString());
+    assertEquals(0, r.status(), r.err());
+    for (String name : new String[] {"sources.csv", "indicators.csv", "observations.csv", "events.csv"}) {
+      assertEquals(Files.readString(Path.of("data", name)), Files.readString(out.resolve(name)),
+          name + " is byte for byte the seed file");
+    }
+    Result again = run("import", out.resolve("observations.csv").toString(),
+        out.resolve("sources.csv").toString(), out.resolve("indicators.csv").toString(),
+        out.resolve("events.csv").toString());
+    assertEquals(0, again.status(), again.err());
+    assertTrue(again.out().contains(": 0 added, 0 changed, 281 unchanged."), again.out());
+  }
+
+  @Test
+  void backupIsAConsistentCopyEvenWhileAWriteIsUnderway() throws Exception {
+    run("export", dir.resolve("warm-up").toString());
+    Database db = Database.open(dir.resolve("db/monitor.db"));
+    Path backup = dir.resolve("backup.db");
+    db.writer().useTransaction(h -> {
+      h.execute("DELETE FROM event");
+      Result r = run("backup", backup.toString());
+      assertEquals(0, r.status(), r.err());
+    });
+    Database copy = Database.open(backup);
+    assertEquals(28, copy.store().events().size(), "the uncommitted delete is not in the backup");
+    assertEquals(0, db.store().events().size(), "the delete did commit afterwards");
+    assertEquals(1, run("backup", backup.toString()).status(), "an existing file is not overwritten");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     Result top = run("--help");
     assertEquals(0, top.status());
@@ -91,6 +123,11 @@ class CliTest {
     Result help = run("import", "--help");
     assertEquals(0, help.status());
     assertTrue(help.out().contains("--dry-run"));
+    for (String command : new String[] {"serve", "export", "backup"}) {
+      Result h = run(command, "--help");
+      assertEquals(0, h.status(), command);
+      assertTrue(h.out().startsWith("Usage: ai-industry-monitor " + command), h.out());
+    }
   }
 
   @Test
