@@ -50,39 +50,44 @@ public final class App {
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
     ApiHandler api = new ApiHandler(db);
+    PageCache cache = new PageCache(db);
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.fileRenderer(new ThymeleafRenderer());
+      config.http.prefer405over404 = true;
+      config.http.compressionStrategy = Compression.strategy();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
         files.directory = "/web/static";
         files.location = Location.CLASSPATH;
+        // Pages link our files with a content hash (?v=…, see Assets), so they never go stale.
+        files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
       });
       config.staticFiles.enableWebjars();
 
       config.routes.before(App::securityHeaders);
       config.routes.apiBuilder(() -> {
-        get("/", dashboard::show);
+        get("/", cache.wrap(dashboard::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
 
         // Indicator pages; {code} also serves the .csv and .json twins (see IndicatorHandler).
-        get("/indicators", indicators::list);
-        get("/indicators/{code}", indicators::show);
-        get("/sources", sources::show);
-        get("/timeline", timeline::show);
-        get("/data", downloads::page);
-        get("/data/observations.csv", downloads::observations);
-        get("/data/sources.csv", downloads::sources);
-        get("/data/indicators.csv", downloads::indicators);
-        get("/data/events.csv", downloads::events);
+        get("/indicators", cache.wrap(indicators::list));
+        get("/indicators/{code}", cache.wrap(indicators::show));
+        get("/sources", cache.wrap(sources::show));
+        get("/timeline", cache.wrap(timeline::show));
+        get("/data", cache.wrap(downloads::page));
+        get("/data/observations.csv", cache.wrap(downloads::observations));
+        get("/data/sources.csv", cache.wrap(downloads::sources));
+        get("/data/indicators.csv", cache.wrap(downloads::indicators));
+        get("/data/events.csv", cache.wrap(downloads::events));
         get("/data/monitor.sqlite", downloads::sqlite);
-        get("/api/v1/indicators", api::indicators);
-        get("/api/v1/indicators/{code}", api::indicator);
-        get("/api/v1/sources", api::sources);
-        get("/api/v1/events", api::events);
+        get("/api/v1/indicators", cache.wrap(api::indicators));
+        get("/api/v1/indicators/{code}", cache.wrap(api::indicator));
+        get("/api/v1/sources", cache.wrap(api::sources));
+        get("/api/v1/events", cache.wrap(api::events));
       });
 
       config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
@@ -111,7 +116,7 @@ public final class App {
 
   /** Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon. */
   private static void favicon(Context ctx) {
-    ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY);
+    ctx.redirect(Assets.get().favicon(), HttpStatus.MOVED_PERMANENTLY);
   }
 
   private static final String PROBLEM_ANSWERED = "aim.problem-answered";
