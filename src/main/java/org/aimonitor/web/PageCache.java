@@ -28,9 +28,40 @@ public final class PageCache {
   private static final int MAX_ENTRIES = 500;
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-  /** A response as the handler produced it. */
-  private record Entry(long version, String body, Map<String, String> headers, String etag,
-      String lastModified) {
+  /**
+   * A response as the handler produced it, with its compressed forms made once, on first
+   * request: compressing an 80 KB page on every request would cost more than rendering it.
+   */
+  private static final class Entry {
+    final long version;
+    final String body;
+    final Map<String, String> headers;
+    final String etag;
+    final String lastModified;
+    private byte[] gzip;
+    private byte[] brotli;
+
+    Entry(long version, String body, Map<String, String> headers, String etag, String lastModified) {
+      this.version = version;
+      this.body = body;
+      this.headers = headers;
+      this.etag = etag;
+      this.lastModified = lastModified;
+    }
+
+    synchronized byte[] gzip() {
+      if (gzip == null) {
+        gzip = Compression.gzip(body.getBytes(StandardCharsets.UTF_8));
+      }
+      return gzip;
+    }
+
+    synchronized byte[] brotli() {
+      if (brotli == null) {
+        brotli = Compression.brotli(body.getBytes(StandardCharsets.UTF_8));
+      }
+      return brotli;
+    }
   }
 
   private final Database db;
@@ -51,7 +82,7 @@ public final class PageCache {
       Database.Version version = db.version();
       String key = key(ctx);
       Entry entry = get(key);
-      if (entry == null || entry.version() != version.number()) {
+      if (entry == null || entry.version != version.number()) {
         handler.handle(ctx);
         String body = ctx.result();
         if (ctx.status() != HttpStatus.OK || body == null) {
@@ -65,17 +96,35 @@ public final class PageCache {
             "W/\"" + version.number() + "-" + hash(body) + "\"", httpDate(version.changedAt()));
         put(key, entry);
       } else {
-        entry.headers().forEach(ctx::header);
-        ctx.result(entry.body());
+        entry.headers.forEach(ctx::header);
       }
-      ctx.header(Header.ETAG, entry.etag());
-      ctx.header(Header.LAST_MODIFIED, entry.lastModified());
+      ctx.header(Header.ETAG, entry.etag);
+      ctx.header(Header.LAST_MODIFIED, entry.lastModified);
       ctx.header(Header.CACHE_CONTROL, "no-cache");
       ctx.header(Header.VARY, "Accept-Encoding, Accept-Language, Cookie");
       if (notModified(ctx, entry)) {
         ctx.status(HttpStatus.NOT_MODIFIED).result("");
+        return;
+      }
+      String accepted = String.valueOf(ctx.header(Header.ACCEPT_ENCODING));
+      if (Compression.BROTLI && accepts(accepted, "br")) {
+        ctx.header(Header.CONTENT_ENCODING, "br").result(entry.brotli());
+      } else if (accepts(accepted, "gzip")) {
+        ctx.header(Header.CONTENT_ENCODING, "gzip").result(entry.gzip());
+      } else {
+        ctx.result(entry.body);
       }
     };
+  }
+
+  private static boolean accepts(String acceptEncoding, String coding) {
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.trim().split(";");
+      if (p[0].trim().equalsIgnoreCase(coding)) {
+        return !(p.length > 1 && p[1].trim().matches("q=0(\\.0*)?"));
+      }
+    }
+    return false;
   }
 
   /** Forgets every page, e.g. after an import in this process (the version check also catches it). */
@@ -104,7 +153,7 @@ public final class PageCache {
     if (ifNoneMatch != null) {
       for (String tag : ifNoneMatch.split(",")) {
         String t = tag.trim();
-        if (t.equals("*") || t.equals(entry.etag()) || ("W/" + t).equals(entry.etag())) {
+        if (t.equals("*") || t.equals(entry.etag) || ("W/" + t).equals(entry.etag)) {
           return true;
         }
       }
@@ -116,7 +165,7 @@ public final class PageCache {
     }
     try {
       return !ZonedDateTime.parse(ifModifiedSince, HTTP_DATE)
-          .isBefore(ZonedDateTime.parse(entry.lastModified(), HTTP_DATE));
+          .isBefore(ZonedDateTime.parse(entry.lastModified, HTTP_DATE));
     } catch (DateTimeParseException e) {
       return false;
     }
