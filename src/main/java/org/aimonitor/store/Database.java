@@ -144,6 +144,23 @@ public final class Database {
     return file;
   }
 
+  /**
+   * Merges the write-ahead log into the database file and truncates it, so that the file alone
+   * holds every committed change (a copy or backup of just {@code monitor.db} loses nothing).
+   * Called on shutdown after the server has stopped. SQLite also does this when the last
+   * connection closes; calling it makes it happen even if some connection is still open.
+   *
+   * @return whether the whole log was merged (false when another connection kept it busy)
+   */
+  public boolean checkpoint() {
+    // The data-version connection is the only long-lived one; close it so the log can go.
+    closeVersionConnection();
+    // Columns: busy (1 if blocked), frames in the log, frames checkpointed.
+    return jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+        .map((rs, ctx) -> rs.getInt(1) == 0)
+        .one());
+  }
+
   /** The read side of the store, bound to this database. */
   public DataStore store() {
     return jdbi.onDemand(DataStore.class);

@@ -3,10 +3,12 @@ package org.aimonitor.web;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import org.aimonitor.api.ApiHandler;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
@@ -15,6 +17,7 @@ import org.aimonitor.indicator.IndicatorHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.store.Database;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,12 @@ public final class App {
       "frame-ancestors 'none'",
       "form-action 'self'");
 
+  /**
+   * How long stopping waits for requests in flight: below the 10 s that {@code docker stop} and
+   * {@code podman stop} wait after SIGTERM before they SIGKILL.
+   */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
+
   private App() {
   }
 
@@ -54,6 +63,7 @@ public final class App {
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      gracefulStop(config);
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.fileRenderer(new ThymeleafRenderer());
       config.http.prefer405over404 = true;
@@ -103,6 +113,19 @@ public final class App {
         problem(ctx, 500, "Something went wrong",
             "The page could not be shown. The error has been logged.");
       });
+    });
+  }
+
+  /**
+   * Makes {@code stop()} graceful: connectors stop accepting at once, requests in flight run to
+   * the end (up to {@link #STOP_TIMEOUT}), idle kept-alive connections close after a second.
+   * Jetty shuts down gracefully only when the server has a stop timeout (Javalin leaves it at 0);
+   * {@link GracefulHandler} is Jetty 12's part that counts the requests in flight to wait for.
+   */
+  static void gracefulStop(JavalinConfig config) {
+    config.jetty.modifyServer(server -> {
+      server.insertHandler(new GracefulHandler());
+      server.setStopTimeout(STOP_TIMEOUT.toMillis());
     });
   }
 
