@@ -7,9 +7,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.health.HealthHandler;
 import org.aimonitor.store.Database;
+import org.aimonitor.summary.SummaryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class App {
   public static Javalin create(Database db) {
     DashboardHandler dashboard = new DashboardHandler(db);
     HealthHandler health = new HealthHandler(db);
+    SummaryHandler summary = new SummaryHandler(db, Clock.systemUTC());
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -55,6 +58,7 @@ public final class App {
       config.routes.before(App::securityHeaders);
       config.routes.apiBuilder(() -> {
         get("/", dashboard::show);
+        get("/summary", summary::show);
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
       });
