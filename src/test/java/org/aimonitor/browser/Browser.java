@@ -126,8 +126,9 @@ public final class Browser implements AutoCloseable {
 
   /** Polls {@code script} (a function body returning a boolean) until it returns true. */
   public void waitFor(String script) {
-    new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(
-        ((JavascriptExecutor) d).executeScript(script)));
+    new WebDriverWait(driver, PATIENCE)
+        .withMessage(() -> "the page never got to: " + script.strip())
+        .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
   }
 
   public Object js(String script, Object... args) {

@@ -77,14 +77,17 @@ final class PageChecks {
       """;
 
   /**
-   * Whether the page scrolls sideways; when it does, the widest offenders are named (content of
-   * elements that scroll on their own, such as wide data tables, does not count).
+   * Whether the page scrolls sideways on a screen {@code arguments[0]} px wide; when it does, the
+   * offenders are named (content of elements that scroll on their own, such as wide data tables,
+   * does not count).
    */
   static final String SIDEWAYS_OVERFLOW = """
-      var width = window.innerWidth;
+      var width = arguments[0];
       var scrollWidth = document.documentElement.scrollWidth;
-      if (scrollWidth <= width) { return []; }
-      var problems = ['document is ' + scrollWidth + ' px wide in a ' + width + ' px viewport'];
+      if (scrollWidth <= width && window.innerWidth === width) { return []; }
+      // A phone browser widens its layout viewport to fit content that is too wide.
+      var problems = ['document is ' + scrollWidth + ' px wide, viewport ' + window.innerWidth
+          + ' px, on a ' + width + ' px screen'];
       document.querySelectorAll('body *').forEach(function (el) {
         var r = el.getBoundingClientRect();
         if (r.right > width + 1 && !el.parentElement.closest('.chart__table, .summary__table')) {
