@@ -212,6 +212,7 @@
       c.options.animation = screenAnimation();
       c.options.devicePixelRatio = undefined;
       c.resize();
+      c.update('none');
     });
   }
 
@@ -227,9 +228,9 @@
 
   /* The page footer of printed pages (an @page margin box in site.css) reads this date. */
   function stampPrintDate() {
-    var when = new Date().toLocaleString('en-GB', {
-      day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit'
-    });
+    var now = new Date();
+    var when = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+        + ', ' + now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
     document.documentElement.style.setProperty('--aim-print-date', JSON.stringify(' · printed ' + when));
   }
 

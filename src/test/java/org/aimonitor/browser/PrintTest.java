@@ -119,6 +119,12 @@ class PrintTest {
     }
     browser.waitFor(chartsAtRatio("window.devicePixelRatio"));
     assertEquals(List.of(), browser.js(CHARTS_FIT_BOXES, 1), "charts back on screen");
+    assertEquals(List.of(), browser.js("""
+        var problems = Chart.defaults.font.size === 12 ? [] : ['chart text ' + Chart.defaults.font.size + ' px'];
+        Object.values(Chart.instances).forEach(function (c) {
+          if (c.scales.x.options.ticks.color === '#000') { problems.push(c.canvas.id + ': axis labels in print ink'); }
+        });
+        return problems;"""), "chart text back to screen style");
   }
 
   @Test
