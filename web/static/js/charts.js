@@ -9,6 +9,13 @@
   var charts = [];
   var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   var numberFormat = new Intl.NumberFormat('en');
+  /* Chart text on paper: 10 CSS px = 7.5 pt (the printed captions' size), in black. */
+  var PRINT_FONT_SIZE = 10;
+  var screenText = { fontSize: 12, color: '#666' };
+
+  function screenAnimation() {
+    return reduceMotion ? false : { duration: 400 };
+  }
 
   function withAlpha(hex, alpha) {
     var n = parseInt(hex.slice(1), 16);
@@ -49,7 +56,12 @@
 
   function xScale(x) {
     if (x.type === 'category') {
-      return { type: 'category', title: { display: true, text: x.title }, grid: { display: false } };
+      /* Labels stay level: in narrow boxes long runs of years skip every other label rather
+         than tilt; a few named categories (segments) always all show. */
+      return {
+        type: 'category', title: { display: true, text: x.title }, grid: { display: false },
+        ticks: { maxRotation: 0, autoSkip: x.labels.length > 6 }
+      };
     }
     var labels = {};
     x.ticks.forEach(function (t) { labels[t.value] = t.label; });
@@ -116,7 +128,7 @@
       options: {
         responsive: true,
         maintainAspectRatio: false,
-        animation: reduceMotion ? false : { duration: 400 },
+        animation: screenAnimation(),
         interaction: { mode: 'nearest', intersect: true },
         aimBreaks: spec.breaks,
         scales: scales,
@@ -138,6 +150,7 @@
 
   function drawAll() {
     if (typeof Chart === 'undefined') { return; }
+    screenText = { fontSize: Chart.defaults.font.size, color: Chart.defaults.color };
     document.querySelectorAll('script.chart-spec').forEach(function (el) {
       var spec = JSON.parse(el.textContent);
       var canvas = document.getElementById(spec.id);
@@ -261,20 +274,60 @@
     });
   }
 
-  /* No script runs during print layout: redraw at print size and resolution beforehand. */
+  /*
+   * No script runs during print layout, so each chart is redrawn beforehand: animation stopped
+   * and off, at least 2x resolution, at the size of its box. This runs on beforeprint (screen
+   * layout) and again when the print media query turns true: Chromium lays the page out for
+   * paper before calling that listener, so the boxes measured then are the printed ones.
+   * update('none') draws at once, so a chart is never printed half-animated.
+   */
   function toPrint() {
+    stampPrintDate();
+    if (typeof Chart !== 'undefined') {
+      Chart.defaults.font.size = PRINT_FONT_SIZE;
+      Chart.defaults.color = '#000';
+    }
     charts.forEach(function (c) {
+      var box = c.canvas.parentNode.getBoundingClientRect();
+      axisInk(c, '#000');
+      c.stop();
       c.options.animation = false;
       c.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
-      c.resize();
+      c.resize(Math.floor(box.width), Math.floor(box.height));
+      c.update('none');
     });
   }
 
   function toScreen() {
+    if (typeof Chart !== 'undefined') {
+      Chart.defaults.font.size = screenText.fontSize;
+      Chart.defaults.color = screenText.color;
+    }
     charts.forEach(function (c) {
-      c.options.devicePixelRatio = window.devicePixelRatio || 1;
+      axisInk(c, undefined);
+      c.options.animation = screenAnimation();
+      c.options.devicePixelRatio = undefined;
       c.resize();
+      c.update('none');
     });
+  }
+
+  /* Axis labels and titles keep the colour they were first drawn with unless set on the axis. */
+  function axisInk(chart, colour) {
+    var scales = chart.config.options.scales;
+    Object.keys(scales).forEach(function (id) {
+      scales[id].ticks = scales[id].ticks || {};
+      scales[id].ticks.color = colour;
+      scales[id].title.color = colour;
+    });
+  }
+
+  /* The page footer of printed pages (an @page margin box in site.css) reads this date. */
+  function stampPrintDate() {
+    var now = new Date();
+    var when = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
+        + ', ' + now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+    document.documentElement.style.setProperty('--aim-print-date', JSON.stringify(' · printed ' + when));
   }
 
   window.aimPrepareForPrint = toPrint;
@@ -289,6 +342,7 @@
     });
     document.querySelectorAll('[data-print]').forEach(function (b) {
       b.addEventListener('click', function () { toPrint(); window.print(); });
+      b.hidden = false;
     });
   });
 }());

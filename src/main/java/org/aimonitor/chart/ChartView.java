@@ -2,6 +2,7 @@ package org.aimonitor.chart;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A chart as a page shows it: the spec (drawn by charts.js and tabulated by the template),
@@ -35,10 +36,14 @@ public record ChartView(ChartSpec spec, String json, String unit, List<String> n
         + ". Every figure is listed in the data table for this chart.";
   }
 
-  /** The note numbers of all sources behind the drawn points, in citation order. */
+  /**
+   * The note numbers of all sources behind the chart's figures, in citation order: the drawn
+   * points and the statements listed with them, so that a printout without the data table still
+   * points to every source it lists.
+   */
   public List<Integer> sourceNos() {
-    return spec.series().stream()
-        .flatMap(s -> s.points().stream())
+    return Stream.concat(
+            spec.series().stream().flatMap(s -> s.points().stream()), statements.stream())
         .map(ChartSpec.Point::sourceNo)
         .distinct()
         .sorted()

@@ -15,6 +15,7 @@ import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
 import org.aimonitor.format.Figures;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.Snapshot;
@@ -225,10 +226,13 @@ public final class DashboardCharts {
     return observations.stream().map(o -> point(x.apply(o), o, label(o))).toList();
   }
 
-  /** Stocks are read at the end of their period, flows over it. */
   private String label(Observation o) {
-    return data.indicator(o.indicator()).category().equals("enterprises")
-        ? o.period().endLabel() : o.period().label();
+    return periodLabel(data.indicator(o.indicator()), o);
+  }
+
+  /** Stocks are read at the end of their period, flows over it. */
+  static String periodLabel(Indicator indicator, Observation o) {
+    return indicator.category().equals("enterprises") ? o.period().endLabel() : o.period().label();
   }
 
   private Point point(Object x, Observation o, String period) {

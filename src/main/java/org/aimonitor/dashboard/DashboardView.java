@@ -25,8 +25,13 @@ public record DashboardView(
     List<SourceNotes.Note> sources,
     long dataVersion) {
 
-  /** One figure on a card: what it is, the value with its sign and unit, period, qualifier, note number. */
-  public record Figure(String label, String value, String period, String qualifier, int sourceNo) {
+  /**
+   * One figure on a card: its label on the card, the value with its sign and unit, period
+   * (stocks read at its end), qualifier, note number, and the measure (the indicator's name),
+   * which tables that list figures without their card need.
+   */
+  public record Figure(String label, String value, String period, String qualifier, int sourceNo,
+      String measure) {
   }
 
   /**
@@ -61,20 +66,35 @@ public record DashboardView(
 
   public static DashboardView build(Snapshot data) {
     SourceNotes notes = new SourceNotes(data.sources());
-    Cards cards = new Cards(data, notes);
-    List<KpiCard> kpis = List.of(cards.scale(), cards.enterprises(), cards.globalShare(),
-        cards.segments());
+    List<KpiCard> kpis = keyFigures(data, notes);
     DashboardCharts charts = new DashboardCharts(data, notes);
     List<ChartView> chartViews = List.of(charts.marketScale(), charts.segmentGrowth(),
         charts.hardwareAdoption(), charts.enterprises());
     PartialDate asOf = notes.newestDate();
     List<TimelineEntry> timeline = data.events().stream()
         .sorted(Comparator.comparing(Event::date))
-        .map(e -> new TimelineEntry(e.date().label(), e.date().code(), e.category(),
-            e.category().replace('_', ' '), e.titleEn(), e.descriptionEn(), notes.cite(e.source())))
+        .map(e -> timelineEntry(e, notes))
         .toList();
     return new DashboardView(asOf == null ? "unknown" : asOf.label(), kpis, chartViews, timeline,
         notes.notes(), data.dataVersion());
+  }
+
+  /** The overview's key figures, citing into {@code notes}; the summary page lists the same ones. */
+  public static List<KpiCard> keyFigures(Snapshot data, SourceNotes notes) {
+    Cards cards = new Cards(data, notes);
+    return List.of(cards.scale(), cards.enterprises(), cards.globalShare(), cards.segments());
+  }
+
+  /** The latest actual headline figure of an indicator in China, labelled with its period. */
+  public static Optional<Figure> latestActual(Snapshot data, SourceNotes notes, String indicator) {
+    Cards cards = new Cards(data, notes);
+    return cards.latestActual(indicator, false).map(o -> cards.figure(null, o));
+  }
+
+  /** An event as the timeline shows it, citing its source into {@code notes}. */
+  public static TimelineEntry timelineEntry(Event e, SourceNotes notes) {
+    return new TimelineEntry(e.date().label(), e.date().code(), e.category(),
+        e.category().replace('_', ' '), e.titleEn(), e.descriptionEn(), notes.cite(e.source()));
   }
 
   /** Builds the KPI cards; each figure cites its source as it is made. */
@@ -147,10 +167,12 @@ public record DashboardView(
           .max(Comparator.comparing(Observation::period));
     }
 
+    /** A figure; a {@code null} label means the period is the label. */
     private Figure figure(String label, Observation o) {
       Indicator indicator = data.indicator(o.indicator());
-      return new Figure(label, Figures.figure(indicator, o), o.period().label(),
-          o.qualifier().label(), notes.cite(o.source()));
+      String period = DashboardCharts.periodLabel(indicator, o);
+      return new Figure(label == null ? period : label, Figures.figure(indicator, o), period,
+          o.qualifier().label(), notes.cite(o.source()), indicator.nameEn());
     }
   }
 }

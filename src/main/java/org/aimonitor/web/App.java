@@ -10,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import org.aimonitor.api.ApiHandler;
+import java.time.Clock;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
@@ -18,6 +19,7 @@ import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.store.Database;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.aimonitor.summary.SummaryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ public final class App {
     DownloadHandler downloads = new DownloadHandler(db);
     ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db);
+    SummaryHandler summary = new SummaryHandler(db, Clock.systemUTC());
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -80,6 +83,7 @@ public final class App {
       config.routes.before(App::securityHeaders);
       config.routes.apiBuilder(() -> {
         get("/", cache.wrap(dashboard::show));
+        get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
 

@@ -1,0 +1,25 @@
+package org.aimonitor.summary;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Snapshot;
+import org.aimonitor.web.Page;
+
+/** {@code GET /summary}: the one- to two-page printable summary. */
+public final class SummaryHandler {
+
+  private final Database db;
+  private final Clock clock;
+
+  public SummaryHandler(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public void show(Context ctx) {
+    SummaryView view = SummaryView.build(Snapshot.load(db), ZonedDateTime.now(clock));
+    Page.render(ctx, "summary", "Summary", "summary", view);
+  }
+}

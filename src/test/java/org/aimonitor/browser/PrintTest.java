@@ -1,0 +1,226 @@
+package org.aimonitor.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.aimonitor.TestApp;
+import org.aimonitor.chart.ChartSpec;
+import org.aimonitor.chart.ChartView;
+import org.aimonitor.chart.Palette;
+import org.aimonitor.dashboard.DashboardView;
+import org.aimonitor.format.SourceNotes;
+import org.aimonitor.store.Snapshot;
+import org.aimonitor.summary.SummaryView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Printing from Chromium: charts are redrawn for paper (printed size, print resolution, no
+ * animation) and restored afterwards; the summary prints on at most two A4 pages with its figures,
+ * sources and footer and without screen controls; the overview prints without blank pages or cut
+ * charts. The PDFs and their pages as PNGs are kept in {@code target/print/}.
+ */
+class PrintTest {
+
+  static final Path OUT = Path.of("target", "print");
+  static final Pattern FOOTER = Pattern.compile(
+      "AI Industry Monitor · printed \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
+
+  /**
+   * Chart text drawn at the printed size comes out at charts.js's print font size, 10 CSS px =
+   * 7.5 pt; a chart drawn for another size and scaled into its box has smaller or larger text.
+   */
+  static final float CHART_TEXT_PT = 7.5f;
+
+  @TempDir
+  static Path dir;
+  static TestApp app;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(dir);
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /** Every chart is at its box's size, at the wanted resolution, and fully drawn (not mid-animation). */
+  static final String CHARTS_FIT_BOXES = """
+      var minRatio = arguments[0], problems = [];
+      document.querySelectorAll('script.chart-spec').forEach(function (el) {
+        var id = JSON.parse(el.textContent).id, c = Chart.getChart(id);
+        var box = c.canvas.parentNode.getBoundingClientRect();
+        if (Math.abs(c.width - box.width) > 1 || Math.abs(c.height - box.height) > 1) {
+          problems.push(id + ': chart ' + c.width + 'x' + c.height + ' in a ' + box.width + 'x' + box.height + ' box');
+        }
+        if (c.currentDevicePixelRatio < minRatio || c.canvas.width < Math.floor(c.width * minRatio)) {
+          problems.push(id + ': drawn at ' + c.currentDevicePixelRatio + 'x, ' + c.canvas.width + ' px for ' + c.width);
+        }
+        if (Chart.animator.running(c)) { problems.push(id + ': still animating'); }
+        c.data.datasets.forEach(function (ds, s) {
+          var meta = c.getDatasetMeta(s), scale = c.scales[meta.yAxisID];
+          meta.data.forEach(function (element, p) {
+            var y = scale.getPixelForValue(meta.controller.getParsed(p).y);
+            if (Math.abs(element.y - y) > 0.5) {
+              problems.push(id + ' ' + ds.label + ' #' + p + ': drawn at y ' + element.y + ', belongs at ' + y);
+            }
+          });
+        });
+      });
+      return problems;
+      """;
+
+  /** Whether every chart is drawn at {@code ratio} (a JavaScript expression) device pixels per pixel. */
+  private static String chartsAtRatio(String ratio) {
+    return """
+        return Array.prototype.every.call(document.querySelectorAll('script.chart-spec'), function (el) {
+          var c = Chart.getChart(JSON.parse(el.textContent).id);
+          return !!c && c.currentDevicePixelRatio === %s;
+        });""".formatted(ratio);
+  }
+
+  @Test
+  void chartsAreRedrawnWholeAtTheirPrintedSizeForPrintAndRestoredAfter() {
+    browser.viewport(1280, 900);
+    // Straight into print after loading, while the charts may still be animating in.
+    browser.driver().get(app.url("/summary"));
+    browser.waitFor("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-hardware');");
+    browser.emulateMedia("print");
+    try {
+      browser.waitFor(chartsAtRatio("2"));
+      assertEquals(List.of(), browser.js(CHARTS_FIT_BOXES, 2), "charts prepared for print");
+      assertEquals(List.of(), browser.js(PageChecks.CHARTS_MATCH_TABLES), "charts drawn for print");
+      assertEquals(List.of("none", "none", "none"), browser.js("""
+          return ['.site-nav', '[data-print]', '.chart__toggle'].map(function (s) {
+            return getComputedStyle(document.querySelector(s)).display; });"""),
+          "navigation, Print button and table toggles are screen-only");
+      assertTrue(String.valueOf(browser.js("return getComputedStyle(document.documentElement)"
+          + ".getPropertyValue('--aim-print-date');")).contains("printed"),
+          "the print date for the page footer is set");
+    } finally {
+      browser.emulateMedia(null);
+    }
+    browser.waitFor(chartsAtRatio("window.devicePixelRatio"));
+    assertEquals(List.of(), browser.js(CHARTS_FIT_BOXES, 1), "charts back on screen");
+    assertEquals(List.of(), browser.js("""
+        var problems = Chart.defaults.font.size === 12 ? [] : ['chart text ' + Chart.defaults.font.size + ' px'];
+        Object.values(Chart.instances).forEach(function (c) {
+          if (c.scales.x.options.ticks.color === '#000') { problems.push(c.canvas.id + ': axis labels in print ink'); }
+        });
+        return problems;"""), "chart text back to screen style");
+  }
+
+  @Test
+  void summaryPrintsOnAtMostTwoA4PagesWithItsFiguresAndSourcesAndNoControls() {
+    SummaryView view = SummaryView.build(Snapshot.load(app.db()), ZonedDateTime.now());
+    PrintedPdf pdf = print("/summary", "summary.pdf");
+
+    assertTrue(pdf.pages() >= 1 && pdf.pages() <= 2, "summary printed on " + pdf.pages() + " pages");
+    for (var size : pdf.sizes) {
+      assertEquals(595, size.getWidth(), 1.5, "A4 width in points");
+      assertEquals(842, size.getHeight(), 1.5, "A4 height in points");
+    }
+    String text = pdf.flatText();
+    String joined = pdf.joinedText();
+    assertTrue(text.contains("> ¥1,200 bn") && text.contains("+54 %"), "headline figures printed");
+    for (SummaryView.KeyFigure f : view.keyFigures()) {
+      assertTrue(text.contains(f.measure()) && text.contains(f.value()),
+          "key figure printed: " + f.measure() + " " + f.value());
+    }
+    for (SourceNotes.Note n : view.sources()) {
+      assertTrue(text.contains(n.source().publisher()), "publisher printed: " + n.source().publisher());
+      assertTrue(joined.contains(n.source().url().replaceAll("\\s+", "")),
+          "full URL printed: " + n.source().url());
+    }
+    for (String note : view.dataNotes()) {
+      assertTrue(text.contains(note), "note on the data printed: " + note);
+    }
+    for (String control : List.of("Show data table", "Hide data table", "Skip to main content",
+        "Overview")) {
+      assertFalse(text.contains(control), "screen-only text printed: " + control);
+    }
+    assertFalse(Pattern.compile("\\bPrint\\b").matcher(text).find(), "the Print button printed");
+    for (int i = 0; i < pdf.pages(); i++) {
+      String page = pdf.pageTexts.get(i);
+      assertTrue(FOOTER.matcher(page).find(), "page " + (i + 1) + " footer with the print date");
+      assertTrue(page.contains("Page " + (i + 1) + " of " + pdf.pages()), "page " + (i + 1) + " number");
+    }
+    assertChartsPrintedWhole(pdf, view.charts());
+  }
+
+  @Test
+  void overviewPrintsWithoutBlankPagesOrCutCharts() {
+    DashboardView view = DashboardView.build(Snapshot.load(app.db()));
+    PrintedPdf pdf = print("/", "overview.pdf");
+
+    for (int i = 0; i < pdf.pages(); i++) {
+      String body = pdf.pageTexts.get(i).replaceAll(FOOTER.pattern(), "")
+          .replaceAll("Page \\d+ of \\d+", "").strip();
+      assertTrue(body.length() > 200, "page " + (i + 1) + " of the overview is (nearly) blank");
+    }
+    assertFalse(pdf.flatText().contains("Show data table"), "table toggles printed");
+    assertChartsPrintedWhole(pdf, view.charts());
+  }
+
+  private PrintedPdf print(String path, String file) {
+    browser.viewport(1280, 900);
+    browser.open(app.url(path));
+    return PrintedPdf.read(browser.printToPdf(), OUT.resolve(file));
+  }
+
+  /**
+   * Charts are drawn into the PDF while printing, so their own text is in it. The x-axis title
+   * at the print font size shows the chart was drawn for its printed box; it and every legend entry (the bottom of the drawing; the legend is centred, so a cut right edge
+   * loses entries too) show the chart was not cut off. (Rotated y-axis titles are not checked:
+   * PDFBox does not extract rotated text reliably.) The rendered page has each series' colour
+   * where the chart is.
+   */
+  private static void assertChartsPrintedWhole(PrintedPdf pdf, List<ChartView> charts) {
+    String text = pdf.flatText();
+    List<String> problems = new ArrayList<>();
+    for (ChartView chart : charts) {
+      ChartSpec spec = chart.spec();
+      var area = pdf.chartArea(spec.title());
+      if (area.isEmpty()) {
+        problems.add(spec.title() + ": title or sources line not found in the PDF");
+        continue;
+      }
+      List<PrintedPdf.Line> axisTitle = pdf.linesIn(area.get()).stream()
+          .filter(l -> l.text().equals(spec.x().title())).toList();
+      if (axisTitle.size() != 1) {
+        problems.add(spec.title() + ": x-axis title \"" + spec.x().title() + "\" found "
+            + axisTitle.size() + " times in " + area.get());
+      } else if (Math.abs(axisTitle.get(0).size() - CHART_TEXT_PT) > 0.3) {
+        problems.add(spec.title() + ": chart text printed at " + axisTitle.get(0).size()
+            + " pt, so the chart was drawn for another size and scaled");
+      }
+      for (ChartSpec.Series s : spec.series()) {
+        if (!text.contains(s.label())) {
+          problems.add(spec.title() + ": legend entry \"" + s.label() + "\" missing");
+        }
+        if (!s.points().isEmpty() && !s.color().equals(Palette.GREY)
+            && pdf.pixelsOfColour(area.get(), s.color()) < 20) {
+          problems.add(spec.title() + ": no " + s.color() + " pixels for \"" + s.label() + "\" in " + area.get());
+        }
+      }
+    }
+    assertEquals(List.of(), problems, "printed charts");
+  }
+}

@@ -1,0 +1,146 @@
+package org.aimonitor.summary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.aimonitor.dashboard.DashboardView;
+import org.aimonitor.dashboard.DashboardView.TimelineEntry;
+import org.aimonitor.format.SourceNotes;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.PartialDate;
+import org.aimonitor.store.Seeder;
+import org.aimonitor.store.Snapshot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The summary's content, built from the seeded dataset in a real SQLite file. */
+class SummaryViewTest {
+
+  static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 7, 15, 4, 0, 0, ZoneId.of("Asia/Shanghai"));
+
+  @TempDir
+  static Path dir;
+  static Snapshot data;
+  static SummaryView view;
+
+  @BeforeAll
+  static void load() {
+    Database db = Database.open(dir.resolve("monitor.db"));
+    Seeder.seedIfEmpty(db);
+    data = Snapshot.load(db);
+    view = SummaryView.build(data, NOW);
+  }
+
+  private static SummaryView.KeyFigure figure(String measure, String period) {
+    return view.keyFigures().stream()
+        .filter(f -> f.measure().equals(measure) && f.period().equals(period))
+        .findFirst().orElseThrow(() -> new AssertionError("no key figure " + measure + " " + period));
+  }
+
+  @Test
+  void keyFiguresAreTheOverviewsFiguresThenTheLatestSmartHardwareShares() {
+    List<String> overview = DashboardView.build(data).cards().stream()
+        .flatMap(card -> card.figures().stream())
+        .map(f -> f.measure() + " " + f.value() + " " + f.period())
+        .toList();
+    List<String> summary = view.keyFigures().stream()
+        .map(f -> f.measure() + " " + f.value() + " " + f.period())
+        .toList();
+    assertEquals(overview, summary.subList(0, overview.size()), "same figures as the overview, in its order");
+    assertEquals(List.of("AI phone share of smartphone shipments",
+            "AI PC share of PC shipments",
+            "L2 driver-assistance penetration, new passenger cars"),
+        view.keyFigures().subList(overview.size(), summary.size()).stream()
+            .map(SummaryView.KeyFigure::measure).toList());
+  }
+
+  @Test
+  void lowerBoundKeyFiguresKeepTheirGreaterThanSign() {
+    SummaryView.KeyFigure scale = figure("AI core industry scale", "2025");
+    assertEquals("> ¥1,200 bn", scale.value());
+    assertEquals("lower bound", scale.qualifier());
+  }
+
+  @Test
+  void enterpriseCountsAreDatedToTheEndOfTheirPeriod() {
+    SummaryView.KeyFigure enterprises = figure("AI enterprises", "end of 2025");
+    assertEquals("> 6,200 enterprises", enterprises.value());
+  }
+
+  @Test
+  void smartHardwareSharesAreTheLatestActualsNotForecasts() {
+    assertEquals("62.6 %", figure("L2 driver-assistance penetration, new passenger cars", "Jan–Jul 2025").value());
+    assertEquals("28 %", figure("AI PC share of PC shipments", "Q2 2025").value());
+    assertTrue(view.keyFigures().stream().noneMatch(f -> f.qualifier().equals("forecast")
+        || f.qualifier().equals("target")), "no projection among the key figures");
+  }
+
+  @Test
+  void chartsAreMarketScaleSegmentGrowthAndSmartHardwareAdoption() {
+    assertEquals(List.of("chart-market-scale", "chart-segment-growth", "chart-hardware"),
+        view.charts().stream().map(c -> c.spec().id()).toList());
+  }
+
+  @Test
+  void milestonesAreThePolicyEventsInDateOrder() {
+    long policyEvents = data.events().stream().filter(e -> e.category().equals("policy")).count();
+    assertTrue(policyEvents > 3 && policyEvents < data.events().size(), "a selection of the events");
+    assertEquals(policyEvents, view.milestones().size());
+    assertTrue(view.milestones().stream().allMatch(m -> m.categoryCode().equals("policy")));
+    List<String> dates = view.milestones().stream().map(TimelineEntry::isoDate).toList();
+    assertEquals(dates.stream().sorted().toList(), dates);
+  }
+
+  @Test
+  void sourcesAreNumberedInReadingOrderAndEachIsCited() {
+    List<Integer> cited = Stream.of(
+            view.keyFigures().stream().map(SummaryView.KeyFigure::sourceNo),
+            view.charts().stream().flatMap(c -> c.sourceNos().stream()),
+            view.milestones().stream().map(TimelineEntry::sourceNo))
+        .flatMap(s -> s)
+        .toList();
+    assertEquals(1, cited.get(0), "the first key figure cites note 1");
+    assertEquals(IntStream.rangeClosed(1, view.sources().size()).boxed().toList(),
+        view.sources().stream().map(SourceNotes.Note::number).toList(), "notes numbered 1..n");
+    assertEquals(Set.copyOf(cited), new HashSet<>(view.sources().stream().map(SourceNotes.Note::number).toList()),
+        "every note is cited and every citation has a note");
+    assertTrue(view.sources().stream().allMatch(n -> n.source().url().startsWith("http")));
+  }
+
+  @Test
+  void dataAsOfIsTheNewestPublicationBehindTheFiguresNotTheMilestones() {
+    Set<Integer> figureSources = new HashSet<>();
+    view.keyFigures().forEach(f -> figureSources.add(f.sourceNo()));
+    view.charts().forEach(c -> figureSources.addAll(c.sourceNos()));
+    PartialDate newest = view.sources().stream()
+        .filter(n -> figureSources.contains(n.number()))
+        .map(n -> n.source().publishedOn())
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElseThrow();
+    assertEquals(newest.label(), view.dataAsOf());
+    assertEquals(DashboardView.build(data).dataAsOf(), view.dataAsOf(), "as on the overview");
+  }
+
+  @Test
+  void notesOnTheDataExplainTheSeriesBreakAndWhatThe15PercentMeasures() {
+    assertTrue(view.dataNotes().stream().anyMatch(n -> n.startsWith("Series break between 2023 and 2024")));
+    assertTrue(view.dataNotes().stream().anyMatch(n -> n.contains("15 %")
+        && n.contains("share of the world's AI enterprises") && n.contains("not of the global AI market")));
+  }
+
+  @Test
+  void generationTimeIsWrittenInUtc() {
+    assertEquals("7 Mar 2026, 07:04 UTC", view.generatedAt());
+  }
+}
