@@ -2,19 +2,42 @@
  * Draws every chart on the page from its JSON spec (shaped and tested in Java), adds the
  * chart/table toggles, and redraws charts at print resolution before printing.
  * Styling by role: actual = solid, projection = outlined/dashed, target = markers, growth = line.
+ * Colours follow the page's theme: text and grid from site.css's custom properties, series in
+ * the spec's colour or, on the dark theme, its darkColor; paper and PNG images are always light.
  */
 (function () {
   'use strict';
 
   var charts = [];
-  var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  var darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+  var printing = false;
   var numberFormat = new Intl.NumberFormat('en');
   /* Chart text on paper: 10 CSS px = 7.5 pt (the printed captions' size), in black. */
   var PRINT_FONT_SIZE = 10;
   var screenText = { fontSize: 12, color: '#666' };
+  /* Paper and exported images: dark text on white whatever the screen's scheme. */
+  var PRINT_THEME = { dark: false, text: '#000', ink: '#000', grid: 'rgba(0,0,0,0.15)', paper: '#ffffff' };
+  var IMAGE_THEME = { dark: false, text: '#4d4d4d', ink: '#1a1a1a', grid: 'rgba(0,0,0,0.1)', paper: '#ffffff' };
 
   function screenAnimation() {
-    return reduceMotion ? false : { duration: 400 };
+    return reducedMotion.matches ? false : { duration: 400 };
+  }
+
+  function cssColour(name, fallback) {
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+  /* The screen's chart colours, read from site.css (which has the dark scheme's values). */
+  function screenTheme() {
+    return {
+      dark: darkScheme.matches,
+      text: cssColour('--muted', '#4d4d4d'),
+      ink: cssColour('--ink', '#1a1a1a'),
+      grid: cssColour('--chart-grid', 'rgba(0,0,0,0.1)'),
+      paper: cssColour('--paper', '#ffffff')
+    };
   }
 
   function withAlpha(hex, alpha) {
@@ -28,21 +51,15 @@
       type: series.type,
       data: series.points,
       yAxisID: series.axis,
-      borderColor: series.color,
-      backgroundColor: series.color,
       pointStyle: series.marker,
       pointRadius: 4,
       pointHoverRadius: 6,
       borderWidth: 2,
+      borderDash: series.dash,
       spanGaps: false,
       order: index
     };
-    if (series.role === 'projection') {
-      ds.backgroundColor = series.type === 'bar' ? withAlpha(series.color, 0.12) : '#ffffff';
-      ds.borderDash = [6, 4];
-    }
     if (series.role === 'target') {
-      ds.backgroundColor = '#ffffff';
       ds.pointRadius = 7;
       ds.pointHoverRadius = 9;
       ds.showLine = false;
@@ -52,6 +69,34 @@
       ds.order = -2;
     }
     return ds;
+  }
+
+  /*
+   * Series, text and grid colours in theme t, set on a chart's config (before the chart exists,
+   * or chart.config after); they take effect at the chart's next update.
+   */
+  function paint(cfg, spec, t) {
+    spec.series.forEach(function (series, i) {
+      var ds = cfg.data.datasets[i];
+      var colour = t.dark ? series.darkColor : series.color;
+      ds.borderColor = colour;
+      ds.backgroundColor = colour;
+      if (series.hollow) {
+        ds.backgroundColor = series.type === 'bar' ? withAlpha(colour, 0.12) : t.paper;
+      }
+    });
+    var options = cfg.options;
+    options.aimInk = t.ink;
+    Object.keys(options.scales).forEach(function (id) {
+      var scale = options.scales[id];
+      scale.ticks = scale.ticks || {};
+      scale.grid = scale.grid || {};
+      scale.ticks.color = t.text;
+      scale.title.color = t.text;
+      scale.grid.color = t.grid;
+      scale.border = { color: t.grid };
+    });
+    options.plugins.legend.labels.color = t.text;
   }
 
   function xScale(x) {
@@ -99,7 +144,7 @@
         if (a < 0 || c < 0) { return; }
         var px = (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
         ctx.save();
-        ctx.strokeStyle = '#1a1a1a';
+        ctx.strokeStyle = chart.config.options.aimInk;
         ctx.setLineDash([4, 3]);
         ctx.lineWidth = 1.5;
         ctx.beginPath();
@@ -107,7 +152,7 @@
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
-        ctx.fillStyle = '#1a1a1a';
+        ctx.fillStyle = chart.config.options.aimInk;
         ctx.font = '12px sans-serif';
         ctx.textAlign = 'right';
         ctx.fillText(b.label, px - 4, area.top + 12);
@@ -151,14 +196,33 @@
   function drawAll() {
     if (typeof Chart === 'undefined') { return; }
     screenText = { fontSize: Chart.defaults.font.size, color: Chart.defaults.color };
+    var theme = screenTheme();
     document.querySelectorAll('script.chart-spec').forEach(function (el) {
       var spec = JSON.parse(el.textContent);
       var canvas = document.getElementById(spec.id);
       if (canvas) {
-        charts.push(new Chart(canvas, config(spec)));
+        var cfg = config(spec);
+        paint(cfg, spec, theme);
+        var chart = new Chart(canvas, cfg);
+        chart.aimSpec = spec;
+        charts.push(chart);
         addPngButton(canvas, spec);
       }
     });
+  }
+
+  /* A change of colour scheme while the page is open repaints the charts (not while printing). */
+  function followScheme() {
+    if (printing) { return; }
+    var theme = screenTheme();
+    charts.forEach(function (c) {
+      paint(c.config, c.aimSpec, theme);
+      c.update('none');
+    });
+  }
+
+  function followMotion() {
+    charts.forEach(function (c) { c.options.animation = screenAnimation(); });
   }
 
   /* Publishers behind a chart, read from its "[n]" links and the page's numbered source notes. */
@@ -196,6 +260,23 @@
    * still says what it shows and where the figures come from.
    */
   function chartPng(canvas) {
+    var chart = Chart.getChart(canvas);
+    var repaint = chart && chart.aimSpec && !printing && darkScheme.matches;
+    if (repaint) {
+      paint(chart.config, chart.aimSpec, IMAGE_THEME);
+      chart.update('none');
+    }
+    try {
+      return imageOf(canvas);
+    } finally {
+      if (repaint) {
+        paint(chart.config, chart.aimSpec, screenTheme());
+        chart.update('none');
+      }
+    }
+  }
+
+  function imageOf(canvas) {
     var figure = canvas.closest('figure');
     var text = function (sel) {
       var el = figure && figure.querySelector(sel);
@@ -282,6 +363,7 @@
    * update('none') draws at once, so a chart is never printed half-animated.
    */
   function toPrint() {
+    printing = true;
     stampPrintDate();
     if (typeof Chart !== 'undefined') {
       Chart.defaults.font.size = PRINT_FONT_SIZE;
@@ -289,7 +371,7 @@
     }
     charts.forEach(function (c) {
       var box = c.canvas.parentNode.getBoundingClientRect();
-      axisInk(c, '#000');
+      paint(c.config, c.aimSpec, PRINT_THEME);
       c.stop();
       c.options.animation = false;
       c.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
@@ -299,26 +381,18 @@
   }
 
   function toScreen() {
+    printing = false;
+    var theme = screenTheme();
     if (typeof Chart !== 'undefined') {
       Chart.defaults.font.size = screenText.fontSize;
       Chart.defaults.color = screenText.color;
     }
     charts.forEach(function (c) {
-      axisInk(c, undefined);
+      paint(c.config, c.aimSpec, theme);
       c.options.animation = screenAnimation();
       c.options.devicePixelRatio = undefined;
       c.resize();
       c.update('none');
-    });
-  }
-
-  /* Axis labels and titles keep the colour they were first drawn with unless set on the axis. */
-  function axisInk(chart, colour) {
-    var scales = chart.config.options.scales;
-    Object.keys(scales).forEach(function (id) {
-      scales[id].ticks = scales[id].ticks || {};
-      scales[id].ticks.color = colour;
-      scales[id].title.color = colour;
     });
   }
 
@@ -340,6 +414,8 @@
     window.matchMedia('print').addEventListener('change', function (e) {
       if (e.matches) { toPrint(); } else { toScreen(); }
     });
+    darkScheme.addEventListener('change', followScheme);
+    reducedMotion.addEventListener('change', followMotion);
     document.querySelectorAll('[data-print]').forEach(function (b) {
       b.addEventListener('click', function () { toPrint(); window.print(); });
       b.hidden = false;

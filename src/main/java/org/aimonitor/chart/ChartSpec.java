@@ -1,5 +1,6 @@
 package org.aimonitor.chart;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -50,10 +51,30 @@ public record ChartSpec(
    * One drawn series. {@code type} is the Chart.js element type (bar, line, scatter);
    * {@code role} selects the style: actual (solid), projection (outlined or dashed),
    * target (markers only) or growth (a line on the second axis). {@code marker} is the Chart.js
-   * point style, so that series differ in shape as well as colour.
+   * point style, so that series differ in shape as well as colour; the role also sets the dash
+   * and fill (see {@link #dash()}, {@link #hollow()}), so no two series of a chart look alike
+   * without colour.
    */
   public record Series(String label, String type, String role, String axis, String color,
       String marker, List<Point> points) {
+
+    /** Line dash in CSS pixels, empty for solid: projections are dashed. */
+    @JsonProperty
+    public List<Integer> dash() {
+      return role.equals("projection") ? List.of(6, 4) : List.of();
+    }
+
+    /** Whether markers (and projected bars) are drawn open: projections and targets are. */
+    @JsonProperty
+    public boolean hollow() {
+      return role.equals("projection") || role.equals("target");
+    }
+
+    /** The series colour on the dark theme. */
+    @JsonProperty
+    public String darkColor() {
+      return Palette.onDark(color);
+    }
   }
 
   /**

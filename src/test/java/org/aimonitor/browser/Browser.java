@@ -114,7 +114,19 @@ public final class Browser implements AutoCloseable {
 
   /** Switches CSS media to print (as while printing) or back to screen with {@code null}. */
   public void emulateMedia(String media) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media == null ? "" : media));
+    emulateMedia(media, Map.of());
+  }
+
+  /**
+   * As {@link #emulateMedia(String)}, with user preferences such as {@code prefers-color-scheme:
+   * dark} or {@code prefers-reduced-motion: reduce}; each call replaces the previous ones.
+   */
+  public void emulateMedia(String media, Map<String, String> features) {
+    List<Map<String, String>> list = features.entrySet().stream()
+        .map(f -> Map.of("name", f.getKey(), "value", f.getValue()))
+        .toList();
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("media", media == null ? "" : media, "features", list));
   }
 
   /** Opens {@code url} and waits until every chart on it has been drawn and finished animating. */

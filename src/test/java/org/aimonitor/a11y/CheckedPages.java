@@ -1,0 +1,68 @@
+package org.aimonitor.a11y;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.aimonitor.TestApp;
+import org.aimonitor.store.Snapshot;
+
+/**
+ * The HTML pages the validation and accessibility checks visit: one of every kind the site
+ * serves (with the status each must answer), and every indicator's page for the checks that
+ * are cheap enough to visit them all.
+ */
+public final class CheckedPages {
+
+  /** A page to check: its path with query, and the HTTP status it must answer with. */
+  public record Page(String path, int status) {
+
+    /** A file name for the fetched page that says which page it is. */
+    public String fileName() {
+      String name = path.equals("/") ? "overview" : path.substring(1)
+          .replaceAll("[^A-Za-z0-9_.-]+", "_");
+      return name + ".html";
+    }
+
+    @Override
+    public String toString() {
+      return path;
+    }
+  }
+
+  /**
+   * One page of each kind and state: the section pages, indicator pages drawn by year (with
+   * forecasts, targets and a series break) and over time (a stock), a filtered view, a view
+   * with nothing to draw, and the 404 and 400 error pages.
+   */
+  public static final List<Page> KINDS = List.of(
+      new Page("/", 200),
+      new Page("/summary", 200),
+      new Page("/indicators", 200),
+      new Page("/indicators/ai_core_industry_scale", 200),
+      new Page("/indicators/ai_enterprises", 200),
+      new Page("/indicators/ai_core_industry_scale?region=CN&from=2020&to=2025", 200),
+      new Page("/indicators/ai_pc_share?region=US&from=2099", 200),
+      new Page("/sources", 200),
+      new Page("/timeline", 200),
+      new Page("/data", 200),
+      new Page("/no/such/page", 404),
+      new Page("/indicators/ai_core_industry_scale?region=Mars", 400));
+
+  private CheckedPages() {
+  }
+
+  /** {@link #KINDS} and the page of every indicator in the app's database. */
+  public static List<Page> all(TestApp app) {
+    List<Page> pages = new ArrayList<>(KINDS);
+    Snapshot.load(app.db()).indicators().keySet().stream()
+        .map(code -> new Page("/indicators/" + code, 200))
+        .filter(p -> !pages.contains(p))
+        .forEach(pages::add);
+    return pages;
+  }
+
+  /** {@link #KINDS} as a stream, for parameterised tests. */
+  public static Stream<Page> kinds() {
+    return KINDS.stream();
+  }
+}

@@ -1,0 +1,70 @@
+package org.aimonitor.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * axe-core, the npm package's own {@code axe.min.js} (installed into
+ * {@code target/test-tools/axe} by {@code .ci/install-test-deps}, never from a CDN), injected into
+ * the page open in the browser and run with its default rules: WCAG 2.0, 2.1 and 2.2 A and AA
+ * and axe's best practices.
+ */
+final class Axe {
+
+  static final Path SCRIPT = Path.of("target", "test-tools", "axe", "node_modules", "axe-core",
+      "axe.min.js");
+
+  /**
+   * Runs axe on the whole document and calls back with one line per violating element, starting
+   * with its impact: rule, CSS selector, what is wrong and the rule's help page.
+   */
+  private static final String RUN = """
+      var done = arguments[arguments.length - 1];
+      axe.run(document, { resultTypes: ['violations'] }).then(function (results) {
+        var lines = [];
+        results.violations.forEach(function (v) {
+          v.nodes.forEach(function (n) {
+            lines.push(n.impact + ': ' + v.id + ' at ' + n.target.join(' ') + ': '
+                + (n.failureSummary || v.help).replace(/\\s+/g, ' ') + ' [' + v.helpUrl + ']');
+          });
+        });
+        done(lines);
+      }, function (e) { done(['critical: axe failed: ' + e]); });
+      """;
+
+  private final String source;
+
+  private Axe(String source) {
+    this.source = source;
+  }
+
+  static Axe load() {
+    try {
+      return new Axe(Files.readString(SCRIPT));
+    } catch (IOException e) {
+      throw new AssertionError("axe-core is not installed at " + SCRIPT
+          + ": run .ci/install-test-deps (mvn verify runs it before the tests)", e);
+    }
+  }
+
+  /**
+   * The serious and critical violations on the page open in {@code browser}, one line each;
+   * moderate and minor ones are printed to the test output only.
+   */
+  @SuppressWarnings("unchecked")
+  List<String> seriousViolations(Browser browser) {
+    if (!Boolean.TRUE.equals(browser.js("return typeof window.axe === 'object';"))) {
+      browser.js(source);
+    }
+    List<String> all = (List<String>) browser.driver().executeAsyncScript(RUN);
+    all.stream().filter(line -> !serious(line))
+        .forEach(line -> System.out.println("axe on " + browser.driver().getCurrentUrl() + ": " + line));
+    return all.stream().filter(Axe::serious).toList();
+  }
+
+  private static boolean serious(String line) {
+    return line.startsWith("serious: ") || line.startsWith("critical: ");
+  }
+}

@@ -1,0 +1,348 @@
+package org.aimonitor.browser;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aimonitor.TestApp;
+import org.aimonitor.a11y.Contrast;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The site by keyboard and under the reader's settings, in Debian's Chromium: Tab reaches the
+ * skip link first, then the navigation, then every control of the page, each with a visible
+ * focus outline; the chart/table toggles work with Enter and Space; charts do not animate when
+ * reduced motion is asked for; the dark scheme draws charts in light ink and its own series
+ * colours, follows a change of setting without a reload, and never reaches paper.
+ */
+class KeyboardAndPreferencesTest {
+
+  static final Map<String, String> DARK = Map.of("prefers-color-scheme", "dark");
+  static final Map<String, String> REDUCED_MOTION = Map.of("prefers-reduced-motion", "reduce");
+  static final List<String> NAV = List.of("Overview", "Summary", "Indicators", "Sources", "Timeline", "Data");
+
+  /**
+   * Marks every control a keyboard user must be able to reach (shown, not disabled, not taken
+   * out of the tab order) with {@code data-kb}, and returns their descriptions.
+   */
+  static final String MARK_CONTROLS = """
+      var controls = [];
+      document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')
+        .forEach(function (el) {
+          if (el.tabIndex < 0 || el.disabled || el.type === 'hidden' || el.closest('[hidden]')
+              || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') { return; }
+          el.setAttribute('data-kb', String(controls.length));
+          controls.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+              + ' "' + (el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 50) + '"');
+        });
+      return controls;
+      """;
+
+  /** The focused element: its mark, text, class, toggle state and whether its outline shows. */
+  static final String FOCUSED = """
+      var el = document.activeElement;
+      if (!el || el === document.body || el === document.documentElement) { return null; }
+      var cs = getComputedStyle(el);
+      return {
+        kb: el.getAttribute('data-kb') || '',
+        tag: el.tagName.toLowerCase(),
+        id: el.id || '',
+        cls: typeof el.className === 'string' ? el.className : '',
+        text: (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 50),
+        controls: el.getAttribute('aria-controls') || '',
+        outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2,
+        onScreen: el.getBoundingClientRect().bottom > 0
+      };
+      """;
+
+  /**
+   * For every chart: its resolved axis, title and legend text colours, the background of its
+   * card, and whether each dataset is drawn in the spec's light or dark colour. Colours come
+   * back normalised by a canvas context, so hex and rgb() forms compare equal.
+   */
+  static final String CHART_COLOURS = """
+      var norm = document.createElement('canvas').getContext('2d');
+      function hex(c) { norm.fillStyle = '#000'; norm.fillStyle = c; return norm.fillStyle; }
+      var out = [];
+      document.querySelectorAll('script.chart-spec').forEach(function (el) {
+        var spec = JSON.parse(el.textContent), chart = Chart.getChart(spec.id);
+        var o = chart.options;
+        out.push({
+          id: spec.id,
+          card: hex(getComputedStyle(chart.canvas.closest('figure')).backgroundColor),
+          ticks: hex(chart.scales.x.options.ticks.color),
+          title: hex(chart.scales.x.options.title.color),
+          legend: hex(o.plugins.legend.labels.color),
+          light: chart.data.datasets.every(function (d, i) { return hex(d.borderColor) === hex(spec.series[i].color); }),
+          dark: chart.data.datasets.every(function (d, i) { return hex(d.borderColor) === hex(spec.series[i].darkColor); }),
+          animation: o.animation !== false
+        });
+      });
+      return out;
+      """;
+
+  @TempDir
+  static Path dir;
+  static TestApp app;
+  static Browser browser;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(dir);
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @AfterEach
+  void screenAndLightAgain() {
+    browser.emulateMedia(null);
+  }
+
+  private void open(String path) {
+    browser.viewport(PageChecks.DESKTOP, 900);
+    browser.open(app.url(path));
+  }
+
+  private void press(CharSequence key) {
+    new Actions(browser.driver()).sendKeys(key).perform();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> focused() {
+    return (Map<String, Object>) browser.js(FOCUSED);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> markControls() {
+    return (List<String>) browser.js(MARK_CONTROLS);
+  }
+
+  /**
+   * Tabs from the top of the page until focus leaves it or comes round again; returns what was
+   * focused, in order. Controls must have been marked.
+   */
+  private List<Map<String, Object>> tabThrough(int controls) {
+    List<Map<String, Object>> walk = new ArrayList<>();
+    for (int i = 0; i < controls + 20; i++) {
+      press(Keys.TAB);
+      Map<String, Object> f = focused();
+      if (f == null || (!walk.isEmpty() && f.get("kb").equals(walk.get(0).get("kb")))) {
+        break;
+      }
+      walk.add(f);
+    }
+    return walk;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/", "/summary", "/indicators/ai_core_industry_scale"})
+  void tabReachesSkipLinkThenNavigationThenEveryControlWithVisibleFocus(String path) {
+    open(path);
+    List<String> controls = markControls();
+    List<Map<String, Object>> walk = tabThrough(controls.size());
+
+    // The skip link and the brand by class, the navigation links by their text.
+    List<String> order = walk.stream().limit(2 + NAV.size())
+        .map(f -> ((String) f.get("cls")).isEmpty() ? (String) f.get("text") : (String) f.get("cls"))
+        .toList();
+    List<String> expectedOrder = new ArrayList<>(List.of("skip-link", "brand"));
+    expectedOrder.addAll(NAV);
+    Set<String> reached = new HashSet<>();
+    walk.forEach(f -> reached.add((String) f.get("kb")));
+    List<String> unreached = new ArrayList<>();
+    for (int i = 0; i < controls.size(); i++) {
+      if (!reached.contains(String.valueOf(i))) {
+        unreached.add(controls.get(i));
+      }
+    }
+    List<String> noOutline = walk.stream()
+        .filter(f -> !Boolean.TRUE.equals(f.get("outline")) || !Boolean.TRUE.equals(f.get("onScreen")))
+        .map(f -> f.get("tag") + "." + f.get("cls") + " \"" + f.get("text") + "\"")
+        .toList();
+    assertAll(
+        () -> assertEquals(expectedOrder, order, "first stops of the Tab key on " + path),
+        () -> assertEquals(List.of(), unreached, "controls Tab never reached on " + path),
+        () -> assertEquals(List.of(), noOutline, "focused without a visible outline on " + path));
+  }
+
+  @Test
+  void tabReachesEveryChartTableToggleOnTheOverview() {
+    open("/");
+    long toggles = (Long) browser.js(
+        "return document.querySelectorAll('button.chart__toggle[aria-controls]').length;");
+    List<Map<String, Object>> walk = tabThrough(markControls().size());
+    long reached = walk.stream().filter(f -> f.get("tag").equals("button")
+        && !((String) f.get("controls")).isEmpty()).count();
+    assertEquals(4, toggles, "one table toggle per overview chart");
+    assertEquals(toggles, reached, "table toggles reached by Tab");
+  }
+
+  @Test
+  void enterAndSpaceOnAChartTableToggleOpenAndCloseItsTable() {
+    open("/");
+    Map<String, Object> f = null;
+    for (int i = 0; i < 200; i++) {
+      press(Keys.TAB);
+      f = focused();
+      if (f != null && !((String) f.get("controls")).isEmpty()) {
+        break;
+      }
+    }
+    assertTrue(f != null && !((String) f.get("controls")).isEmpty(), "no table toggle reached by Tab");
+    String table = (String) f.get("controls");
+    String state = """
+        var b = document.activeElement, t = document.getElementById(arguments[0]);
+        return b.getAttribute('aria-expanded') + ' ' + (!t.hidden && t.offsetHeight > 0) + ' ' + b.textContent;
+        """;
+    assertEquals("false false Show data table", browser.js(state, table), "before");
+    press(Keys.ENTER);
+    assertEquals("true true Hide data table", browser.js(state, table), "after Enter");
+    press(Keys.SPACE);
+    assertEquals("false false Show data table", browser.js(state, table), "after Space");
+    press(Keys.SPACE);
+    assertEquals("true true Hide data table", browser.js(state, table), "after Space again");
+  }
+
+  @Test
+  void skipLinkShowsWhenFocusedAndMovesFocusToTheMainContent() {
+    open("/");
+    press(Keys.TAB);
+    Map<String, Object> skip = focused();
+    assertEquals("skip-link", skip.get("cls"));
+    assertEquals(Boolean.TRUE, browser.js(
+        "var r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height > 0;"),
+        "the focused skip link is on screen");
+    press(Keys.ENTER);
+    assertEquals("main", focused().get("id"));
+    press(Keys.TAB);
+    assertEquals(Boolean.TRUE, browser.js("return document.getElementById('main').contains(document.activeElement);"),
+        "the next Tab stays in the main content");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> chartColours() {
+    return (List<Map<String, Object>>) browser.js(CHART_COLOURS);
+  }
+
+  @Test
+  void chartsAnimateUnlessReducedMotionIsAskedFor() {
+    open("/");
+    List<Object> animated = chartColours().stream().map(c -> c.get("animation")).toList();
+    browser.emulateMedia(null, REDUCED_MOTION);
+    open("/");
+    List<Object> reduced = chartColours().stream().map(c -> c.get("animation")).toList();
+    assertAll(
+        () -> assertEquals(List.of(true, true, true, true), animated, "animation without the setting"),
+        () -> assertEquals(List.of(false, false, false, false), reduced, "animation with reduced motion"));
+  }
+
+  @Test
+  void turningReducedMotionOnWhileThePageIsOpenStopsChartAnimation() {
+    open("/summary");
+    browser.emulateMedia(null, REDUCED_MOTION);
+    browser.waitFor("""
+        return Array.prototype.every.call(document.querySelectorAll('canvas'), function (c) {
+          return Chart.getChart(c).options.animation === false;
+        });
+        """);
+  }
+
+  @Test
+  void darkSchemeDrawsChartTextInLightInkAndSeriesInTheirDarkColours() {
+    browser.emulateMedia(null, DARK);
+    open("/");
+    List<Map<String, Object>> charts = chartColours();
+    List<String> problems = new ArrayList<>();
+    for (Map<String, Object> c : charts) {
+      String card = (String) c.get("card");
+      if (Contrast.luminance(card) > 0.05) {
+        problems.add(c.get("id") + ": card " + card + " is not dark");
+      }
+      for (String part : List.of("ticks", "title", "legend")) {
+        String ink = (String) c.get(part);
+        if (Contrast.ratio(ink, card) < 4.5 || Contrast.luminance(ink) < 0.3) {
+          problems.add(c.get("id") + ": " + part + " " + ink + " on " + card + " ("
+              + String.format("%.2f", Contrast.ratio(ink, card)) + ":1)");
+        }
+      }
+      if (!Boolean.TRUE.equals(c.get("dark"))) {
+        problems.add(c.get("id") + ": series not in their dark colours");
+      }
+    }
+    assertEquals(4, charts.size());
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void chartsFollowAChangeOfColourSchemeWithoutAReload() {
+    open("/");
+    Map<String, Object> light = chartColours().get(0);
+    browser.emulateMedia(null, DARK);
+    browser.waitFor("""
+        var c = Chart.getChart(document.querySelector('canvas'));
+        return c.scales.x.options.ticks.color !== arguments[0];
+        """.replace("arguments[0]", "'" + light.get("ticks") + "'"));
+    Map<String, Object> dark = chartColours().get(0);
+    assertAll(
+        () -> assertEquals(Boolean.TRUE, light.get("light"), "light series first"),
+        () -> assertTrue(Contrast.luminance((String) light.get("ticks")) < 0.2, "dark ink first"),
+        () -> assertEquals(Boolean.TRUE, dark.get("dark"), "dark series after the change"),
+        () -> assertTrue(Contrast.luminance((String) dark.get("ticks")) > 0.3, "light ink after the change"));
+  }
+
+  @Test
+  void printingFromTheDarkSchemeIsLight() {
+    browser.emulateMedia(null, DARK);
+    open("/summary");
+    browser.emulateMedia("print", DARK);
+    browser.waitFor("""
+        var c = Chart.getChart(document.querySelector('canvas'));
+        return c.scales.x.options.ticks.color === '#000';
+        """);
+    String page = (String) browser.js("""
+        var norm = document.createElement('canvas').getContext('2d');
+        function hex(c) { norm.fillStyle = '#000'; norm.fillStyle = c; return norm.fillStyle; }
+        var root = getComputedStyle(document.documentElement), body = getComputedStyle(document.body);
+        var card = getComputedStyle(document.querySelector('.card'));
+        return hex(root.backgroundColor) + ' ' + hex(card.backgroundColor) + ' ' + hex(body.color);
+        """);
+    List<Map<String, Object>> charts = chartColours();
+    assertAll(
+        () -> assertEquals("#ffffff #ffffff #000000", page, "page, card and text colours on paper"),
+        () -> assertTrue(charts.stream().allMatch(c -> Boolean.TRUE.equals(c.get("light"))),
+            "series in their light colours on paper: " + charts),
+        () -> assertTrue(charts.stream().allMatch(c -> c.get("ticks").equals("#000000")),
+            "chart text in black on paper: " + charts));
+    browser.emulateMedia(null, DARK);
+    browser.waitFor("""
+        var c = Chart.getChart(document.querySelector('canvas'));
+        return c.scales.x.options.ticks.color !== '#000';
+        """);
+    assertFalse(chartColours().stream().anyMatch(c -> !Boolean.TRUE.equals(c.get("dark"))),
+        "back on screen the charts are dark again");
+  }
+}
