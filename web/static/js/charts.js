@@ -193,22 +193,98 @@
     };
   }
 
+  /*
+   * Chart specs not yet drawn. Charts are drawn as they come near the viewport, one per task:
+   * drawing one takes a phone tens of milliseconds, and a page of charts drawn at load kept it
+   * busy (Lighthouse's total blocking time) for charts the reader may never scroll to. Printing,
+   * a PNG download and window.aimDrawAll() draw what they need at once. The PNG buttons are
+   * there from the start, so drawing a chart never moves the page under the reader.
+   */
+  var pending = [];
+  var queued = [];
+
   function drawAll() {
     if (typeof Chart === 'undefined') { return; }
     screenText = { fontSize: Chart.defaults.font.size, color: Chart.defaults.color };
-    var theme = screenTheme();
-    document.querySelectorAll('script.chart-spec').forEach(function (el) {
+    pending = Array.prototype.slice.call(document.querySelectorAll('script.chart-spec'));
+    pending.forEach(function (el) {
       var spec = JSON.parse(el.textContent);
       var canvas = document.getElementById(spec.id);
-      if (canvas) {
-        var cfg = config(spec);
-        paint(cfg, spec, theme);
-        var chart = new Chart(canvas, cfg);
-        chart.aimSpec = spec;
-        charts.push(chart);
-        addPngButton(canvas, spec);
-      }
+      if (canvas) { addPngButton(canvas, spec); }
     });
+    if (!('IntersectionObserver' in window)) {
+      pending.forEach(queue);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) { return; }
+        observer.unobserve(e.target);
+        pending.filter(function (el) { return el.parentNode === e.target; }).forEach(queue);
+      });
+    });
+    pending.forEach(function (el) { observer.observe(el.parentNode); });
+  }
+
+  function queue(el) {
+    if (queued.indexOf(el) >= 0) { return; }
+    queued.push(el);
+    if (queued.length === 1) { setTimeout(drawQueued, 0); }
+  }
+
+  function drawQueued() {
+    var el = queued[0];
+    if (pending.indexOf(el) >= 0) {
+      pending.splice(pending.indexOf(el), 1);
+      drawChart(el, printing ? PRINT_THEME : screenTheme());
+    }
+    queued.shift();
+    if (queued.length) { setTimeout(drawQueued, 0); }
+  }
+
+  /* Draws every chart not drawn yet, at once (printing cannot wait for later tasks). */
+  function drawPending(theme) {
+    while (pending.length) { drawChart(pending.shift(), theme); }
+  }
+
+  window.aimDrawAll = function () {
+    drawPending(printing ? PRINT_THEME : screenTheme());
+  };
+
+  /* The chart on canvas, drawn now and whole (not mid-animation) if it was not drawn yet. */
+  function drawnChart(canvas) {
+    var el = pending.filter(function (p) { return p.parentNode === canvas.closest('figure'); })[0];
+    if (el) {
+      pending.splice(pending.indexOf(el), 1);
+      drawChart(el, printing ? PRINT_THEME : screenTheme());
+      redrawNow(Chart.getChart(canvas));
+    }
+    return Chart.getChart(canvas);
+  }
+
+  /*
+   * Redraws a chart at once, whole and in its current colours. An update('none') would leave
+   * the colours: Chart.js refreshes the element options that datasets share (their colours)
+   * only through animations, which therefore run switched off here.
+   */
+  function redrawNow(chart) {
+    var animation = chart.config.options.animation;
+    chart.stop();
+    chart.config.options.animation = false;
+    chart.update();
+    chart.config.options.animation = animation;
+  }
+
+  function drawChart(el, theme) {
+    var spec = JSON.parse(el.textContent);
+    var canvas = document.getElementById(spec.id);
+    if (canvas) {
+      var cfg = config(spec);
+      paint(cfg, spec, theme);
+      var chart = new Chart(canvas, cfg);
+      chart.aimSpec = spec;
+      charts.push(chart);
+    }
   }
 
   /* A change of colour scheme while the page is open repaints the charts (not while printing). */
@@ -217,7 +293,7 @@
     var theme = screenTheme();
     charts.forEach(function (c) {
       paint(c.config, c.aimSpec, theme);
-      c.update('none');
+      redrawNow(c);
     });
   }
 
@@ -260,18 +336,18 @@
    * still says what it shows and where the figures come from.
    */
   function chartPng(canvas) {
-    var chart = Chart.getChart(canvas);
+    var chart = drawnChart(canvas);
     var repaint = chart && chart.aimSpec && !printing && darkScheme.matches;
     if (repaint) {
       paint(chart.config, chart.aimSpec, IMAGE_THEME);
-      chart.update('none');
+      redrawNow(chart);
     }
     try {
       return imageOf(canvas);
     } finally {
       if (repaint) {
         paint(chart.config, chart.aimSpec, screenTheme());
-        chart.update('none');
+        redrawNow(chart);
       }
     }
   }
@@ -360,10 +436,12 @@
    * and off, at least 2x resolution, at the size of its box. This runs on beforeprint (screen
    * layout) and again when the print media query turns true: Chromium lays the page out for
    * paper before calling that listener, so the boxes measured then are the printed ones.
-   * update('none') draws at once, so a chart is never printed half-animated.
+   * With animation off, update() draws at once (in the paper's colours, see redrawNow), so a
+   * chart is never printed half-animated.
    */
   function toPrint() {
     printing = true;
+    drawPending(PRINT_THEME);
     stampPrintDate();
     if (typeof Chart !== 'undefined') {
       Chart.defaults.font.size = PRINT_FONT_SIZE;
@@ -376,7 +454,7 @@
       c.options.animation = false;
       c.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
       c.resize(Math.floor(box.width), Math.floor(box.height));
-      c.update('none');
+      c.update();
     });
   }
 
@@ -389,10 +467,10 @@
     }
     charts.forEach(function (c) {
       paint(c.config, c.aimSpec, theme);
-      c.options.animation = screenAnimation();
       c.options.devicePixelRatio = undefined;
       c.resize();
-      c.update('none');
+      redrawNow(c);
+      c.options.animation = screenAnimation();
     });
   }
 

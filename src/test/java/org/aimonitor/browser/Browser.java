@@ -47,12 +47,16 @@ public final class Browser implements AutoCloseable {
       });
       """;
 
-  /** True once the page has loaded and every chart spec has a finished Chart.js chart. */
+  /**
+   * True once the page has loaded and every chart spec has a finished Chart.js chart. charts.js
+   * draws charts as they near the viewport; the checks want them all, so the rest are drawn now.
+   */
   private static final String CHARTS_SETTLED = """
       if (document.readyState !== 'complete') { return false; }
       var specs = document.querySelectorAll('script.chart-spec');
       if (specs.length === 0) { return true; }
       if (typeof Chart === 'undefined') { return false; }
+      if (window.aimDrawAll) { window.aimDrawAll(); }
       return Array.prototype.every.call(specs, function (s) {
         var chart = Chart.getChart(JSON.parse(s.textContent).id);
         return chart && !Chart.animator.running(chart);

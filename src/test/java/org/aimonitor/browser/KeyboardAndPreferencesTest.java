@@ -72,8 +72,9 @@ class KeyboardAndPreferencesTest {
 
   /**
    * For every chart: its resolved axis, title and legend text colours, the background of its
-   * card, and whether each dataset is drawn in the spec's light or dark colour. Colours come
-   * back normalised by a canvas context, so hex and rgb() forms compare equal.
+   * card, and whether each series' points or bars are drawn in the spec's light or dark colour
+   * (the options Chart.js drew the elements with, not the ones asked for). Colours come back
+   * normalised by a canvas context, so hex and rgb() forms compare equal.
    */
   static final String CHART_COLOURS = """
       var norm = document.createElement('canvas').getContext('2d');
@@ -82,14 +83,20 @@ class KeyboardAndPreferencesTest {
       document.querySelectorAll('script.chart-spec').forEach(function (el) {
         var spec = JSON.parse(el.textContent), chart = Chart.getChart(spec.id);
         var o = chart.options;
+        function drawnIn(key) {
+          return spec.series.every(function (s, i) {
+            var elements = chart.getDatasetMeta(i).data;
+            return elements.length === 0 || hex(elements[0].options.borderColor) === hex(s[key]);
+          });
+        }
         out.push({
           id: spec.id,
           card: hex(getComputedStyle(chart.canvas.closest('figure')).backgroundColor),
           ticks: hex(chart.scales.x.options.ticks.color),
           title: hex(chart.scales.x.options.title.color),
           legend: hex(o.plugins.legend.labels.color),
-          light: chart.data.datasets.every(function (d, i) { return hex(d.borderColor) === hex(spec.series[i].color); }),
-          dark: chart.data.datasets.every(function (d, i) { return hex(d.borderColor) === hex(spec.series[i].darkColor); }),
+          light: drawnIn('color'),
+          dark: drawnIn('darkColor'),
           animation: o.animation !== false
         });
       });
@@ -312,6 +319,38 @@ class KeyboardAndPreferencesTest {
         () -> assertTrue(Contrast.luminance((String) light.get("ticks")) < 0.2, "dark ink first"),
         () -> assertEquals(Boolean.TRUE, dark.get("dark"), "dark series after the change"),
         () -> assertTrue(Contrast.luminance((String) dark.get("ticks")) > 0.3, "light ink after the change"));
+  }
+
+  /** Pixels of {@code png} within a small distance of colour {@code hex}. */
+  private static int pixelsOf(java.awt.image.BufferedImage png, String hex) {
+    int want = Integer.parseInt(hex.substring(1), 16);
+    int count = 0;
+    for (int y = 0; y < png.getHeight(); y++) {
+      for (int x = 0; x < png.getWidth(); x++) {
+        int p = png.getRGB(x, y);
+        int d = Math.abs((p >> 16 & 255) - (want >> 16 & 255)) + Math.abs((p >> 8 & 255) - (want >> 8 & 255))
+            + Math.abs((p & 255) - (want & 255));
+        if (d < 30) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void chartPngFromTheDarkSchemeIsInTheLightColoursAndTheChartStaysDark() throws Exception {
+    browser.emulateMedia(null, DARK);
+    open("/");
+    String dataUrl = (String) browser.js("return window.aimChartPng('chart-market-scale');");
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1))));
+    int light = pixelsOf(png, org.aimonitor.chart.Palette.BLUE);
+    int dark = pixelsOf(png, org.aimonitor.chart.Palette.onDark(org.aimonitor.chart.Palette.BLUE));
+    assertAll(
+        () -> assertTrue(light > 200 && dark < 20, "bars in the light blue (" + light + " px), not the dark theme's ("
+            + dark + " px)"),
+        () -> assertEquals(Boolean.TRUE, chartColours().get(0).get("dark"), "the chart on the page stays dark"));
   }
 
   @Test

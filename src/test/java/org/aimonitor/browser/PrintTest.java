@@ -99,9 +99,12 @@ class PrintTest {
   @Test
   void chartsAreRedrawnWholeAtTheirPrintedSizeForPrintAndRestoredAfter() {
     browser.viewport(1280, 900);
-    // Straight into print after loading, while the charts may still be animating in.
+    // Straight into print once charts.js has set the page up (it adds the table toggles first):
+    // charts in view may still be animating in, those further down are not drawn yet (charts.js
+    // draws them as they come into view).
     browser.driver().get(app.url("/summary"));
-    browser.waitFor("return typeof Chart !== 'undefined' && !!Chart.getChart('chart-hardware');");
+    browser.waitFor("return typeof Chart !== 'undefined' && document.readyState === 'complete'"
+        + " && document.querySelector('.chart__toggle') !== null;");
     browser.emulateMedia("print");
     try {
       browser.waitFor(chartsAtRatio("2"));
