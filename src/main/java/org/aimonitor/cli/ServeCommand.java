@@ -35,10 +35,12 @@ final class ServeCommand implements Callable<Integer> {
     if (Seeder.seedIfEmpty(db)) {
       LOG.info("Seeded {} with the bundled dataset", settings.dbPath().toAbsolutePath());
     }
-    Javalin app = App.create(db).start(settings.port());
+    Javalin app = App.create(settings, db).start(settings.port());
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
     LOG.info("AI Industry Monitor on http://localhost:{}/ (database {})", app.port(),
         settings.dbPath().toAbsolutePath());
+    LOG.info(settings.adminEnabled() ? "Admin pages on /admin (AIM_ADMIN_TOKEN is set)"
+        : "Admin pages are off (AIM_ADMIN_TOKEN is not set)");
     cli.serving = true;
     return Cli.OK;
   }
