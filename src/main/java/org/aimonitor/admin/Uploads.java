@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 
@@ -26,8 +27,9 @@ final class Uploads {
   /** The request is over {@link #LIMIT}; {@code bytes} is its declared or counted size, or -1. */
   static final class TooLarge extends Exception {
     TooLarge(long bytes) {
-      super("The upload is " + (bytes > 0 ? bytes + " bytes" : "too large") + "; the limit is "
-          + LIMIT + " bytes (5 MB) per request.", null, false, false);
+      super("The upload is " + (bytes > 0 ? String.format(Locale.ROOT, "%,d bytes", bytes) : "too large")
+          + String.format(Locale.ROOT, "; the limit is %,d bytes (5 MB) per request.", LIMIT),
+          null, false, false);
     }
   }
 
@@ -108,13 +110,15 @@ final class Uploads {
   private static void refuseDeclaredOversize(Context ctx) throws TooLarge {
     long declared = ctx.req().getContentLengthLong();
     if (declared > LIMIT) {
-      if (declared <= DRAIN_CAP) {
+      // A client that waits for "100 Continue" has not sent the body yet: answer without it.
+      boolean waiting = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+      if (declared <= DRAIN_CAP && !waiting) {
         try (InputStream in = ctx.req().getInputStream()) {
           drain(in);
         } catch (IOException e) {
           // The client went away; there is nobody left to answer.
         }
-      } else {
+      } else if (!waiting) {
         ctx.header("Connection", "close");
       }
       throw new TooLarge(declared);
