@@ -13,6 +13,7 @@ import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
+import org.aimonitor.store.History;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
@@ -41,11 +42,28 @@ public final class ApiDocuments {
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ObservationDoc(String region, String period, String periodLabel, BigDecimal value,
-      String qualifier, boolean headline, String note, String figure, SourceRef source) {
+      String qualifier, boolean headline, String note, String figure, SourceRef source,
+      String recordedAt, Long importId, List<RevisionDoc> revisions) {
     static ObservationDoc of(Snapshot data, Indicator indicator, Observation o) {
+      History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
           IndicatorCatalog.periodLabel(indicator, o), o.value(), o.qualifier().code(),
-          o.headline(), o.note(), Figures.figure(indicator, o), SourceRef.of(data.source(o.source())));
+          o.headline(), o.note(), Figures.figure(indicator, o), SourceRef.of(data.source(o.source())),
+          history.recordedAt(), history.importId(),
+          history.previous().stream().map(RevisionDoc::of).toList());
+    }
+  }
+
+  /**
+   * A state the figure had before an import replaced it, newest first: what it said, when it
+   * had been recorded (and by which import), and when and by which import it was replaced.
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record RevisionDoc(BigDecimal value, String qualifier, boolean headline, String note,
+      String recordedAt, Long importId, String replacedAt, long replacedByImport) {
+    static RevisionDoc of(History.Revision r) {
+      return new RevisionDoc(new BigDecimal(r.value()), r.qualifier(), r.headline(), r.note(),
+          r.recordedAt(), r.importId(), r.replacedAt(), r.replacedByImport());
     }
   }
 

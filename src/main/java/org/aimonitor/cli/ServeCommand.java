@@ -34,14 +34,38 @@ final class ServeCommand implements Callable<Integer> {
     Database db = Database.open(settings.dbPath());
     if (Seeder.seedIfEmpty(db)) {
       LOG.info("Seeded {} with the bundled dataset", settings.dbPath().toAbsolutePath());
+    } else {
+      // Said out loud so that operators (and .ci/container-check) can tell a restart from a reset.
+      LOG.info("Database {} already holds data (data version {}); not seeded again",
+          settings.dbPath().toAbsolutePath(), db.store().dataVersion());
     }
     Javalin app = App.create(settings, db).start(settings.port());
-    Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+    // SIGTERM (docker/podman stop) runs this hook: the JVM is the container's PID 1.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, db), "shutdown"));
     LOG.info("AI Industry Monitor on http://localhost:{}/ (database {})", app.port(),
         settings.dbPath().toAbsolutePath());
     LOG.info(settings.adminEnabled() ? "Admin pages on /admin (AIM_ADMIN_TOKEN is set)"
         : "Admin pages are off (AIM_ADMIN_TOKEN is not set)");
     cli.serving = true;
     return Cli.OK;
+  }
+
+  /**
+   * Stops accepting connections, lets requests in flight finish (see {@link App#STOP_TIMEOUT}),
+   * then merges the write-ahead log so that no {@code -wal} file is left behind.
+   */
+  static void stop(Javalin app, Database db) {
+    app.stop();
+    try {
+      if (db.checkpoint()) {
+        LOG.info("Database {} checkpointed; stopped cleanly", db.file().toAbsolutePath());
+      } else {
+        LOG.warn("Database {} not fully checkpointed (a connection was busy); SQLite replays"
+            + " the -wal file on the next start", db.file().toAbsolutePath());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Database {} could not be checkpointed; SQLite replays the -wal file on the next"
+          + " start", db.file().toAbsolutePath(), e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
@@ -50,5 +51,38 @@ public final class Figures {
 
   public static String figure(Indicator indicator, Observation o) {
     return figure(indicator, o.value(), o.qualifier());
+  }
+
+  /** The figure with its qualifier always named: "&gt; ¥900 bn (lower bound)", "¥726 bn (derived)". */
+  public static String labelled(Indicator indicator, BigDecimal value, Qualifier qualifier) {
+    String text = figure(indicator, value, qualifier);
+    return text.endsWith(")") ? text : text + " (" + qualifier.label() + ")";
+  }
+
+  /**
+   * The history of a figure in one line, newest first: "&gt; ¥950 bn (lower bound), recorded
+   * 2026-11-29 (import 3); previously &gt; ¥900 bn (lower bound), recorded 2026-11-28 (import 1)".
+   * Null when the figure has never been revised.
+   */
+  public static String history(Indicator indicator, Observation o, History history) {
+    if (history.previous().isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(labelled(indicator, o.value(), o.qualifier()))
+        .append(recorded(history.recordedOn(), history.importId()));
+    for (History.Revision r : history.previous()) {
+      text.append("; previously ")
+          .append(labelled(indicator, new BigDecimal(r.value()), r.qualifierValue()))
+          .append(r.headline() ? ", headline" : "")
+          .append(recorded(r.recordedAt() == null ? null : r.recordedAt().substring(0, 10), r.importId()));
+    }
+    return text.toString();
+  }
+
+  private static String recorded(String day, Long importId) {
+    if (day == null) {
+      return "";
+    }
+    return ", recorded " + day + (importId == null ? "" : " (import " + importId + ")");
   }
 }

@@ -56,7 +56,7 @@ public record IndicatorPageView(
 
   /** One source's figure, as the table shows it. */
   public record Row(String figure, String qualifier, String qualifierCode, boolean headline,
-      String note, int sourceNo, Source source) {
+      String note, int sourceNo, Source source, String history) {
   }
 
   /** Category names as headings ("scale" → "Industry scale"). */
@@ -89,7 +89,8 @@ public record IndicatorPageView(
       firstOfGroup.putIfAbsent(key, o);
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
           Figures.figure(indicator, o), o.qualifier().label(), o.qualifier().code(), o.headline(),
-          o.note(), notes.cite(o.source()), data.snapshot().source(o.source())));
+          o.note(), notes.cite(o.source()), data.snapshot().source(o.source()),
+          Figures.history(indicator, o, data.snapshot().history(o))));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {

@@ -25,11 +25,50 @@ public final class Database {
   private final Path file;
   private final Jdbi jdbi;
   private final Jdbi writer;
+  private final SQLiteDataSource dataSource;
+  private java.sql.Connection versionConnection;
 
-  private Database(Path file, Jdbi jdbi, Jdbi writer) {
+  private Database(Path file, Jdbi jdbi, Jdbi writer, SQLiteDataSource dataSource) {
     this.file = file;
     this.jdbi = jdbi;
     this.writer = writer;
+    this.dataSource = dataSource;
+  }
+
+  /** The data version and when it last changed (an ISO instant). */
+  public record Version(long number, String changedAt) {
+  }
+
+  /**
+   * The current data version, read on one connection kept open for the purpose: every request
+   * of a cached page asks, so it must not open a connection each time. Each query is its own
+   * read transaction, so a commit by any process (server or command line) is seen at once.
+   */
+  public synchronized Version version() {
+    try {
+      if (versionConnection == null || versionConnection.isClosed()) {
+        versionConnection = dataSource.getConnection();
+      }
+      try (var statement = versionConnection.createStatement();
+          var rs = statement.executeQuery("SELECT version, changed_at FROM data_version WHERE id = 1")) {
+        rs.next();
+        return new Version(rs.getLong(1), rs.getString(2));
+      }
+    } catch (java.sql.SQLException e) {
+      closeVersionConnection();
+      throw new IllegalStateException("cannot read the data version", e);
+    }
+  }
+
+  private synchronized void closeVersionConnection() {
+    if (versionConnection != null) {
+      try {
+        versionConnection.close();
+      } catch (java.sql.SQLException ignored) {
+        // Closing a broken connection: nothing more to do.
+      }
+      versionConnection = null;
+    }
   }
 
   /** Opens (creating the folder and file when missing) and migrates the database at {@code file}. */
@@ -52,7 +91,7 @@ public final class Database {
     // Writers take the write lock when their transaction begins, so a read-then-write import
     // waits for another writer instead of failing when it tries to upgrade its lock.
     Jdbi writer = configure(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
-    return new Database(file, jdbi, writer);
+    return new Database(file, jdbi, writer, dataSource);
   }
 
   private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
@@ -103,6 +142,23 @@ public final class Database {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * Merges the write-ahead log into the database file and truncates it, so that the file alone
+   * holds every committed change (a copy or backup of just {@code monitor.db} loses nothing).
+   * Called on shutdown after the server has stopped. SQLite also does this when the last
+   * connection closes; calling it makes it happen even if some connection is still open.
+   *
+   * @return whether the whole log was merged (false when another connection kept it busy)
+   */
+  public boolean checkpoint() {
+    // The data-version connection is the only long-lived one; close it so the log can go.
+    closeVersionConnection();
+    // Columns: busy (1 if blocked), frames in the log, frames checkpointed.
+    return jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
+        .map((rs, ctx) -> rs.getInt(1) == 0)
+        .one());
   }
 
   /** The read side of the store, bound to this database. */

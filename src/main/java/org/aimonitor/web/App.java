@@ -4,11 +4,13 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import org.aimonitor.Settings;
 import org.aimonitor.admin.AdminHandler;
 import org.aimonitor.api.ApiHandler;
@@ -20,6 +22,7 @@ import org.aimonitor.indicator.IndicatorHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.store.Database;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,12 @@ public final class App {
       "frame-ancestors 'none'",
       "form-action 'self'");
 
+  /**
+   * How long stopping waits for requests in flight: below the 10 s that {@code docker stop} and
+   * {@code podman stop} wait after SIGTERM before they SIGKILL.
+   */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
+
   private App() {
   }
 
@@ -56,16 +65,22 @@ public final class App {
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
     ApiHandler api = new ApiHandler(db);
+    PageCache cache = new PageCache(db);
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      gracefulStop(config);
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.fileRenderer(new ThymeleafRenderer());
+      config.http.prefer405over404 = true;
+      config.http.compressionStrategy = Compression.strategy();
       config.staticFiles.add(files -> {
         files.hostedPath = "/static";
         files.directory = "/web/static";
         files.location = Location.CLASSPATH;
+        // Pages link our files with a content hash (?v=…, see Assets), so they never go stale.
+        files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
       });
       config.staticFiles.enableWebjars();
       // Uploads are the only large requests; the admin handler also refuses bigger ones with 413.
@@ -76,25 +91,25 @@ public final class App {
 
       config.routes.before(App::securityHeaders);
       config.routes.apiBuilder(() -> {
-        get("/", dashboard::show);
+        get("/", cache.wrap(dashboard::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
 
         // Indicator pages; {code} also serves the .csv and .json twins (see IndicatorHandler).
-        get("/indicators", indicators::list);
-        get("/indicators/{code}", indicators::show);
-        get("/sources", sources::show);
-        get("/timeline", timeline::show);
-        get("/data", downloads::page);
-        get("/data/observations.csv", downloads::observations);
-        get("/data/sources.csv", downloads::sources);
-        get("/data/indicators.csv", downloads::indicators);
-        get("/data/events.csv", downloads::events);
+        get("/indicators", cache.wrap(indicators::list));
+        get("/indicators/{code}", cache.wrap(indicators::show));
+        get("/sources", cache.wrap(sources::show));
+        get("/timeline", cache.wrap(timeline::show));
+        get("/data", cache.wrap(downloads::page));
+        get("/data/observations.csv", cache.wrap(downloads::observations));
+        get("/data/sources.csv", cache.wrap(downloads::sources));
+        get("/data/indicators.csv", cache.wrap(downloads::indicators));
+        get("/data/events.csv", cache.wrap(downloads::events));
         get("/data/monitor.sqlite", downloads::sqlite);
-        get("/api/v1/indicators", api::indicators);
-        get("/api/v1/indicators/{code}", api::indicator);
-        get("/api/v1/sources", api::sources);
-        get("/api/v1/events", api::events);
+        get("/api/v1/indicators", cache.wrap(api::indicators));
+        get("/api/v1/indicators/{code}", cache.wrap(api::indicator));
+        get("/api/v1/sources", cache.wrap(api::sources));
+        get("/api/v1/events", cache.wrap(api::events));
 
         // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
         if (admin != null) {
@@ -126,6 +141,19 @@ public final class App {
     });
   }
 
+  /**
+   * Makes {@code stop()} graceful: connectors stop accepting at once, requests in flight run to
+   * the end (up to {@link #STOP_TIMEOUT}), idle kept-alive connections close after a second.
+   * Jetty shuts down gracefully only when the server has a stop timeout (Javalin leaves it at 0);
+   * {@link GracefulHandler} is Jetty 12's part that counts the requests in flight to wait for.
+   */
+  static void gracefulStop(JavalinConfig config) {
+    config.jetty.modifyServer(server -> {
+      server.insertHandler(new GracefulHandler());
+      server.setStopTimeout(STOP_TIMEOUT.toMillis());
+    });
+  }
+
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
@@ -136,7 +164,7 @@ public final class App {
 
   /** Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon. */
   private static void favicon(Context ctx) {
-    ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY);
+    ctx.redirect(Assets.get().favicon(), HttpStatus.MOVED_PERMANENTLY);
   }
 
   private static final String PROBLEM_ANSWERED = "aim.problem-answered";

@@ -26,6 +26,15 @@ public final class Json {
     ctx.contentType(CONTENT_TYPE).result(write(value));
   }
 
+  /** A JSON object of strings, as the revision table stores row keys and old values. */
+  public static java.util.Map<String, String> readMap(String json) {
+    try {
+      return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not an object of strings: " + json, e);
+    }
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

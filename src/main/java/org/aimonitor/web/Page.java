@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Page(String title, String nav, Assets assets) {
 
-  private static final Assets ASSETS = Assets.fromClasspath();
+  private static final Assets ASSETS = Assets.get();
 
   /** Renders {@code template} inside the site layout with {@code view} as the page's model. */
   public static void render(Context ctx, String template, String title, String nav, Object view) {

@@ -53,7 +53,7 @@ class ApiTest {
 
   private static final Set<String> SOURCE_REF = Set.of("id", "publisher", "title", "url", "published_on");
   private static final Set<String> OBSERVATION = Set.of("region", "period", "period_label", "value",
-      "qualifier", "headline", "note", "figure", "source");
+      "qualifier", "headline", "note", "figure", "source", "recorded_at", "import_id", "revisions");
 
   @Test
   void indicatorListHasTheDocumentedFieldsAndTheLatestFigure() throws IOException {

@@ -78,6 +78,23 @@ class DatabaseTest {
   }
 
   @Test
+  void aCheckpointMergesTheWriteAheadLogEvenWhileAConnectionStaysOpen() throws Exception {
+    Database db = seeded();
+    Path wal = Path.of(db.file() + "-wal");
+    try (Handle open = db.jdbi().open()) {
+      open.createQuery("PRAGMA journal_mode").mapTo(String.class).one();
+      db.jdbi().useHandle(h -> h.execute("UPDATE observation SET note = 'checked' WHERE id = 1"));
+      assertTrue(Files.size(wal) > 0, "with a connection open, the change waits in the log");
+
+      assertTrue(db.checkpoint(), "nothing kept the log busy");
+
+      assertEquals(0, Files.size(wal), "the log was merged and truncated");
+    }
+    assertEquals("checked", db.jdbi().withHandle(h -> h.createQuery(
+        "SELECT note FROM observation WHERE id = 1").mapTo(String.class).one()));
+  }
+
+  @Test
   void refusesAnObservationOfAnUnknownSource() {
     Database db = seeded();
     assertThrows(UnableToExecuteStatementException.class, () -> db.jdbi().useHandle(h -> insert(h,

@@ -1,0 +1,35 @@
+package org.aimonitor.store;
+
+import java.util.List;
+
+/**
+ * When an observation took its current state, and the states it had before, newest first.
+ * {@code recordedAt} is an ISO instant, or null for rows older than the import log.
+ */
+public record History(String recordedAt, Long importId, List<Revision> previous) {
+
+  /** A replaced state of the observation, with when it had been recorded and when it was replaced. */
+  public record Revision(String value, String qualifier, boolean headline, String note,
+      String recordedAt, Long importId, String replacedAt, long replacedByImport) {
+
+    public Qualifier qualifierValue() {
+      return Qualifier.parse(qualifier);
+    }
+  }
+
+  public static final History UNKNOWN = new History(null, null, List.of());
+
+  /** The key of an observation in {@link Snapshot#histories()}: indicator/region/period/source. */
+  public static String key(Observation o) {
+    return key(o.indicator(), o.region(), o.period().code(), o.source());
+  }
+
+  public static String key(String indicator, String region, String period, String source) {
+    return indicator + "/" + region + "/" + period + "/" + source;
+  }
+
+  /** The day part of {@code recordedAt} ("2026-11-29"), or null. */
+  public String recordedOn() {
+    return recordedAt == null ? null : recordedAt.substring(0, Math.min(10, recordedAt.length()));
+  }
+}
