@@ -133,6 +133,19 @@ class AdminApiTest {
   }
 
   @Test
+  void cachedPagesAndApiAnswersShowAnUploadAtOnce() throws Exception {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      String path = "/api/v1/indicators/ai_core_industry_scale?region=CN&from=2019&to=2019";
+      assertEquals(0, json(app.get(path)).get("observations").size());
+      assertEquals(0, json(app.get(path)).get("observations").size(), "now cached");
+      postCsv(app, "", OBS + NEW_ROW);
+      JsonNode after = json(app.get(path)).get("observations");
+      assertEquals(1, after.size());
+      assertEquals("12.5", after.get(0).get("value").asText());
+    }
+  }
+
+  @Test
   void aChangedFigureReportsItsOldAndNewValues() throws Exception {
     try (TestApp app = TestApp.start(dir, TOKEN)) {
       postCsv(app, "", OBS + NEW_ROW);
