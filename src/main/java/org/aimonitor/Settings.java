@@ -8,18 +8,35 @@ import java.util.Map;
  * Every setting of the app, read from the environment. {@link #VARIABLES} is the single list of
  * names, defaults and meanings; the README's configuration table repeats it.
  */
-public record Settings(int port, Path dbPath) {
+public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https) {
 
-  /** An environment variable the app reads. */
+  /** An environment variable the app reads; an empty default means "not set". */
   public record Variable(String name, String defaultValue, String help) {
+
+    /** The default as the README's configuration table writes it. */
+    public String documentedDefault() {
+      return defaultValue.isEmpty() ? "(unset)" : "`" + defaultValue + "`";
+    }
   }
+
+  /** Shorter admin tokens are refused: the token is the only thing guarding the import. */
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
   public static final Variable PORT = new Variable("PORT", "8080",
       "TCP port the HTTP server listens on (0 picks a free port).");
   public static final Variable DB_PATH = new Variable("AIM_DB_PATH", "data/monitor.db",
       "SQLite database file; its folder is created if missing, and an empty database is seeded.");
+  public static final Variable ADMIN_TOKEN = new Variable("AIM_ADMIN_TOKEN", "",
+      "Secret token for the staff pages under /admin (web upload, import log): at least "
+          + MIN_ADMIN_TOKEN_LENGTH + " printable ASCII characters without spaces, e.g. from "
+          + "`openssl rand -hex 32`. Unset or empty: /admin is switched off (every /admin page is a 404).");
+  public static final Variable ADMIN_LABEL = new Variable("AIM_ADMIN_LABEL", "admin token",
+      "Who holds the admin token, as the import log names them (e.g. `data team`).");
+  public static final Variable HTTPS = new Variable("AIM_HTTPS", "false",
+      "`true` when users reach the site over HTTPS (e.g. behind a TLS proxy): the admin session "
+          + "cookie is then marked Secure.");
 
-  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH);
+  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL, HTTPS);
 
   /** Reads the settings; a malformed value is reported by name, not as a stack trace. */
   public static Settings fromEnvironment(Map<String, String> env) {
@@ -37,6 +54,40 @@ public record Settings(int port, Path dbPath) {
     if (db.isBlank()) {
       throw new IllegalArgumentException(DB_PATH.name() + " is empty");
     }
-    return new Settings(port, Path.of(db));
+    String token = env.getOrDefault(ADMIN_TOKEN.name(), ADMIN_TOKEN.defaultValue());
+    checkToken(token);
+    String label = env.getOrDefault(ADMIN_LABEL.name(), ADMIN_LABEL.defaultValue()).strip();
+    if (label.isEmpty()) {
+      label = ADMIN_LABEL.defaultValue();
+    }
+    String https = env.getOrDefault(HTTPS.name(), HTTPS.defaultValue()).strip();
+    if (!https.equals("true") && !https.equals("false")) {
+      throw new IllegalArgumentException(HTTPS.name() + "=\"" + https + "\" is not true or false");
+    }
+    return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https));
+  }
+
+  /** Whether the staff pages under /admin are switched on. */
+  public boolean adminEnabled() {
+    return !adminToken.isEmpty();
+  }
+
+  /**
+   * An empty token switches /admin off. A set one must be long enough to resist guessing and
+   * fit in an {@code Authorization: Bearer} header as it is; the message never repeats it.
+   */
+  private static void checkToken(String token) {
+    if (token.isEmpty()) {
+      return;
+    }
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+      throw new IllegalArgumentException(ADMIN_TOKEN.name()
+          + " may hold only printable ASCII characters without spaces");
+    }
+    if (token.length() < MIN_ADMIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(ADMIN_TOKEN.name() + " is " + token.length()
+          + " characters long; use at least " + MIN_ADMIN_TOKEN_LENGTH
+          + " (for example the output of `openssl rand -hex 32`)");
+    }
   }
 }

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Seeder;
 import org.aimonitor.web.App;
@@ -35,11 +37,25 @@ public final class TestApp implements AutoCloseable {
     this.app = app;
   }
 
-  /** Seeds a new database in {@code dir} and starts the app on port 0. */
+  /** Seeds a new database in {@code dir} and starts the app on port 0, without admin pages. */
   public static TestApp start(Path dir) {
-    Database db = Database.open(dir.resolve("monitor.db"));
+    return start(dir, Map.of());
+  }
+
+  /** As {@link #start(Path)}, with the admin pages on for {@code adminToken}. */
+  public static TestApp start(Path dir, String adminToken) {
+    return start(dir, Map.of(Settings.ADMIN_TOKEN.name(), adminToken));
+  }
+
+  /** As {@link #start(Path)}, with the settings read from {@code env} (PORT and AIM_DB_PATH are set here). */
+  public static TestApp start(Path dir, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put(Settings.PORT.name(), "0");
+    all.put(Settings.DB_PATH.name(), dir.resolve("monitor.db").toString());
+    Settings settings = Settings.fromEnvironment(all);
+    Database db = Database.open(settings.dbPath());
     Seeder.seedIfEmpty(db);
-    return new TestApp(dir, db, App.create(db).start("127.0.0.1", 0));
+    return new TestApp(dir, db, App.create(settings, db).start("127.0.0.1", 0));
   }
 
   /** Starts the app with its own temporary folder (for tests that do not have a @TempDir). */

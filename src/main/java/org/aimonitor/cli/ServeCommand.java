@@ -39,11 +39,13 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("Database {} already holds data (data version {}); not seeded again",
           settings.dbPath().toAbsolutePath(), db.store().dataVersion());
     }
-    Javalin app = App.create(db).start(settings.port());
+    Javalin app = App.create(settings, db).start(settings.port());
     // SIGTERM (docker/podman stop) runs this hook: the JVM is the container's PID 1.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, db), "shutdown"));
     LOG.info("AI Industry Monitor on http://localhost:{}/ (database {})", app.port(),
         settings.dbPath().toAbsolutePath());
+    LOG.info(settings.adminEnabled() ? "Admin pages on /admin (AIM_ADMIN_TOKEN is set)"
+        : "Admin pages are off (AIM_ADMIN_TOKEN is not set)");
     cli.serving = true;
     return Cli.OK;
   }

@@ -149,8 +149,8 @@ public final class DashboardCharts {
         targets));
     all.addAll(targets);
 
-    int first = (int) Math.floor(all.stream().mapToDouble(p -> ((Number) p.x()).doubleValue()).min().orElse(2020));
-    int last = (int) Math.ceil(all.stream().mapToDouble(p -> ((Number) p.x()).doubleValue()).max().orElse(2030));
+    int first = (int) Math.floor(xs(all).min().orElse(2020));
+    int last = (int) Math.ceil(xs(all).max().orElse(2030));
     List<Tick> ticks = IntStream.range(first, last)
         .mapToObj(y -> new Tick(y + 0.5, Integer.toString(y))).toList();
     ChartSpec spec = new ChartSpec("chart-hardware", "Smart-hardware adoption in China",
@@ -187,8 +187,8 @@ public final class DashboardCharts {
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(), pts));
       all.addAll(pts);
     }
-    int first = (int) Math.floor(all.stream().mapToDouble(p -> ((Number) p.x()).doubleValue()).min().orElse(2019));
-    int last = (int) Math.ceil(all.stream().mapToDouble(p -> ((Number) p.x()).doubleValue()).max().orElse(2026));
+    int first = (int) Math.floor(xs(all).min().orElse(2019));
+    int last = (int) Math.ceil(xs(all).max().orElse(2026));
     List<Tick> ticks = IntStream.rangeClosed(first, last)
         .mapToObj(y -> new Tick(y, "Jan " + y)).toList();
     ChartSpec spec = new ChartSpec("chart-enterprises", "AI enterprises, China and world",
@@ -239,6 +239,11 @@ public final class DashboardCharts {
     return new Point(x, o.value().doubleValue(), period,
         Figures.figure(data.indicator(o.indicator()), o), o.qualifier().label(),
         notes.cite(o.source()), o.source());
+  }
+
+  /** The positions of points on a year axis. */
+  private static java.util.stream.DoubleStream xs(List<Point> points) {
+    return points.stream().mapToDouble(p -> ((Number) p.x()).doubleValue());
   }
 
   private static List<Observation> filter(List<Observation> list, Predicate<Observation> p) {

@@ -1,19 +1,24 @@
 package org.aimonitor.web;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import org.aimonitor.Settings;
+import org.aimonitor.admin.AdminHandler;
 import org.aimonitor.api.ApiHandler;
 import java.time.Clock;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
+import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.timeline.TimelineHandler;
@@ -53,7 +58,8 @@ public final class App {
   private App() {
   }
 
-  public static Javalin create(Database db) {
+  /** The app over {@code db}; the admin pages exist only when {@code settings} has a token. */
+  public static Javalin create(Settings settings, Database db) {
     DashboardHandler dashboard = new DashboardHandler(db);
     HealthHandler health = new HealthHandler(db);
     IndicatorHandler indicators = new IndicatorHandler(db);
@@ -63,6 +69,7 @@ public final class App {
     ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db);
     SummaryHandler summary = new SummaryHandler(db, Clock.systemUTC());
+    AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -79,8 +86,18 @@ public final class App {
         files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
       });
       config.staticFiles.enableWebjars();
+      // Uploads are the only large requests; the admin handler also refuses bigger ones with 413.
+      config.http.maxRequestSize = Importer.MAX_FILE_BYTES;
+      config.jetty.multipartConfig.maxTotalRequestSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
 
       config.routes.before(App::securityHeaders);
+      if (settings.https()) {
+        // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
+        // host name to HTTPS that nothing serves.
+        config.routes.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
+      }
       config.routes.apiBuilder(() -> {
         get("/", cache.wrap(dashboard::show));
         get("/summary", cache.wrap(summary::show));
@@ -102,6 +119,19 @@ public final class App {
         get("/api/v1/indicators/{code}", cache.wrap(api::indicator));
         get("/api/v1/sources", cache.wrap(api::sources));
         get("/api/v1/events", cache.wrap(api::events));
+
+        // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
+        if (admin != null) {
+          get("/admin", admin::home);
+          get("/admin/login", admin::loginForm);
+          post("/admin/login", admin::login);
+          post("/admin/logout", admin::logout);
+          get("/admin/import", admin::importForm);
+          post("/admin/import", admin::upload);
+          post("/admin/import/preview", admin::preview);
+          post("/admin/import/apply", admin::apply);
+          get("/admin/imports", admin::imports);
+        }
       });
 
       config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {

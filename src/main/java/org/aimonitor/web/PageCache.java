@@ -65,6 +65,7 @@ public final class PageCache {
   }
 
   private final Database db;
+  private final Object[] stripes = new Object[64];
   private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -74,6 +75,9 @@ public final class PageCache {
 
   public PageCache(Database db) {
     this.db = db;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
   }
 
   /** The handler, with its successful text responses cached and made conditional. */
@@ -81,22 +85,27 @@ public final class PageCache {
     return ctx -> {
       Database.Version version = db.version();
       String key = key(ctx);
-      Entry entry = get(key);
-      if (entry == null || entry.version != version.number()) {
-        handler.handle(ctx);
-        String body = ctx.result();
-        if (ctx.status() != HttpStatus.OK || body == null) {
-          return;
+      Entry entry;
+      // One render per page and version: requests that arrive while it renders wait for it
+      // instead of all rendering (and compressing) the same page at once.
+      synchronized (stripes[Math.floorMod(key.hashCode(), stripes.length)]) {
+        entry = get(key);
+        if (entry == null || entry.version != version.number()) {
+          handler.handle(ctx);
+          String body = ctx.result();
+          if (ctx.status() != HttpStatus.OK || body == null) {
+            return;
+          }
+          Map<String, String> headers = new LinkedHashMap<>();
+          for (String name : ctx.res().getHeaderNames()) {
+            headers.put(name, ctx.res().getHeader(name));
+          }
+          entry = new Entry(version.number(), body, headers,
+              "W/\"" + version.number() + "-" + hash(body) + "\"", httpDate(version.changedAt()));
+          put(key, entry);
+        } else {
+          entry.headers.forEach(ctx::header);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : ctx.res().getHeaderNames()) {
-          headers.put(name, ctx.res().getHeader(name));
-        }
-        entry = new Entry(version.number(), body, headers,
-            "W/\"" + version.number() + "-" + hash(body) + "\"", httpDate(version.changedAt()));
-        put(key, entry);
-      } else {
-        entry.headers.forEach(ctx::header);
       }
       ctx.header(Header.ETAG, entry.etag);
       ctx.header(Header.LAST_MODIFIED, entry.lastModified);

@@ -4,7 +4,7 @@ import java.util.List;
 import org.aimonitor.store.Database;
 
 /** Every row of every table as text: two equal dumps mean the database did not change at all. */
-final class DatabaseDump {
+public final class DatabaseDump {
 
   private static final List<String> TABLES = List.of("source", "indicator", "observation", "event",
       "data_version", "import_log", "revision");
@@ -12,7 +12,7 @@ final class DatabaseDump {
   private DatabaseDump() {
   }
 
-  static String of(Database db) {
+  public static String of(Database db) {
     return db.jdbi().withHandle(h -> {
       StringBuilder out = new StringBuilder();
       for (String table : TABLES) {

@@ -127,6 +127,15 @@ class CachingAndSecurityTest {
     }
   }
 
+  @Test
+  void hstsIsSentOnlyBehindHttps(@org.junit.jupiter.api.io.TempDir Path other) {
+    assertTrue(get("/").headers().firstValue("Strict-Transport-Security").isEmpty());
+    try (TestApp https = TestApp.start(other, java.util.Map.of("AIM_HTTPS", "true"))) {
+      HttpResponse<String> r = https.get("/");
+      assertEquals("max-age=31536000", r.headers().firstValue("Strict-Transport-Security").orElse(""));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "/static/../web/templates/layout.html",

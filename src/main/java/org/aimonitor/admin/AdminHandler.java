@@ -1,0 +1,332 @@
+package org.aimonitor.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.aimonitor.Settings;
+import org.aimonitor.admin.AdminSessions.Session;
+import org.aimonitor.admin.AdminViews.LogRow;
+import org.aimonitor.admin.AdminViews.LogView;
+import org.aimonitor.admin.AdminViews.LoginView;
+import org.aimonitor.admin.AdminViews.ReportView;
+import org.aimonitor.admin.AdminViews.UploadProblem;
+import org.aimonitor.admin.AdminViews.UploadResult;
+import org.aimonitor.admin.AdminViews.UploadView;
+import org.aimonitor.importer.ImportFile;
+import org.aimonitor.importer.ImportReport;
+import org.aimonitor.importer.Importer;
+import org.aimonitor.store.DataError;
+import org.aimonitor.store.DataException;
+import org.aimonitor.store.Database;
+import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.Json;
+import org.aimonitor.web.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The staff pages under {@code /admin}: sign-in with the admin token, CSV upload with a dry run
+ * to check before confirming, a direct upload for scripts with a Bearer token, and the import
+ * log. Only routed when {@code AIM_ADMIN_TOKEN} is set.
+ */
+public final class AdminHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+
+  static final String COOKIE = "aim_admin";
+  private static final String COOKIE_PATH = "/admin";
+  private static final String REALM = "Bearer realm=\"AI Industry Monitor admin\"";
+  private static final String NAV = "admin";
+
+  private final Importer importer;
+  private final Database db;
+  private final String token;
+  private final String label;
+  private final boolean secureCookie;
+  private final AdminSessions sessions;
+
+  public AdminHandler(Settings settings, Database db) {
+    if (!settings.adminEnabled()) {
+      throw new IllegalArgumentException("the admin pages need AIM_ADMIN_TOKEN");
+    }
+    this.db = db;
+    this.importer = new Importer(db);
+    this.token = settings.adminToken();
+    this.label = settings.adminLabel();
+    this.secureCookie = settings.https();
+    this.sessions = new AdminSessions(Clock.systemUTC());
+  }
+
+  /** {@code GET /admin}: the upload page is the admin home. */
+  public void home(Context ctx) {
+    ctx.redirect("/admin/import", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /admin/login}. */
+  public void loginForm(Context ctx) {
+    noStore(ctx);
+    if (session(ctx).isPresent()) {
+      ctx.redirect("/admin/import", HttpStatus.SEE_OTHER);
+      return;
+    }
+    Page.render(ctx, "admin-login", "Sign in", NAV, new LoginView(null));
+  }
+
+  /** {@code POST /admin/login}: a right token starts a session; a wrong one shows the form again. */
+  public void login(Context ctx) {
+    noStore(ctx);
+    if (!Secrets.same(token, ctx.formParam("token"))) {
+      LOG.warn("Admin sign-in with a wrong token from {}", ctx.ip());
+      ctx.status(HttpStatus.UNAUTHORIZED);
+      ctx.header("WWW-Authenticate", REALM);
+      Page.render(ctx, "admin-login", "Sign in", NAV,
+          new LoginView("That token is not correct. Check it and try again."));
+      return;
+    }
+    Session session = sessions.start();
+    ctx.cookie(new Cookie(COOKIE, session.id(), COOKIE_PATH,
+        (int) AdminSessions.SESSION_LIFETIME.toSeconds(), secureCookie, true, null, SameSite.STRICT));
+    ctx.redirect("/admin/import", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code POST /admin/logout}. */
+  public void logout(Context ctx) {
+    noStore(ctx);
+    Optional<Session> session = session(ctx);
+    if (session.isPresent()) {
+      requireCsrf(ctx, session.get());
+      sessions.end(session.get());
+    }
+    ctx.cookie(new Cookie(COOKIE, "", COOKIE_PATH, 0, secureCookie, true, null, SameSite.STRICT));
+    ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code GET /admin/import}: the upload form. */
+  public void importForm(Context ctx) {
+    noStore(ctx);
+    Optional<Session> session = session(ctx);
+    if (session.isEmpty()) {
+      toLogin(ctx);
+      return;
+    }
+    Page.render(ctx, "admin-import", "Import data", NAV,
+        new UploadView(session.get().csrf(), limitText()));
+  }
+
+  /** {@code POST /admin/import/preview}: a dry run of the uploaded files, kept for confirming. */
+  public void preview(Context ctx) {
+    noStore(ctx);
+    Optional<Session> found = session(ctx);
+    if (found.isEmpty()) {
+      signInAgain(ctx);
+      return;
+    }
+    Session session = found.get();
+    List<ImportFile> files;
+    try {
+      files = ctx.isMultipartFormData() ? Uploads.multipart(ctx) : List.of();
+    } catch (Uploads.TooLarge e) {
+      throw new HttpProblem(413, "Upload too large", e.getMessage()
+          + " Split the data into smaller files and upload them one after another.");
+    } catch (Uploads.BadUpload e) {
+      throw HttpProblem.badRequest(e.getMessage());
+    }
+    requireCsrf(ctx, session);
+    if (files.isEmpty()) {
+      throw HttpProblem.badRequest("No file was uploaded. Choose one or more CSV files.");
+    }
+    ImportReport report = importer.dryRun(files);
+    if (!report.valid()) {
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+      Page.render(ctx, "admin-report", "Import refused", NAV,
+          ReportView.rejected(session.csrf(), report.errors()));
+      return;
+    }
+    String previewId = report.added() + report.changed() > 0
+        ? sessions.keepPreview(session, files) : null;
+    Page.render(ctx, "admin-report", "Check the import", NAV,
+        ReportView.of(session.csrf(), "preview", previewId, report));
+  }
+
+  /** {@code POST /admin/import/apply}: applies a previewed upload, validating it again. */
+  public void apply(Context ctx) {
+    noStore(ctx);
+    Optional<Session> found = session(ctx);
+    if (found.isEmpty()) {
+      signInAgain(ctx);
+      return;
+    }
+    Session session = found.get();
+    requireCsrf(ctx, session);
+    List<ImportFile> files = sessions.takePreview(session, ctx.formParam("preview"))
+        .orElseThrow(() -> new HttpProblem(410, "Preview no longer available",
+            "This preview has already been applied or has expired (previews are kept for "
+                + AdminSessions.PREVIEW_LIFETIME.toMinutes() + " minutes). Nothing was imported "
+                + "by this request; see the import log at /admin/imports, or upload the files again "
+                + "at /admin/import."));
+    String who = label + " (web)";
+    try {
+      ImportReport report = importer.apply(files, who);
+      logApplied(report, who);
+      Page.render(ctx, "admin-report", "Import applied", NAV,
+          ReportView.of(session.csrf(), "applied", null, report));
+    } catch (DataException e) {
+      // The data changed since the preview (another import) and the files no longer fit.
+      ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+      Page.render(ctx, "admin-report", "Import refused", NAV,
+          ReportView.rejected(session.csrf(), e.errors()));
+    }
+  }
+
+  /**
+   * {@code POST /admin/import} with {@code Authorization: Bearer}: applies the body (one CSV as
+   * {@code text/csv}, or several files as {@code multipart/form-data}) and answers JSON;
+   * {@code ?dry_run=true} only reports.
+   */
+  public void upload(Context ctx) {
+    noStore(ctx);
+    switch (bearer(ctx)) {
+      case ABSENT -> {
+        ctx.header("WWW-Authenticate", REALM);
+        problem(ctx, 401, "Send the admin token as Authorization: Bearer <token>.", List.of());
+        return;
+      }
+      case WRONG -> {
+        problem(ctx, 403, "The admin token is not valid.", List.of());
+        return;
+      }
+      default -> { }
+    }
+    String dryRunParam = ctx.queryParam("dry_run");
+    if (dryRunParam != null && !dryRunParam.equals("true") && !dryRunParam.equals("false")) {
+      problem(ctx, 400, "dry_run must be true or false, not \"" + dryRunParam + "\".", List.of());
+      return;
+    }
+    boolean dryRun = "true".equals(dryRunParam);
+    String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
+    List<ImportFile> files;
+    try {
+      if (type.startsWith("text/csv")) {
+        files = List.of(Uploads.body(ctx, ctx.queryParam("name")));
+      } else if (ctx.isMultipartFormData()) {
+        files = Uploads.multipart(ctx);
+      } else {
+        problem(ctx, 415, "Send one CSV file as Content-Type: text/csv, or several as "
+            + "multipart/form-data.", List.of());
+        return;
+      }
+    } catch (Uploads.TooLarge e) {
+      problem(ctx, 413, e.getMessage(), List.of());
+      return;
+    } catch (Uploads.BadUpload e) {
+      problem(ctx, 400, e.getMessage(), List.of());
+      return;
+    }
+    if (files.isEmpty()) {
+      problem(ctx, 400, "The request holds no file.", List.of());
+      return;
+    }
+    ImportReport report;
+    if (dryRun) {
+      report = importer.dryRun(files);
+      if (!report.valid()) {
+        problem(ctx, 422, "The files are invalid (" + errorCount(report.errors())
+            + "); nothing would be imported.", report.errors());
+        return;
+      }
+    } else {
+      String who = label + " (API)";
+      try {
+        report = importer.apply(files, who);
+      } catch (DataException e) {
+        problem(ctx, 422, "Nothing was imported: the files are invalid ("
+            + errorCount(e.errors()) + ").", e.errors());
+        return;
+      }
+      logApplied(report, who);
+    }
+    Json.respond(ctx, UploadResult.of(report));
+  }
+
+  /** {@code GET /admin/imports}: the import log, newest first (session or Bearer token). */
+  public void imports(Context ctx) {
+    noStore(ctx);
+    Optional<Session> session = session(ctx);
+    if (session.isEmpty()) {
+      switch (bearer(ctx)) {
+        case ABSENT -> {
+          toLogin(ctx);
+          return;
+        }
+        case WRONG -> throw new HttpProblem(403, "Forbidden", "The admin token is not valid.");
+        default -> { }
+      }
+    }
+    ImportLog log = db.jdbi().onDemand(ImportLog.class);
+    List<LogRow> rows = log.newestFirst(AdminViews.MAX_LOG_ENTRIES).stream().map(LogRow::of).toList();
+    Page.render(ctx, "admin-imports", "Import log", NAV,
+        new LogView(session.map(Session::csrf).orElse(null), rows, log.count()));
+  }
+
+  private enum Bearer { ABSENT, VALID, WRONG }
+
+  /** Only the Bearer scheme carries the token; any other Authorization counts as none. */
+  private Bearer bearer(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Bearer.ABSENT;
+    }
+    return Secrets.same(token, header.substring(7).strip()) ? Bearer.VALID : Bearer.WRONG;
+  }
+
+  private Optional<Session> session(Context ctx) {
+    return sessions.find(ctx.cookie(COOKIE));
+  }
+
+  private static void requireCsrf(Context ctx, Session session) {
+    if (!Secrets.same(session.csrf(), ctx.formParam("csrf"))) {
+      throw new HttpProblem(403, "Form not accepted", "This form could not be verified: its "
+          + "security token is missing or out of date. Open /admin/import again and repeat the step.");
+    }
+  }
+
+  private static void toLogin(Context ctx) {
+    ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** A form was posted without a live session (it expired, or the server restarted). */
+  private static void signInAgain(Context ctx) {
+    ctx.status(HttpStatus.UNAUTHORIZED);
+    ctx.header("WWW-Authenticate", REALM);
+    Page.render(ctx, "admin-login", "Sign in", NAV, new LoginView("Your admin session has ended "
+        + "(sessions last " + AdminSessions.SESSION_LIFETIME.toHours() + " hours). Nothing was "
+        + "imported; sign in again and repeat the upload."));
+  }
+
+  private static void problem(Context ctx, int status, String message, List<DataError> errors) {
+    ctx.status(status);
+    Json.respond(ctx, new UploadProblem(status, message, errors));
+  }
+
+  private static String errorCount(List<DataError> errors) {
+    return errors.size() == 1 ? "1 error" : errors.size() + " errors";
+  }
+
+  private static void noStore(Context ctx) {
+    ctx.header("Cache-Control", "no-store");
+  }
+
+  private static void logApplied(ImportReport report, String who) {
+    LOG.info("Import {} by {}: {} added, {} changed, {} unchanged", report.importId(), who,
+        report.added(), report.changed(), report.unchanged());
+  }
+
+  private static String limitText() {
+    return "5 MB (" + String.format(Locale.ROOT, "%,d", Uploads.LIMIT) + " bytes)";
+  }
+}
