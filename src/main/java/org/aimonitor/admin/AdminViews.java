@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.aimonitor.importer.ImportReport;
@@ -111,12 +112,17 @@ public final class AdminViews {
 
     static LogRow of(ImportLog.Entry e) {
       String when;
+      String whenIso;
       try {
-        when = WHEN.format(Instant.parse(e.importedAt()));
+        Instant at = Instant.parse(e.importedAt());
+        when = WHEN.format(at);
+        // HTML's datetime takes at most three digits of a second; the log stores nanoseconds.
+        whenIso = at.truncatedTo(ChronoUnit.MILLIS).toString();
       } catch (DateTimeParseException ex) {
         when = e.importedAt();
+        whenIso = null;
       }
-      return new LogRow(e.id(), when, e.importedAt(), e.who(), loggedFiles(e.files()), e.added(),
+      return new LogRow(e.id(), when, whenIso, e.who(), loggedFiles(e.files()), e.added(),
           e.changed(), e.unchanged());
     }
   }

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every HTML page the app serves, fetched from the running app, passes the W3C Nu HTML Checker
- * without errors (warnings are printed, not failed), and so do the stylesheet and the icon.
+ * Every HTML page the app serves, fetched from the running app (the staff pages under /admin
+ * in every state too), passes the W3C Nu HTML Checker without errors (warnings are printed, not
+ * failed), and so do the stylesheet and the icon.
  * Charts are images with a name that says what they show and a pointer to their data table.
  * The checked files are kept in {@code target/a11y/html/}.
  */
@@ -45,11 +46,22 @@ class HtmlValidityTest {
   static Path dir;
   static TestApp app;
   static List<Page> pages;
+  static List<String> adminFiles = new ArrayList<>();
   static List<NuChecker.Message> messages;
+
+  /** What each admin page must answer and its heading: proof the check saw the page meant. */
+  static final java.util.Map<String, String> ADMIN_EXPECTED = java.util.Map.of(
+      "admin-login", "200 Staff sign-in",
+      "admin-login-refused", "401 Staff sign-in",
+      "admin-import", "200 Import data",
+      "admin-import-refused", "422 Import refused",
+      "admin-import-preview", "200 Check the import",
+      "admin-import-applied", "200 Import applied",
+      "admin-imports", "200 Import log");
 
   @BeforeAll
   static void fetchAndCheckEveryPage() throws IOException {
-    app = TestApp.start(dir);
+    app = TestApp.start(dir, AdminPages.TOKEN);
     pages = CheckedPages.all(app);
     clean(OUT);
     Files.createDirectories(OUT);
@@ -61,6 +73,14 @@ class HtmlValidityTest {
         wrongStatus.add(page.path() + " answered " + r.statusCode() + ", expected " + page.status());
       }
       files.add(Files.writeString(OUT.resolve(page.fileName()), r.body(), StandardCharsets.UTF_8));
+    }
+    for (AdminPages.Fetched admin : AdminPages.fetchAll(app)) {
+      String seen = admin.status() + " " + Jsoup.parse(admin.html()).select("h1").text();
+      if (!seen.equals(ADMIN_EXPECTED.get(admin.name()))) {
+        wrongStatus.add(admin.name() + " answered " + seen + ", expected " + ADMIN_EXPECTED.get(admin.name()));
+      }
+      adminFiles.add(admin.name() + ".html");
+      files.add(Files.writeString(OUT.resolve(admin.name() + ".html"), admin.html(), StandardCharsets.UTF_8));
     }
     assertEquals(List.of(), wrongStatus, "pages that did not answer as expected");
     files.add(Files.copy(Path.of("web", "static", "css", "site.css"), OUT.resolve("site.css")));
@@ -82,7 +102,8 @@ class HtmlValidityTest {
   }
 
   static Stream<String> checkedFiles() {
-    return Stream.concat(pages.stream().map(Page::fileName), Stream.of("site.css", "favicon.svg"));
+    return Stream.of(pages.stream().map(Page::fileName), adminFiles.stream(),
+        Stream.of("site.css", "favicon.svg")).flatMap(s -> s);
   }
 
   @ParameterizedTest(name = "{0}")

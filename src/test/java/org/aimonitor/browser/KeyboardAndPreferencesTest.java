@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aimonitor.TestApp;
+import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.Contrast;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
@@ -110,7 +112,7 @@ class KeyboardAndPreferencesTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
+    app = TestApp.start(dir, AdminPages.TOKEN);
     browser = Browser.start();
   }
 
@@ -166,8 +168,15 @@ class KeyboardAndPreferencesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/", "/summary", "/indicators/ai_core_industry_scale"})
+  @ValueSource(strings = {"/", "/summary", "/indicators/ai_core_industry_scale", "/admin/import",
+      "/admin/imports"})
   void tabReachesSkipLinkThenNavigationThenEveryControlWithVisibleFocus(String path) {
+    if (path.startsWith("/admin")) {
+      browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      open("/admin/login");
+      browser.driver().findElement(By.name("token")).sendKeys(AdminPages.TOKEN, Keys.ENTER);
+      browser.waitFor("return location.pathname === '/admin/import' && document.readyState === 'complete';");
+    }
     open(path);
     List<String> controls = markControls();
     List<Map<String, Object>> walk = tabThrough(controls.size());
