@@ -253,7 +253,7 @@ class KeyboardAndPreferencesTest {
         "var r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.height > 0;"),
         "the focused skip link is on screen");
     press(Keys.ENTER);
-    assertEquals("main", focused().get("id"));
+    browser.waitFor("return document.activeElement === document.getElementById('main');");
     press(Keys.TAB);
     assertEquals(Boolean.TRUE, browser.js("return document.getElementById('main').contains(document.activeElement);"),
         "the next Tab stays in the main content");
