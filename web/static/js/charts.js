@@ -12,7 +12,13 @@
   var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   var darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   var printing = false;
-  var numberFormat = new Intl.NumberFormat('en');
+  /* The page's language decides number format and the few words this file writes (from the bundles, via <body data-msg-*>). */
+  var numberFormat = new Intl.NumberFormat(document.body.getAttribute('data-number-locale') || 'en',
+    document.documentElement.lang === 'zh-CN' ? { useGrouping: false } : {});
+  function msg(name, arg) {
+    var text = document.body.getAttribute('data-msg-' + name) || '';
+    return text.replace('{0}', arg === undefined ? '' : arg);
+  }
   /* Chart text on paper: 10 CSS px = 7.5 pt (the printed captions' size), in black. */
   var PRINT_FONT_SIZE = 10;
   var screenText = { fontSize: 12, color: '#666' };
@@ -366,9 +372,8 @@
     var measure = document.createElement('canvas').getContext('2d');
     measure.font = font;
     var publishers = chartPublishers(figure);
-    var footer = (publishers.length ? wrap(measure, 'Sources: ' + publishers.join('; ') + '.', canvas.width) : [])
-      .concat(wrap(measure, 'AI Industry Monitor, ' + window.location.href
-        + ' (every figure with its qualifier and source in the data table there)', canvas.width));
+    var footer = (publishers.length ? wrap(measure, msg('png-sources', publishers.join('; ')), canvas.width) : [])
+      .concat(wrap(measure, msg('png-credit', window.location.href), canvas.width));
     var out = document.createElement('canvas');
     out.width = canvas.width + 2 * pad;
     out.height = head + canvas.height + Math.round(8 * scale) + footer.length * lineHeight + pad;
@@ -399,11 +404,12 @@
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'chart__toggle chart__png';
-    button.textContent = 'Download PNG';
+    button.textContent = msg('download-png');
     button.addEventListener('click', function () {
       var a = document.createElement('a');
       a.href = chartPng(canvas);
-      a.download = (spec.title || spec.id).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '.png';
+      /* Named after the title in the page's language: letters and digits of any script survive. */
+      a.download = ((spec.title || '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || spec.id) + '.png';
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -419,11 +425,11 @@
       button.className = 'chart__toggle';
       button.setAttribute('aria-expanded', 'false');
       button.setAttribute('aria-controls', table.id);
-      button.textContent = 'Show data table';
+      button.textContent = msg('show-table');
       button.addEventListener('click', function () {
         var open = button.getAttribute('aria-expanded') === 'true';
         button.setAttribute('aria-expanded', String(!open));
-        button.textContent = open ? 'Show data table' : 'Hide data table';
+        button.textContent = open ? msg('show-table') : msg('hide-table');
         table.hidden = open;
       });
       table.hidden = true;

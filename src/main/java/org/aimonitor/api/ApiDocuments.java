@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.indicator.IndicatorData;
@@ -48,7 +48,7 @@ public final class ApiDocuments {
       History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
           IndicatorCatalog.periodLabel(indicator, o), o.value(), o.qualifier().code(),
-          o.headline(), o.note(), Figures.figure(indicator, o), SourceRef.of(data.source(o.source())),
+          o.headline(), o.note(), Text.EN.figure(indicator, o), SourceRef.of(data.source(o.source())),
           history.recordedAt(), history.importId(),
           history.previous().stream().map(RevisionDoc::of).toList());
     }

@@ -13,7 +13,7 @@ import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -237,7 +237,7 @@ public final class DashboardCharts {
 
   private Point point(Object x, Observation o, String period) {
     return new Point(x, o.value().doubleValue(), period,
-        Figures.figure(data.indicator(o.indicator()), o), o.qualifier().label(),
+        Text.EN.figure(data.indicator(o.indicator()), o), o.qualifier().label(),
         notes.cite(o.source()), o.source());
   }
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
@@ -171,7 +171,7 @@ public record DashboardView(
     private Figure figure(String label, Observation o) {
       Indicator indicator = data.indicator(o.indicator());
       String period = DashboardCharts.periodLabel(indicator, o);
-      return new Figure(label == null ? period : label, Figures.figure(indicator, o), period,
+      return new Figure(label == null ? period : label, Text.EN.figure(indicator, o), period,
           o.qualifier().label(), notes.cite(o.source()), indicator.nameEn());
     }
   }

@@ -15,7 +15,7 @@ import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -209,7 +209,7 @@ public final class IndicatorChart {
       Function<Observation, Object> x) {
     return observations.stream().filter(which)
         .map(o -> new Point(x.apply(o), o.value().doubleValue(),
-            IndicatorCatalog.periodLabel(indicator, o), Figures.figure(indicator, o),
+            IndicatorCatalog.periodLabel(indicator, o), Text.EN.figure(indicator, o),
             o.qualifier().label(), notes.cite(o.source()), o.source()))
         .toList();
   }

@@ -3,7 +3,7 @@ package org.aimonitor.indicator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -48,7 +48,7 @@ public record IndicatorListView(List<Category> categories, int count,
       return new Entry(i.code(), i.nameEn(), href, i.unitEn(), null, null, null, null, null, null);
     }
     Observation o = latest.get();
-    return new Entry(i.code(), i.nameEn(), href, i.unitEn(), Figures.figure(i, o),
+    return new Entry(i.code(), i.nameEn(), href, i.unitEn(), Text.EN.figure(i, o),
         o.qualifier().label(), IndicatorCatalog.periodLabel(i, o), Regions.label(o.region()),
         notes.cite(o.source()), data.source(o.source()).publisher());
   }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -88,9 +88,9 @@ public record IndicatorPageView(
       String key = o.region() + "|" + o.period().code();
       firstOfGroup.putIfAbsent(key, o);
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
-          Figures.figure(indicator, o), o.qualifier().label(), o.qualifier().code(), o.headline(),
+          Text.EN.figure(indicator, o), o.qualifier().label(), o.qualifier().code(), o.headline(),
           o.note(), notes.cite(o.source()), data.snapshot().source(o.source()),
-          Figures.history(indicator, o, data.snapshot().history(o))));
+          Text.EN.history(indicator, o, data.snapshot().history(o))));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.indicator.Regions;
 import org.aimonitor.store.Event;
@@ -58,7 +58,7 @@ public record SourcesView(List<Entry> sources, List<Count> counts, long dataVers
   private static Backed backed(Snapshot data, Observation o) {
     Indicator i = data.indicator(o.indicator());
     return new Backed(i.nameEn(), "/indicators/" + i.code() + "?region=" + o.region(),
-        Regions.label(o.region()), IndicatorCatalog.periodLabel(i, o), Figures.figure(i, o),
+        Regions.label(o.region()), IndicatorCatalog.periodLabel(i, o), Text.EN.figure(i, o),
         o.headline());
   }
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
+import org.aimonitor.i18n.Lang;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
 import org.aimonitor.source.SourcesHandler;
@@ -93,6 +94,7 @@ public final class App {
       config.jetty.multipartConfig.maxInMemoryFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
 
       config.routes.before(App::securityHeaders);
+      config.routes.before(ctx -> Lang.resolve(ctx));
       if (settings.https()) {
         // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
         // host name to HTTPS that nothing serves.
