@@ -480,17 +480,31 @@
     });
   }
 
-  /* The page footer of printed pages (an @page margin box in site.css) reads this date. */
+  /*
+   * The footer of printed pages (@page margin boxes in site.css) reads its words from custom
+   * properties set here, from the page's bundle text: CSS cannot hold text in two languages.
+   */
   function stampPrintDate() {
     var now = new Date();
-    var when = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
-        + ', ' + now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-    document.documentElement.style.setProperty('--aim-print-date', JSON.stringify(' · printed ' + when));
+    var locale = document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-GB';
+    var when = now.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })
+        + (locale === 'zh-CN' ? ' ' : ', ') + now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+    document.documentElement.style.setProperty('--aim-print-footer', JSON.stringify(msg('print-footer', when)));
+  }
+
+  function stampPageNumbers() {
+    var parts = (document.body.getAttribute('data-msg-print-page') || '{0} / {1}').split(/\{[01]\}/);
+    var root = document.documentElement.style;
+    ['--aim-page-before', '--aim-page-middle', '--aim-page-after'].forEach(function (name, i) {
+      root.setProperty(name, JSON.stringify(parts[i] || ''));
+    });
   }
 
   window.aimPrepareForPrint = toPrint;
 
   document.addEventListener('DOMContentLoaded', function () {
+    stampPageNumbers();
+    stampPrintDate();
     addTableToggles();
     drawAll();
     window.addEventListener('beforeprint', toPrint);
