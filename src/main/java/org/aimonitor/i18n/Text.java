@@ -146,9 +146,17 @@ public final class Text {
     return s.publishedOn() == null ? t("source.date-unknown") : date(s.publishedOn());
   }
 
-  /** The BCP 47 tag of a source's language, for the {@code lang} attribute on its title. */
+  /**
+   * The BCP 47 tag of a source title's language, for its {@code lang} attribute: the source's
+   * language, except that a title without a single Han character is not Chinese (descriptive
+   * titles of Chinese pages were recorded in English).
+   */
   public String lang(Source s) {
-    return "zh".equals(s.language()) ? "zh-CN" : s.language();
+    if ("zh".equals(s.language())) {
+      return s.title().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+          ? "zh-CN" : "en";
+    }
+    return s.language();
   }
 
   /** A full date: "29 Nov 2026", "2026年11月29日". */
