@@ -48,7 +48,7 @@ public record Filter(String region, Integer from, Integer to) {
   }
 
   private static HttpProblem refused(Text t, String message) {
-    return new HttpProblem(400, t.t("filter.error.title"), message);
+    return HttpProblem.said(400, t.t("filter.error.title"), message);
   }
 
   private static String single(Map<String, List<String>> query, String name, Text t) {

@@ -41,7 +41,7 @@ public record IndicatorData(
   public static IndicatorData load(Snapshot snapshot, String code, Filter filter, Text t) {
     Indicator indicator = snapshot.indicators().get(code);
     if (indicator == null) {
-      throw new HttpProblem(404, t.t("indicator.error.not-found.title"),
+      throw HttpProblem.said(404, t.t("indicator.error.not-found.title"),
           t.t("indicator.error.not-found", code));
     }
     List<Observation> all = snapshot.observations().stream()

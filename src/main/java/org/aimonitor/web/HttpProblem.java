@@ -20,6 +20,9 @@ public final class HttpProblem extends RuntimeException {
   private final String messageKey;
   private final Object[] args;
   private final String detail;
+  /** Title and message already written in the request's language (see {@link #said}). */
+  private final String saidTitle;
+  private final String saidMessage;
 
   private HttpProblem(int status, String titleKey, String messageKey, Object[] args, String detail) {
     super(english(messageKey, args, detail), null, false, false);
@@ -28,6 +31,27 @@ public final class HttpProblem extends RuntimeException {
     this.messageKey = messageKey;
     this.args = args == null ? new Object[0] : args.clone();
     this.detail = detail;
+    this.saidTitle = null;
+    this.saidMessage = null;
+  }
+
+  private HttpProblem(int status, String title, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.titleKey = null;
+    this.messageKey = null;
+    this.args = new Object[0];
+    this.detail = null;
+    this.saidTitle = title;
+    this.saidMessage = message;
+  }
+
+  /**
+   * A problem whose title and message the thrower has already written from the bundles in the
+   * request's language (parameter checks that name the refused value and the valid ones).
+   */
+  public static HttpProblem said(int status, String title, String message) {
+    return new HttpProblem(status, title, message);
   }
 
   /** A problem told in bundle text: a title key and a message key with its placeholders' values. */
@@ -61,7 +85,7 @@ public final class HttpProblem extends RuntimeException {
 
   /** The title in {@code t}'s language. */
   public String title(Text t) {
-    return t.t(titleKey);
+    return saidTitle != null ? saidTitle : t.t(titleKey);
   }
 
   /**
@@ -69,6 +93,9 @@ public final class HttpProblem extends RuntimeException {
    * message ({@code error.<status>.message}) when the bundles have one, else null.
    */
   public String message(Text t) {
+    if (saidMessage != null) {
+      return saidMessage;
+    }
     if (messageKey != null) {
       return t.t(messageKey, args);
     }
