@@ -113,12 +113,12 @@ final class PrintedPdf {
 
   /**
    * Where a printed chart is drawn: below its title (and the unit line under it), above the
-   * "Sources:" line of the same card, and across to the next card on the same row or to the
-   * page's right margin.
+   * "Sources:" ({@code sourcesLabel}, in the page's language) line of the same card, and across
+   * to the next card on the same row or to the page's right margin.
    */
-  Optional<Box> chartArea(String title) {
+  Optional<Box> chartArea(String title, String sourcesLabel) {
     return line(title).flatMap(t -> lines.stream()
-        .filter(l -> l.page() == t.page() && l.text().startsWith("Sources:")
+        .filter(l -> l.page() == t.page() && l.text().startsWith(sourcesLabel)
             && Math.abs(l.x() - t.x()) < 3 * MM && l.y() > t.y())
         .min((a, b) -> Float.compare(a.y(), b.y()))
         .map(sources -> {
