@@ -117,7 +117,14 @@ final class PrintedPdf {
    * to the next card on the same row or to the page's right margin.
    */
   Optional<Box> chartArea(String title, String sourcesLabel) {
-    return line(title).flatMap(t -> lines.stream()
+    // The first line reading the title that has a sources line below it: a card elsewhere on
+    // the page (a KPI card) may carry the same words.
+    return lines.stream().filter(l -> l.text().equals(title))
+        .map(t -> chartArea(t, sourcesLabel)).flatMap(Optional::stream).findFirst();
+  }
+
+  private Optional<Box> chartArea(Line title, String sourcesLabel) {
+    return Optional.of(title).flatMap(t -> lines.stream()
         .filter(l -> l.page() == t.page() && l.text().startsWith(sourcesLabel)
             && Math.abs(l.x() - t.x()) < 3 * MM && l.y() > t.y())
         .min((a, b) -> Float.compare(a.y(), b.y()))
