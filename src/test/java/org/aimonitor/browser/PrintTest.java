@@ -123,7 +123,7 @@ class PrintTest {
     // Straight into print once charts.js has set the page up (it adds the table toggles first):
     // charts in view may still be animating in, those further down are not drawn yet (charts.js
     // draws them as they come into view).
-    browser.driver().get(app.url("/summary"));
+    browser.driver().get(app.url("/summary?lang=en"));
     browser.waitFor("return typeof Chart !== 'undefined' && document.readyState === 'complete'"
         + " && document.querySelector('.chart__toggle') !== null;");
     browser.emulateMedia("print");
@@ -136,7 +136,7 @@ class PrintTest {
             return getComputedStyle(document.querySelector(s)).display; });"""),
           "navigation, Print button and table toggles are screen-only");
       assertTrue(String.valueOf(browser.js("return getComputedStyle(document.documentElement)"
-          + ".getPropertyValue('--aim-print-date');")).contains("printed"),
+          + ".getPropertyValue('--aim-print-footer');")).contains("printed"),
           "the print date for the page footer is set");
     } finally {
       browser.emulateMedia(null);
