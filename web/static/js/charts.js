@@ -15,9 +15,10 @@
   /* The page's language decides number format and the few words this file writes (from the bundles, via <body data-msg-*>). */
   var numberFormat = new Intl.NumberFormat(document.body.getAttribute('data-number-locale') || 'en',
     document.documentElement.lang === 'zh-CN' ? { useGrouping: false } : {});
-  function msg(name, arg) {
+  function msg(name) {
+    var args = Array.prototype.slice.call(arguments, 1);
     var text = document.body.getAttribute('data-msg-' + name) || '';
-    return text.replace('{0}', arg === undefined ? '' : arg);
+    return text.replace(/\{(\d)\}/g, function (all, i) { return args[i] === undefined ? '' : String(args[i]); });
   }
   /* Chart text on paper: 10 CSS px = 7.5 pt (the printed captions' size), in black. */
   var PRINT_FONT_SIZE = 10;
@@ -131,7 +132,7 @@
       type: 'linear', position: axis.position, beginAtZero: true,
       title: { display: true, text: axis.title },
       grid: { drawOnChartArea: axis.id === 'y' },
-      ticks: { callback: function (v) { return numberFormat.format(v) + (axis.unit === '%' ? ' %' : ''); } }
+      ticks: { callback: function (v) { return axis.unit === '%' ? msg('percent', numberFormat.format(v)) : numberFormat.format(v); } }
     };
   }
 
@@ -189,7 +190,7 @@
             callbacks: {
               title: function (items) { return items.length ? items[0].raw.period : ''; },
               label: function (item) {
-                return item.dataset.label + ': ' + item.raw.text + ' [source ' + item.raw.sourceNo + ']';
+                return msg('tooltip', item.dataset.label, item.raw.text, item.raw.sourceNo);
               }
             }
           }

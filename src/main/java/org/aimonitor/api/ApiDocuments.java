@@ -47,7 +47,7 @@ public final class ApiDocuments {
     static ObservationDoc of(Snapshot data, Indicator indicator, Observation o) {
       History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
-          IndicatorCatalog.periodLabel(indicator, o), o.value(), o.qualifier().code(),
+          IndicatorCatalog.periodLabel(Text.EN, indicator, o), o.value(), o.qualifier().code(),
           o.headline(), o.note(), Text.EN.figure(indicator, o), SourceRef.of(data.source(o.source())),
           history.recordedAt(), history.importId(),
           history.previous().stream().map(RevisionDoc::of).toList());

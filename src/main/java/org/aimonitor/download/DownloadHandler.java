@@ -127,10 +127,6 @@ public final class DownloadHandler {
     }
   }
 
-  /** "812 bytes", "47.3 KB", "1.2 MB" (1 KB = 1,024 bytes). */
-  static String size(long bytes) {
-    return size(bytes, Text.EN);
-  }
 
   /** A size in {@code t}'s language: "812 bytes", "47.3 KB"; "812字节", "47.3 KB". */
   static String size(long bytes, Text t) {

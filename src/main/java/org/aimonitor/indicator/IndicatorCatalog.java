@@ -38,10 +38,6 @@ public final class IndicatorCatalog {
     };
   }
 
-  /** "end of 2024" for stocks, "2024" or "Q3 2023" for flows: English, as the API writes it. */
-  public static String periodLabel(Indicator indicator, Observation o) {
-    return periodLabel(Text.EN, indicator, o);
-  }
 
   /** The period as a page in {@code t}'s language writes it: "end of 2024", "2024年末", "2025年第2季度". */
   public static String periodLabel(Text t, Indicator indicator, Observation o) {

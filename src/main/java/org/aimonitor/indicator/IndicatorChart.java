@@ -68,11 +68,6 @@ public final class IndicatorChart {
   private final Indicator indicator;
   private final boolean stock;
 
-  /** The chart in English. */
-  public IndicatorChart(IndicatorData data, SourceNotes notes) {
-    this(data, notes, Text.EN);
-  }
-
   /** The chart in {@code t}'s language: words, periods, figures and values in its units. */
   public IndicatorChart(IndicatorData data, SourceNotes notes, Text t) {
     this.data = data;

@@ -32,11 +32,6 @@ public record IndicatorData(
       .thenComparing(Observation::period)
       .thenComparing(o -> !o.headline());
 
-  /** @throws HttpProblem 404, said in English, when there is no indicator {@code code} */
-  public static IndicatorData load(Snapshot snapshot, String code, Filter filter) {
-    return load(snapshot, code, filter, Text.EN);
-  }
-
   /** @throws HttpProblem 404, said in {@code t}'s language, when there is no indicator {@code code} */
   public static IndicatorData load(Snapshot snapshot, String code, Filter filter, Text t) {
     Indicator indicator = snapshot.indicators().get(code);

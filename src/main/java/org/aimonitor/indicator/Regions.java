@@ -23,14 +23,6 @@ public final class Regions {
     return CODES.contains(code);
   }
 
-  /**
-   * The English name of a region (an unknown code is shown as itself), for English-only text.
-   * Pages name regions in their language with {@link Text#region(String)}.
-   */
-  public static String label(String code) {
-    return isKnown(code) ? Text.EN.region(code) : code;
-  }
-
   /** Position in the vocabulary, for sorting regions the same way on every page. */
   public static int order(String code) {
     int i = CODES.indexOf(code);

@@ -133,6 +133,10 @@ public final class App {
           post("/admin/import", admin::upload);
           post("/admin/import/preview", admin::preview);
           post("/admin/import/apply", admin::apply);
+          // The language switcher on a preview or result links here by GET: back to the form,
+          // in the chosen language (the lang cookie is set before the redirect).
+          get("/admin/import/preview", admin::home);
+          get("/admin/import/apply", admin::home);
           get("/admin/imports", admin::imports);
         }
       });

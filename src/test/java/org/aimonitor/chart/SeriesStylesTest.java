@@ -57,8 +57,8 @@ class SeriesStylesTest {
     regions.add(null);
     for (String code : seed.indicators().keySet()) {
       for (String region : regions) {
-        IndicatorData data = IndicatorData.load(seed, code, new Filter(region, null, null));
-        new IndicatorChart(data, new SourceNotes(seed.sources())).build()
+        IndicatorData data = IndicatorData.load(seed, code, new Filter(region, null, null), Text.EN);
+        new IndicatorChart(data, new SourceNotes(seed.sources()), Text.EN).build()
             .ifPresent(view -> charts.add(view.spec()));
       }
     }

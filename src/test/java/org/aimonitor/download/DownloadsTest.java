@@ -223,12 +223,12 @@ class DownloadsTest {
 
   @Test
   void sizesAreWrittenForPeople() {
-    assertEquals("812 bytes", DownloadHandler.size(812));
-    assertEquals("20.6 KB", DownloadHandler.size(21_143));
-    assertEquals("1.5 MB", DownloadHandler.size(1_572_864));
+    assertEquals("812 bytes", DownloadHandler.size(812, org.aimonitor.i18n.Text.EN));
+    assertEquals("20.6 KB", DownloadHandler.size(21_143, org.aimonitor.i18n.Text.EN));
+    assertEquals("1.5 MB", DownloadHandler.size(1_572_864, org.aimonitor.i18n.Text.EN));
     assertEquals("812字节", DownloadHandler.size(812, org.aimonitor.i18n.Text.ZH));
     assertEquals("20.6 KB", DownloadHandler.size(21_143, org.aimonitor.i18n.Text.ZH));
-    assertEquals("1,000 KB", DownloadHandler.size(1_024_000));
+    assertEquals("1,000 KB", DownloadHandler.size(1_024_000, org.aimonitor.i18n.Text.EN));
     assertEquals("1000 KB", DownloadHandler.size(1_024_000, org.aimonitor.i18n.Text.ZH));
   }
 }
