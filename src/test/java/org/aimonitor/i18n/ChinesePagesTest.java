@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aimonitor.TestApp;
+import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.CheckedPages;
 import org.aimonitor.store.Snapshot;
 import org.jsoup.Jsoup;
@@ -58,7 +59,7 @@ class ChinesePagesTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
+    app = TestApp.start(dir, AdminPages.TOKEN);
     Snapshot data = Snapshot.load(app.db());
     Set<String> texts = new java.util.HashSet<>();
     data.indicators().values().forEach(i -> {
@@ -93,6 +94,19 @@ class ChinesePagesTest {
         () -> assertEquals("zh-CN", doc.selectFirst("html").attr("lang")),
         () -> assertTrue(doc.title().contains("人工智能产业监测"), doc.title()),
         () -> assertEquals(List.of(), english, "English left on " + inChinese(page.path())));
+  }
+
+  /** The staff pages, every state from sign-in to the import log, asked for in Chinese. */
+  @org.junit.jupiter.api.Test
+  void staffPagesInChineseSayItInChinese() {
+    List<AdminPages.Fetched> pages = AdminPages.fetchAll(app, "zh-CN");
+    assertEquals(7, pages.size());
+    for (AdminPages.Fetched page : pages) {
+      Document doc = Jsoup.parse(page.html());
+      assertAll(page.name(),
+          () -> assertEquals("zh-CN", doc.selectFirst("html").attr("lang")),
+          () -> assertEquals(List.of(), englishOutsideLangEn(doc), "English left on " + page.name()));
+    }
   }
 
   /** Text and readable attributes with English words, outside lang="en" (or other) elements. */
