@@ -12,7 +12,14 @@
   var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   var darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   var printing = false;
-  var numberFormat = new Intl.NumberFormat('en');
+  /* The page's language decides number format and the few words this file writes (from the bundles, via <body data-msg-*>). */
+  var numberFormat = new Intl.NumberFormat(document.body.getAttribute('data-number-locale') || 'en',
+    document.documentElement.lang === 'zh-CN' ? { useGrouping: false } : {});
+  function msg(name) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var text = document.body.getAttribute('data-msg-' + name) || '';
+    return text.replace(/\{(\d)\}/g, function (all, i) { return args[i] === undefined ? '' : String(args[i]); });
+  }
   /* Chart text on paper: 10 CSS px = 7.5 pt (the printed captions' size), in black. */
   var PRINT_FONT_SIZE = 10;
   var screenText = { fontSize: 12, color: '#666' };
@@ -125,7 +132,7 @@
       type: 'linear', position: axis.position, beginAtZero: true,
       title: { display: true, text: axis.title },
       grid: { drawOnChartArea: axis.id === 'y' },
-      ticks: { callback: function (v) { return numberFormat.format(v) + (axis.unit === '%' ? ' %' : ''); } }
+      ticks: { callback: function (v) { return axis.unit === '%' ? msg('percent', numberFormat.format(v)) : numberFormat.format(v); } }
     };
   }
 
@@ -183,7 +190,7 @@
             callbacks: {
               title: function (items) { return items.length ? items[0].raw.period : ''; },
               label: function (item) {
-                return item.dataset.label + ': ' + item.raw.text + ' [source ' + item.raw.sourceNo + ']';
+                return msg('tooltip', item.dataset.label, item.raw.text, item.raw.sourceNo);
               }
             }
           }
@@ -366,9 +373,8 @@
     var measure = document.createElement('canvas').getContext('2d');
     measure.font = font;
     var publishers = chartPublishers(figure);
-    var footer = (publishers.length ? wrap(measure, 'Sources: ' + publishers.join('; ') + '.', canvas.width) : [])
-      .concat(wrap(measure, 'AI Industry Monitor, ' + window.location.href
-        + ' (every figure with its qualifier and source in the data table there)', canvas.width));
+    var footer = (publishers.length ? wrap(measure, msg('png-sources', publishers.join('; ')), canvas.width) : [])
+      .concat(wrap(measure, msg('png-credit', window.location.href), canvas.width));
     var out = document.createElement('canvas');
     out.width = canvas.width + 2 * pad;
     out.height = head + canvas.height + Math.round(8 * scale) + footer.length * lineHeight + pad;
@@ -399,11 +405,12 @@
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'chart__toggle chart__png';
-    button.textContent = 'Download PNG';
+    button.textContent = msg('download-png');
     button.addEventListener('click', function () {
       var a = document.createElement('a');
       a.href = chartPng(canvas);
-      a.download = (spec.title || spec.id).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '.png';
+      /* Named after the title in the page's language: letters and digits of any script survive. */
+      a.download = ((spec.title || '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || spec.id) + '.png';
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -419,11 +426,11 @@
       button.className = 'chart__toggle';
       button.setAttribute('aria-expanded', 'false');
       button.setAttribute('aria-controls', table.id);
-      button.textContent = 'Show data table';
+      button.textContent = msg('show-table');
       button.addEventListener('click', function () {
         var open = button.getAttribute('aria-expanded') === 'true';
         button.setAttribute('aria-expanded', String(!open));
-        button.textContent = open ? 'Show data table' : 'Hide data table';
+        button.textContent = open ? msg('show-table') : msg('hide-table');
         table.hidden = open;
       });
       table.hidden = true;
@@ -474,17 +481,31 @@
     });
   }
 
-  /* The page footer of printed pages (an @page margin box in site.css) reads this date. */
+  /*
+   * The footer of printed pages (@page margin boxes in site.css) reads its words from custom
+   * properties set here, from the page's bundle text: CSS cannot hold text in two languages.
+   */
   function stampPrintDate() {
     var now = new Date();
-    var when = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })
-        + ', ' + now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-    document.documentElement.style.setProperty('--aim-print-date', JSON.stringify(' · printed ' + when));
+    var locale = document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en-GB';
+    var when = now.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })
+        + (locale === 'zh-CN' ? ' ' : ', ') + now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+    document.documentElement.style.setProperty('--aim-print-footer', JSON.stringify(msg('print-footer', when)));
+  }
+
+  function stampPageNumbers() {
+    var parts = (document.body.getAttribute('data-msg-print-page') || '{0} / {1}').split(/\{[01]\}/);
+    var root = document.documentElement.style;
+    ['--aim-page-before', '--aim-page-middle', '--aim-page-after'].forEach(function (name, i) {
+      root.setProperty(name, JSON.stringify(parts[i] || ''));
+    });
   }
 
   window.aimPrepareForPrint = toPrint;
 
   document.addEventListener('DOMContentLoaded', function () {
+    stampPageNumbers();
+    stampPrintDate();
     addTableToggles();
     drawAll();
     window.addEventListener('beforeprint', toPrint);

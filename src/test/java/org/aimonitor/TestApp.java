@@ -84,8 +84,13 @@ public final class TestApp implements AutoCloseable {
     return "http://127.0.0.1:" + app.port() + path;
   }
 
-  public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+  /** GET {@code path} with request headers given as name, value, name, value … */
+  public HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return send(b.build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {

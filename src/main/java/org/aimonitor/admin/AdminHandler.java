@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.aimonitor.admin.AdminViews.ReportView;
 import org.aimonitor.admin.AdminViews.UploadProblem;
 import org.aimonitor.admin.AdminViews.UploadResult;
 import org.aimonitor.admin.AdminViews.UploadView;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.importer.Importer;
@@ -74,7 +76,7 @@ public final class AdminHandler {
       ctx.redirect("/admin/import", HttpStatus.SEE_OTHER);
       return;
     }
-    Page.render(ctx, "admin-login", "Sign in", NAV, new LoginView(null));
+    Page.render(ctx, "admin-login", Text.of(ctx).t("admin.login.title"), NAV, LoginView.of(null));
   }
 
   /** {@code POST /admin/login}: a right token starts a session; a wrong one shows the form again. */
@@ -84,8 +86,8 @@ public final class AdminHandler {
       LOG.warn("Admin sign-in with a wrong token from {}", ctx.ip());
       ctx.status(HttpStatus.UNAUTHORIZED);
       ctx.header("WWW-Authenticate", REALM);
-      Page.render(ctx, "admin-login", "Sign in", NAV,
-          new LoginView("That token is not correct. Check it and try again."));
+      Text t = Text.of(ctx);
+      Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV, LoginView.of(t.t("admin.login.wrong")));
       return;
     }
     Session session = sessions.start();
@@ -114,8 +116,9 @@ public final class AdminHandler {
       toLogin(ctx);
       return;
     }
-    Page.render(ctx, "admin-import", "Import data", NAV,
-        new UploadView(session.get().csrf(), limitText()));
+    Text t = Text.of(ctx);
+    Page.render(ctx, "admin-import", t.t("admin.nav.import"), NAV,
+        new UploadView(session.get().csrf(), limitText(t)));
   }
 
   /** {@code POST /admin/import/preview}: a dry run of the uploaded files, kept for confirming. */
@@ -127,30 +130,34 @@ public final class AdminHandler {
       return;
     }
     Session session = found.get();
+    Text t = Text.of(ctx);
     List<ImportFile> files;
     try {
       files = ctx.isMultipartFormData() ? Uploads.multipart(ctx) : List.of();
     } catch (Uploads.TooLarge e) {
-      throw new HttpProblem(413, "Upload too large", e.getMessage()
-          + " Split the data into smaller files and upload them one after another.");
+      String limit = t.number(BigDecimal.valueOf(Uploads.LIMIT), 0);
+      throw e.bytes() > 0
+          ? HttpProblem.of(413, "admin.error.too-large.title", "admin.error.too-large",
+              t.number(BigDecimal.valueOf(e.bytes()), 0), limit)
+          : HttpProblem.of(413, "admin.error.too-large.title", "admin.error.too-large-unknown", limit);
     } catch (Uploads.BadUpload e) {
-      throw HttpProblem.badRequest(e.getMessage());
+      throw HttpProblem.of(400, "error.400.title", "admin.error.bad-upload").withDetail(e.detail());
     }
     requireCsrf(ctx, session);
     if (files.isEmpty()) {
-      throw HttpProblem.badRequest("No file was uploaded. Choose one or more CSV files.");
+      throw HttpProblem.of(400, "error.400.title", "admin.error.no-file");
     }
     ImportReport report = importer.dryRun(files);
     if (!report.valid()) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-      Page.render(ctx, "admin-report", "Import refused", NAV,
-          ReportView.rejected(session.csrf(), report.errors()));
+      Page.render(ctx, "admin-report", t.t("admin.report.refused"), NAV,
+          ReportView.rejected(session.csrf(), report.errors(), t));
       return;
     }
     String previewId = report.added() + report.changed() > 0
         ? sessions.keepPreview(session, files) : null;
-    Page.render(ctx, "admin-report", "Check the import", NAV,
-        ReportView.of(session.csrf(), "preview", previewId, report));
+    Page.render(ctx, "admin-report", t.t("admin.report.check"), NAV,
+        ReportView.of(session.csrf(), "preview", previewId, report, t));
   }
 
   /** {@code POST /admin/import/apply}: applies a previewed upload, validating it again. */
@@ -164,22 +171,20 @@ public final class AdminHandler {
     Session session = found.get();
     requireCsrf(ctx, session);
     List<ImportFile> files = sessions.takePreview(session, ctx.formParam("preview"))
-        .orElseThrow(() -> new HttpProblem(410, "Preview no longer available",
-            "This preview has already been applied or has expired (previews are kept for "
-                + AdminSessions.PREVIEW_LIFETIME.toMinutes() + " minutes). Nothing was imported "
-                + "by this request; see the import log at /admin/imports, or upload the files again "
-                + "at /admin/import."));
+        .orElseThrow(() -> HttpProblem.of(410, "admin.error.preview-gone.title",
+            "admin.error.preview-gone", AdminSessions.PREVIEW_LIFETIME.toMinutes()));
     String who = label + " (web)";
+    Text t = Text.of(ctx);
     try {
       ImportReport report = importer.apply(files, who);
       logApplied(report, who);
-      Page.render(ctx, "admin-report", "Import applied", NAV,
-          ReportView.of(session.csrf(), "applied", null, report));
+      Page.render(ctx, "admin-report", t.t("admin.report.applied"), NAV,
+          ReportView.of(session.csrf(), "applied", null, report, t));
     } catch (DataException e) {
       // The data changed since the preview (another import) and the files no longer fit.
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-      Page.render(ctx, "admin-report", "Import refused", NAV,
-          ReportView.rejected(session.csrf(), e.errors()));
+      Page.render(ctx, "admin-report", t.t("admin.report.refused"), NAV,
+          ReportView.rejected(session.csrf(), e.errors(), t));
     }
   }
 
@@ -263,13 +268,15 @@ public final class AdminHandler {
           toLogin(ctx);
           return;
         }
-        case WRONG -> throw new HttpProblem(403, "Forbidden", "The admin token is not valid.");
+        case WRONG -> throw HttpProblem.of(403, "admin.error.forbidden.title", "admin.error.bad-token");
         default -> { }
       }
     }
     ImportLog log = db.jdbi().onDemand(ImportLog.class);
-    List<LogRow> rows = log.newestFirst(AdminViews.MAX_LOG_ENTRIES).stream().map(LogRow::of).toList();
-    Page.render(ctx, "admin-imports", "Import log", NAV,
+    Text t = Text.of(ctx);
+    List<LogRow> rows = log.newestFirst(AdminViews.MAX_LOG_ENTRIES).stream()
+        .map(e -> LogRow.of(e, t)).toList();
+    Page.render(ctx, "admin-imports", t.t("admin.nav.imports"), NAV,
         new LogView(session.map(Session::csrf).orElse(null), rows, log.count()));
   }
 
@@ -290,8 +297,7 @@ public final class AdminHandler {
 
   private static void requireCsrf(Context ctx, Session session) {
     if (!Secrets.same(session.csrf(), ctx.formParam("csrf"))) {
-      throw new HttpProblem(403, "Form not accepted", "This form could not be verified: its "
-          + "security token is missing or out of date. Open /admin/import again and repeat the step.");
+      throw HttpProblem.of(403, "admin.error.csrf.title", "admin.error.csrf");
     }
   }
 
@@ -303,9 +309,9 @@ public final class AdminHandler {
   private static void signInAgain(Context ctx) {
     ctx.status(HttpStatus.UNAUTHORIZED);
     ctx.header("WWW-Authenticate", REALM);
-    Page.render(ctx, "admin-login", "Sign in", NAV, new LoginView("Your admin session has ended "
-        + "(sessions last " + AdminSessions.SESSION_LIFETIME.toHours() + " hours). Nothing was "
-        + "imported; sign in again and repeat the upload."));
+    Text t = Text.of(ctx);
+    Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV, LoginView.of(
+        t.t("admin.login.expired", AdminSessions.SESSION_LIFETIME.toHours())));
   }
 
   private static void problem(Context ctx, int status, String message, List<DataError> errors) {
@@ -326,7 +332,9 @@ public final class AdminHandler {
         report.added(), report.changed(), report.unchanged());
   }
 
-  private static String limitText() {
-    return "5 MB (" + String.format(Locale.ROOT, "%,d", Uploads.LIMIT) + " bytes)";
+  /** "5 MB (5,242,880 bytes)", "5 MB（5242880字节）". */
+  private static String limitText(Text t) {
+    return t.t("admin.import.limit", Uploads.LIMIT / (1024 * 1024),
+        t.number(BigDecimal.valueOf(Uploads.LIMIT), 0));
   }
 }

@@ -6,16 +6,22 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.aimonitor.i18n.Messages;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.store.DataError;
 import org.aimonitor.web.Json;
 
-/** The view models of the admin pages and the JSON documents of the upload endpoint. */
+/**
+ * The view models of the admin pages, in the page's language, and the JSON documents of the
+ * upload endpoint (in English, as the API is).
+ */
 public final class AdminViews {
 
   /** Changes listed on a preview or result page; the counts above the list stay complete. */
@@ -23,8 +29,8 @@ public final class AdminViews {
   /** Imports listed on the log page. */
   static final int MAX_LOG_ENTRIES = 500;
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final ObjectReader LOGGED_FILES = Json.MAPPER
       .readerForListOf(LoggedFile.class)
       .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -32,34 +38,50 @@ public final class AdminViews {
   private AdminViews() {
   }
 
-  /** The sign-in form; {@code message} explains why it is shown again (null the first time). */
-  public record LoginView(String message) {
+  /**
+   * The sign-in form; {@code message} explains why it is shown again (null the first time),
+   * {@code hours} is how long a session lasts.
+   */
+  public record LoginView(String message, long hours) {
+    static LoginView of(String message) {
+      return new LoginView(message, AdminSessions.SESSION_LIFETIME.toHours());
+    }
   }
 
-  /** The upload form. {@code csrf} goes into every form of the page. */
+  /** The upload form. {@code csrf} goes into every form of the page; {@code limit} in words. */
   public record UploadView(String csrf, String limit) {
   }
 
   /**
    * One file of an import, with what it was recognised as ({@code kind}: sources, indicators,
-   * observations or events) and its SHA-256, shortened for the table and in full on demand.
+   * observations or events, in words) and its SHA-256, shortened for the table and in full on demand.
    */
   public record FileRow(String name, String kind, int rows, int added, int changed, int unchanged,
       String sha256, String shortSha) {
-    static FileRow of(ImportReport.FileSummary f) {
-      return new FileRow(f.name(), formatOf(f.table()), f.rows(), f.added(), f.changed(), f.unchanged(),
-          f.sha256(), AdminViews.shortSha(f.sha256()));
+    static FileRow of(ImportReport.FileSummary f, Text t) {
+      return new FileRow(f.name(), kindOf(f.table(), t), f.rows(), f.added(), f.changed(),
+          f.unchanged(), f.sha256(), AdminViews.shortSha(f.sha256()));
     }
   }
 
-  /** An added or changed row: where it is in the upload and, when changed, "column: old → new". */
-  public record ChangeRow(String where, String kind, String table, String key, List<String> fields) {
-    static ChangeRow of(ImportReport.Change c) {
-      return new ChangeRow(c.file() + ":" + c.line(), c.kind(), c.table(), c.key(), c.fields());
+  /**
+   * An added or changed row: where it is in the upload, {@code kind} ({@code added} or
+   * {@code changed}) and in words, its table in words, its key and, when changed,
+   * "column: old → new" (column names and values as in the CSV files).
+   */
+  public record ChangeRow(String where, String kind, String kindLabel, String table, String key,
+      List<String> fields) {
+    static ChangeRow of(ImportReport.Change c, Text t) {
+      return new ChangeRow(c.file() + ":" + c.line(), c.kind(),
+          word(t, "admin.change." + c.kind(), c.kind()), word(t, "admin.row." + c.table(), c.table()),
+          c.key(), c.fields());
     }
   }
 
-  /** A located error: {@code where} is FILE:LINE:COLUMN (FILE alone for a note on the whole file). */
+  /**
+   * A located error: {@code where} is FILE:LINE:COLUMN (FILE alone for a note on the whole file).
+   * The message is the importer's, in English (the command line shares it).
+   */
   public record ErrorRow(String where, String message) {
     static ErrorRow of(DataError e) {
       return new ErrorRow(e.line() > 0 ? e.file() + ":" + e.line() + ":" + e.column() : e.file(),
@@ -69,60 +91,65 @@ public final class AdminViews {
 
   /**
    * A dry run, an applied import or a refused one. {@code stage} is {@code preview},
-   * {@code applied} or {@code rejected}; {@code previewId} is set on a preview that can be confirmed.
+   * {@code applied} or {@code rejected}; {@code previewId} is set on a preview that can be
+   * confirmed; {@code errorCount} is "1 error" or "N errors" in the page's language;
+   * {@code previewMinutes} is how long a preview is kept.
    */
   public record ReportView(String csrf, String stage, String previewId, Long importId, int added,
       int changed, int unchanged, List<FileRow> files, List<ChangeRow> changes, int changesNotShown,
-      List<ErrorRow> errors) {
+      List<ErrorRow> errors, String errorCount, long previewMinutes) {
 
-    static ReportView of(String csrf, String stage, String previewId, ImportReport report) {
+    static ReportView of(String csrf, String stage, String previewId, ImportReport report, Text t) {
       List<ImportReport.Change> all = report.changes();
       return new ReportView(csrf, stage, previewId, report.importId(), report.added(),
-          report.changed(), report.unchanged(), report.files().stream().map(FileRow::of).toList(),
-          all.stream().limit(MAX_CHANGES_SHOWN).map(ChangeRow::of).toList(),
-          Math.max(0, all.size() - MAX_CHANGES_SHOWN), List.of());
+          report.changed(), report.unchanged(),
+          report.files().stream().map(f -> FileRow.of(f, t)).toList(),
+          all.stream().limit(MAX_CHANGES_SHOWN).map(c -> ChangeRow.of(c, t)).toList(),
+          Math.max(0, all.size() - MAX_CHANGES_SHOWN), List.of(), AdminViews.errorCount(0, t),
+          AdminSessions.PREVIEW_LIFETIME.toMinutes());
     }
 
-    static ReportView rejected(String csrf, List<DataError> errors) {
+    static ReportView rejected(String csrf, List<DataError> errors, Text t) {
       return new ReportView(csrf, "rejected", null, null, 0, 0, 0, List.of(), List.of(), 0,
-          errors.stream().map(ErrorRow::of).toList());
-    }
-
-    /** "1 error" or "N errors". */
-    public String errorCount() {
-      return plural(errors.size(), "error");
+          errors.stream().map(ErrorRow::of).toList(), AdminViews.errorCount(errors.size(), t),
+          AdminSessions.PREVIEW_LIFETIME.toMinutes());
     }
   }
 
-  /** A file as the import log recorded it. */
+  /** A file as the import log recorded it (read from the log's JSON). */
   public record LoggedFile(String name, String sha256, String table, Integer rows) {
-    public String shortSha() {
-      return AdminViews.shortSha(sha256);
-    }
+  }
 
-    /** "observations, 145 rows". */
-    public String description() {
-      return rows == null ? formatOf(table) : formatOf(table) + ", " + plural(rows, "row");
+  /** A file of an import on the log page: "observations, 145 rows" in the page's language. */
+  public record LogFile(String name, String sha256, String shortSha, String description) {
+    static LogFile of(LoggedFile f, Text t) {
+      String kind = kindOf(f.table(), t);
+      String description = f.rows() == null ? kind
+          : kind + t.t("list.separator") + count(f.rows(), "admin.rows", t);
+      return new LogFile(f.name(), f.sha256(), AdminViews.shortSha(f.sha256()), description);
     }
   }
 
-  /** One import of the log page. */
-  public record LogRow(long id, String when, String whenIso, String who, List<LoggedFile> files,
+  /** One import of the log page; {@code when} in the page's language, {@code whenIso} for machines. */
+  public record LogRow(long id, String when, String whenIso, String who, List<LogFile> files,
       int added, int changed, int unchanged) {
 
-    static LogRow of(ImportLog.Entry e) {
+    static LogRow of(ImportLog.Entry e, Text t) {
       String when;
       String whenIso;
       try {
         Instant at = Instant.parse(e.importedAt());
-        when = WHEN.format(at);
+        // The staff's tables keep ISO dates in English; Chinese writes "2026年3月5日".
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        when = t.t("admin.log.when", (t.zh() ? t.date(day) : day.toString()) + " " + TIME.format(at));
         // HTML's datetime takes at most three digits of a second; the log stores nanoseconds.
         whenIso = at.truncatedTo(ChronoUnit.MILLIS).toString();
       } catch (DateTimeParseException ex) {
         when = e.importedAt();
         whenIso = null;
       }
-      return new LogRow(e.id(), when, whenIso, e.who(), loggedFiles(e.files()), e.added(),
+      return new LogRow(e.id(), when, whenIso, e.who(),
+          loggedFiles(e.files()).stream().map(f -> LogFile.of(f, t)).toList(), e.added(),
           e.changed(), e.unchanged());
     }
   }
@@ -145,13 +172,28 @@ public final class AdminViews {
   public record UploadProblem(int status, String message, List<DataError> errors) {
   }
 
-  static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  /** "1 error", "3 errors"; "1个错误", "3个错误". */
+  static String errorCount(int n, Text t) {
+    return count(n, "admin.errors", t);
   }
 
-  /** The import log and reports name the format by its file name ("observations.csv"). */
-  static String formatOf(String table) {
-    return table == null ? "" : table.replaceFirst("\\.csv$", "");
+  /** A count with its noun from {@code key}{@code .one} or {@code key}{@code .many}. */
+  static String count(int n, String key, Text t) {
+    return n == 1 ? t.t(key + ".one") : t.t(key + ".many", t.number(java.math.BigDecimal.valueOf(n), 0));
+  }
+
+  /** What a file was recognised as, from its table's file name ("observations.csv"), in words. */
+  static String kindOf(String table, Text t) {
+    if (table == null) {
+      return "";
+    }
+    String name = table.replaceFirst("\\.csv$", "");
+    return word(t, "admin.table." + name, name);
+  }
+
+  /** The message {@code key}, or {@code fallback} when the bundles have no such word. */
+  private static String word(Text t, String key, String fallback) {
+    return Messages.has(t.lang(), key) ? t.t(key) : fallback;
   }
 
   static String shortSha(String sha256) {

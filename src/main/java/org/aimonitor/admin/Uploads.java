@@ -26,17 +26,33 @@ final class Uploads {
 
   /** The request is over {@link #LIMIT}; {@code bytes} is its declared or counted size, or -1. */
   static final class TooLarge extends Exception {
+    private final long bytes;
+
     TooLarge(long bytes) {
       super("The upload is " + (bytes > 0 ? String.format(Locale.ROOT, "%,d bytes", bytes) : "too large")
           + String.format(Locale.ROOT, "; the limit is %,d bytes (5 MB) per request.", LIMIT),
           null, false, false);
+      this.bytes = bytes;
+    }
+
+    /** The declared or counted size of the refused request, or -1 when unknown. */
+    long bytes() {
+      return bytes;
     }
   }
 
   /** The request body is not a readable upload (a malformed multipart body). */
   static final class BadUpload extends Exception {
-    BadUpload(String message) {
-      super(message, null, false, false);
+    private final String detail;
+
+    BadUpload(String detail) {
+      super("The multipart/form-data body cannot be read: " + detail, null, false, false);
+      this.detail = detail;
+    }
+
+    /** Why it cannot be read, in the parser's (English) words. */
+    String detail() {
+      return detail;
     }
   }
 
@@ -78,7 +94,7 @@ final class Uploads {
         }
         throw new TooLarge(-1);
       }
-      throw new BadUpload("The multipart/form-data body cannot be read: " + rootMessage(e));
+      throw new BadUpload(rootMessage(e));
     }
     List<ImportFile> files = new ArrayList<>();
     for (UploadedFile part : parts) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.indicator.IndicatorData;
@@ -47,8 +47,8 @@ public final class ApiDocuments {
     static ObservationDoc of(Snapshot data, Indicator indicator, Observation o) {
       History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
-          IndicatorCatalog.periodLabel(indicator, o), o.value(), o.qualifier().code(),
-          o.headline(), o.note(), Figures.figure(indicator, o), SourceRef.of(data.source(o.source())),
+          IndicatorCatalog.periodLabel(Text.EN, indicator, o), o.value(), o.qualifier().code(),
+          o.headline(), o.note(), Text.EN.figure(indicator, o), SourceRef.of(data.source(o.source())),
           history.recordedAt(), history.importId(),
           history.previous().stream().map(RevisionDoc::of).toList());
     }

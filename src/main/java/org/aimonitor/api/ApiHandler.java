@@ -1,6 +1,7 @@
 package org.aimonitor.api;
 
 import io.javalin.http.Context;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.store.Database;
@@ -21,8 +22,9 @@ public final class ApiHandler {
   }
 
   public void indicator(Context ctx) {
-    Filter filter = Filter.parse(ctx.queryParamMap());
-    IndicatorData data = IndicatorData.load(Snapshot.load(db), ctx.pathParam("code"), filter);
+    // The API speaks English whatever the request's language (README, "JSON API").
+    Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
+    IndicatorData data = IndicatorData.load(Snapshot.load(db), ctx.pathParam("code"), filter, Text.EN);
     Json.respond(ctx, ApiDocuments.indicator(data));
   }
 

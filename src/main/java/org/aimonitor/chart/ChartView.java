@@ -1,5 +1,6 @@
 package org.aimonitor.chart;
 
+import org.aimonitor.i18n.Text;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,13 +28,12 @@ public record ChartView(ChartSpec spec, String json, String unit, List<String> n
   }
 
   /** What the canvas shows, for screen readers: title, unit, the series, where the numbers are. */
-  public String ariaLabel() {
+  public String ariaLabel(Text t) {
     String series = spec.series().stream()
         .filter(s -> !s.points().isEmpty())
         .map(ChartSpec.Series::label)
-        .collect(Collectors.joining(", "));
-    return spec.title() + " (" + unit + "). Series: " + series
-        + ". Every figure is listed in the data table for this chart.";
+        .collect(Collectors.joining(t.t("list.separator")));
+    return t.t("chart.aria", spec.title(), unit, series);
   }
 
   /**

@@ -13,7 +13,7 @@ import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -33,17 +33,27 @@ public final class DashboardCharts {
   static final String ENTERPRISES = "ai_enterprises";
   static final List<String> SEGMENTS = List.of(
       "segment_growth_infrastructure", "segment_growth_models", "segment_growth_applications");
-  static final List<String> SEGMENT_LABELS = List.of("Infrastructure", "Models", "Applications");
+  /** The segments' names in the bundles ({@code overview.segment.*}), in {@link #SEGMENTS} order. */
+  static final List<String> SEGMENT_KEYS = List.of(
+      "overview.segment.infrastructure", "overview.segment.models", "overview.segment.applications");
 
   private static final Predicate<Observation> YEARLY = o -> o.period().isYear();
   private static final Predicate<Observation> ACTUAL = o -> o.qualifier().isActual();
 
   private final Snapshot data;
   private final SourceNotes notes;
+  private final Text t;
 
-  public DashboardCharts(Snapshot data, SourceNotes notes) {
+  /** Charts in the language of {@code t}: words from the bundles, values in its units. */
+  public DashboardCharts(Snapshot data, SourceNotes notes, Text t) {
     this.data = data;
     this.notes = notes;
+    this.t = t;
+  }
+
+  /** The segments' names in this language, in {@link #SEGMENTS} order. */
+  List<String> segmentLabels() {
+    return SEGMENT_KEYS.stream().map(k -> t.t(k)).toList();
   }
 
   /** Market scale by year: actual bars, projections outlined, plan targets as markers, growth line. */
@@ -59,28 +69,25 @@ public final class DashboardCharts {
     List<String> years = yearRange(Stream.of(actuals, forecasts, targets, growth)
         .flatMap(List::stream).toList());
     List<Series> series = List.of(
-        new Series("Scale (actual)", "bar", "actual", "y", Palette.BLUE, "rect", yearPoints(actuals)),
-        new Series("Scale (forecast)", "bar", "projection", "y", Palette.BLUE, "rect", yearPoints(forecasts)),
-        new Series("Policy targets", "scatter", "target", "y", Palette.GREY, "rectRot", yearPoints(targets)),
-        new Series("YoY growth", "line", "growth", "y2", Palette.VERMILLION, "circle", yearPoints(growth)));
+        new Series(t.t("overview.chart.scale.actual"), "bar", "actual", "y", Palette.BLUE, "rect",
+            yearPoints(actuals)),
+        new Series(t.t("overview.chart.scale.forecast"), "bar", "projection", "y", Palette.BLUE,
+            "rect", yearPoints(forecasts)),
+        new Series(t.t("overview.chart.scale.targets"), "scatter", "target", "y", Palette.GREY,
+            "rectRot", yearPoints(targets)),
+        new Series(t.t("overview.chart.scale.growth"), "line", "growth", "y2", Palette.VERMILLION,
+            "circle", yearPoints(growth)));
     List<ChartSpec.Break> breaks = years.contains("2023") && years.contains("2024")
-        ? List.of(new ChartSpec.Break("2023", "2024", "Series break"))
+        ? List.of(new ChartSpec.Break("2023", "2024", t.t("overview.chart.scale.break")))
         : List.of();
-    ChartSpec spec = new ChartSpec("chart-market-scale", "AI core industry scale by year",
-        XAxis.category("Year", years),
-        List.of(new Axis("y", "billion yuan", "left", "¥ bn"),
-            new Axis("y2", "% year on year", "right", "%")),
+    // The category labels are bare years in both languages (the axis title says "Year"/"年份");
+    // points are placed by them, so they are positions, not words.
+    ChartSpec spec = new ChartSpec("chart-market-scale", t.t("overview.chart.scale.title"),
+        XAxis.category(t.t("overview.chart.scale.x"), years),
+        List.of(new Axis("y", t.t("overview.chart.scale.y"), "left", t.t("overview.chart.scale.y.unit")),
+            new Axis("y2", t.t("overview.chart.scale.y2"), "right", "%")),
         series, breaks);
-    return view(spec, "billion yuan; growth in % year on year", List.of(
-        "Bars are yearly totals; figures stated for a month (officials' running \"as of\" "
-            + "statements) are not annual totals and are listed below the table instead.",
-        "Series break between 2023 and 2024: CAICT's >900 bn for 2024 at +24 % implies a 2023 "
-            + "base of about 726 bn, against 578.4 bn reported for 2023; the two years are not "
-            + "on one basis.",
-        "2020 is CAICT's estimate of the broader \"AI industry\", not the core industry; 2017 is "
-            + "an iiMedia estimate.",
-        "Outlined bars are forecasts; markers are policy targets (the 2017 New Generation AI "
-            + "Development Plan: 150 bn by 2020, 400 bn by 2025, 1 trillion by 2030)."),
+    return view(spec, t.t("overview.chart.scale.unit"), notes("overview.chart.scale.note.", 4),
         points(statements, o -> o.period().label()))
         .withLinks(links(SCALE, GROWTH));
   }
@@ -94,17 +101,15 @@ public final class DashboardCharts {
       Observation o = data.headlines(code, "CN").stream()
           .filter(x -> x.period().isYear() && x.period().startYear() == year)
           .findFirst().orElseThrow();
-      points.add(point(SEGMENT_LABELS.get(i), o, o.period().label()));
+      points.add(point(segmentLabels().get(i), o, t.period(o.period())));
     }
-    ChartSpec spec = new ChartSpec("chart-segment-growth", "Revenue growth by segment, " + year,
-        XAxis.category("Segment", SEGMENT_LABELS),
-        List.of(new Axis("y", "% year on year", "left", "%")),
-        List.of(new Series("Revenue growth " + year, "bar", "actual", "y", Palette.GREEN, "rect", points)),
+    ChartSpec spec = new ChartSpec("chart-segment-growth", t.t("overview.chart.segments.title", year),
+        XAxis.category(t.t("overview.chart.segments.x"), segmentLabels()),
+        List.of(new Axis("y", t.t("overview.chart.segments.y"), "left", "%")),
+        List.of(new Series(t.t("overview.chart.segments.series", year), "bar", "actual", "y",
+            Palette.GREEN, "rect", points)),
         List.of());
-    return view(spec, "% year on year", List.of(
-        "Segments of the AI industrial chain as CAICT defines them: foundational infrastructure, "
-            + "model architecture and industry applications. CAICT published growth rates only, "
-            + "no yuan values per segment."),
+    return view(spec, t.t("overview.chart.segments.unit"), notes("overview.chart.segments.note.", 1),
         List.of())
         .withLinks(links(SEGMENTS.toArray(String[]::new)));
   }
@@ -126,9 +131,9 @@ public final class DashboardCharts {
     record Line(String code, String name, String color, String marker) {
     }
     List<Line> lines = List.of(
-        new Line("ai_phone_share", "AI phones", Palette.BLUE, "circle"),
-        new Line("ai_pc_share", "AI PCs", Palette.VERMILLION, "rect"),
-        new Line("l2_adas_penetration", "L2 driver assistance (new cars)", Palette.GREEN, "triangle"));
+        new Line("ai_phone_share", t.t("overview.chart.hardware.phones"), Palette.BLUE, "circle"),
+        new Line("ai_pc_share", t.t("overview.chart.hardware.pcs"), Palette.VERMILLION, "rect"),
+        new Line("l2_adas_penetration", t.t("overview.chart.hardware.l2"), Palette.GREEN, "triangle"));
     List<Series> series = new ArrayList<>();
     List<Point> all = new ArrayList<>();
     for (Line line : lines) {
@@ -138,37 +143,27 @@ public final class DashboardCharts {
           o -> o.period().midpoint());
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(),
           actual));
-      series.add(new Series(line.name() + " (forecast)", "line", "projection", "y", line.color(),
+      series.add(new Series(t.t("overview.chart.hardware.forecast", line.name()), "line",
+          "projection", "y", line.color(),
           line.marker(), forecast));
       all.addAll(actual);
       all.addAll(forecast);
     }
     List<Point> targets = points(filter(data.headlines("ai_terminal_penetration", "CN"),
         o -> o.qualifier() == Qualifier.TARGET), o -> o.period().midpoint());
-    series.add(new Series("AI Plus targets", "scatter", "target", "y", Palette.GREY, "rectRot",
-        targets));
+    series.add(new Series(t.t("overview.chart.hardware.targets"), "scatter", "target", "y",
+        Palette.GREY, "rectRot", targets));
     all.addAll(targets);
 
     int first = (int) Math.floor(xs(all).min().orElse(2020));
     int last = (int) Math.ceil(xs(all).max().orElse(2030));
     List<Tick> ticks = IntStream.range(first, last)
-        .mapToObj(y -> new Tick(y + 0.5, Integer.toString(y))).toList();
-    ChartSpec spec = new ChartSpec("chart-hardware", "Smart-hardware adoption in China",
-        XAxis.years("Year (each figure at the middle of its period)", first, last, ticks),
-        List.of(new Axis("y", "% of sales or shipments", "left", "%")),
+        .mapToObj(y -> new Tick(y + 0.5, t.t("overview.tick.year", y))).toList();
+    ChartSpec spec = new ChartSpec("chart-hardware", t.t("overview.chart.hardware.title"),
+        XAxis.years(t.t("overview.chart.hardware.x"), first, last, ticks),
+        List.of(new Axis("y", t.t("overview.chart.hardware.y"), "left", "%")),
         series, List.of());
-    return view(spec, "% of unit sales or shipments", List.of(
-        "Each figure sits at the middle of the period it covers, so quarters and year-to-date "
-            + "figures appear where they belong in time. Solid lines are actuals, dashed lines "
-            + "forecasts.",
-        "AI phones and AI PCs are shares of shipments (AI phones in 2024: a Canalys forecast; no "
-            + "actual annual share for 2024 or 2025 was found). The 2027 AI-PC forecast (IDC) uses "
-            + "a wider definition than the actuals (Canalys).",
-        "L2 driver assistance is the share of new passenger cars sold with L2 combined driver "
-            + "assistance; sources differ in definition (MIIT, IDC, industry reports).",
-        "AI Plus targets (State Council, Aug 2025): penetration of new-generation intelligent "
-            + "terminals and agents above 70 % by 2027 and 90 % by 2030. They are economy-wide "
-            + "goals, not targets for any one device."),
+    return view(spec, t.t("overview.chart.hardware.unit"), notes("overview.chart.hardware.note.", 4),
         List.of())
         .withLinks(links("ai_phone_share", "ai_pc_share", "l2_adas_penetration",
             "ai_terminal_penetration"));
@@ -180,8 +175,9 @@ public final class DashboardCharts {
     List<Point> all = new ArrayList<>();
     record Line(String region, String name, String color, String marker) {
     }
-    for (Line line : List.of(new Line("CN", "China", Palette.BLUE, "circle"),
-        new Line("WORLD", "World", Palette.PURPLE, "rect"))) {
+    for (Line line : List.of(
+        new Line("CN", t.t("overview.chart.enterprises.china"), Palette.BLUE, "circle"),
+        new Line("WORLD", t.t("overview.chart.enterprises.world"), Palette.PURPLE, "rect"))) {
       List<Point> pts = points(filter(data.headlines(ENTERPRISES, line.region()), ACTUAL),
           o -> o.period().endpoint());
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(), pts));
@@ -190,18 +186,13 @@ public final class DashboardCharts {
     int first = (int) Math.floor(xs(all).min().orElse(2019));
     int last = (int) Math.ceil(xs(all).max().orElse(2026));
     List<Tick> ticks = IntStream.rangeClosed(first, last)
-        .mapToObj(y -> new Tick(y, "Jan " + y)).toList();
-    ChartSpec spec = new ChartSpec("chart-enterprises", "AI enterprises, China and world",
-        XAxis.years("Date (counts at the end of each period)", first, last, ticks),
-        List.of(new Axis("y", "enterprises", "left", "")),
+        .mapToObj(y -> new Tick(y, t.t("overview.tick.january", y))).toList();
+    ChartSpec spec = new ChartSpec("chart-enterprises", t.t("overview.chart.enterprises.title"),
+        XAxis.years(t.t("overview.chart.enterprises.x"), first, last, ticks),
+        List.of(new Axis("y", t.t("overview.chart.enterprises.y"), "left", "")),
         series, List.of());
-    return view(spec, "number of enterprises", List.of(
-        "Counts follow different definitions: CAICT, MIIT (core or related enterprises), the "
-            + "China Internet Development Report, and KPMG/ZGC (broader). The June 2023 peak is "
-            + "KPMG/ZGC's 5,734 on the broader definition, not a fall afterwards.",
-        "\"Over\" figures are lower bounds. World totals come from the same CAICT or KPMG/ZGC "
-            + "releases as the China figures."),
-        List.of())
+    return view(spec, t.t("overview.chart.enterprises.unit"),
+        notes("overview.chart.enterprises.note.", 2), List.of())
         .withLinks(links(ENTERPRISES));
   }
 
@@ -209,8 +200,13 @@ public final class DashboardCharts {
   private List<ChartView.Link> links(String... codes) {
     return java.util.Arrays.stream(codes)
         .filter(data.indicators()::containsKey)
-        .map(code -> new ChartView.Link("/indicators/" + code, data.indicator(code).nameEn()))
+        .map(code -> new ChartView.Link("/indicators/" + code, t.name(data.indicator(code))))
         .toList();
+  }
+
+  /** A chart's notes: the bundle's {@code prefix1} to {@code prefixN}. */
+  private List<String> notes(String prefix, int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(n -> t.t(prefix + n)).toList();
   }
 
   private ChartView view(ChartSpec spec, String unit, List<String> chartNotes, List<Point> statements) {
@@ -227,18 +223,19 @@ public final class DashboardCharts {
   }
 
   private String label(Observation o) {
-    return periodLabel(data.indicator(o.indicator()), o);
+    return periodLabel(t, data.indicator(o.indicator()), o);
   }
 
   /** Stocks are read at the end of their period, flows over it. */
-  static String periodLabel(Indicator indicator, Observation o) {
-    return indicator.category().equals("enterprises") ? o.period().endLabel() : o.period().label();
+  static String periodLabel(Text t, Indicator indicator, Observation o) {
+    return indicator.category().equals("enterprises") ? t.periodEnd(o.period()) : t.period(o.period());
   }
 
+  /** A point: {@code y} in this language's unit, so chart, table and text agree. */
   private Point point(Object x, Observation o, String period) {
-    return new Point(x, o.value().doubleValue(), period,
-        Figures.figure(data.indicator(o.indicator()), o), o.qualifier().label(),
-        notes.cite(o.source()), o.source());
+    Indicator indicator = data.indicator(o.indicator());
+    return new Point(x, t.chartValue(indicator, o.value()), period, t.figure(indicator, o),
+        t.qualifier(o.qualifier()), notes.cite(o.source()), o.source());
   }
 
   /** The positions of points on a year axis. */

@@ -1,6 +1,7 @@
 package org.aimonitor.dashboard;
 
 import io.javalin.http.Context;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
@@ -15,7 +16,8 @@ public final class DashboardHandler {
   }
 
   public void show(Context ctx) {
-    DashboardView view = DashboardView.build(Snapshot.load(db));
-    Page.render(ctx, "dashboard", "Overview", "overview", view);
+    Text t = Text.of(ctx);
+    DashboardView view = DashboardView.build(Snapshot.load(db), t);
+    Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }
 }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.Figures;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
@@ -59,104 +59,120 @@ public record DashboardView(
     }
   }
 
-  /** An event on the policy timeline. */
+  /**
+   * An event on the policy timeline. The dataset describes events in English only, so on a
+   * Chinese page {@code descriptionLang} is {@code "en"} (for the description's {@code lang}
+   * attribute); {@code null} where the description is in the page's language.
+   */
   public record TimelineEntry(String date, String isoDate, String categoryCode, String category,
-      String title, String description, int sourceNo) {
+      String title, String description, String descriptionLang, int sourceNo) {
   }
 
-  public static DashboardView build(Snapshot data) {
+  /** The overview in the language of {@code t}. */
+  public static DashboardView build(Snapshot data, Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
-    List<KpiCard> kpis = keyFigures(data, notes);
-    DashboardCharts charts = new DashboardCharts(data, notes);
+    List<KpiCard> kpis = keyFigures(data, notes, t);
+    DashboardCharts charts = new DashboardCharts(data, notes, t);
     List<ChartView> chartViews = List.of(charts.marketScale(), charts.segmentGrowth(),
         charts.hardwareAdoption(), charts.enterprises());
     PartialDate asOf = notes.newestDate();
     List<TimelineEntry> timeline = data.events().stream()
         .sorted(Comparator.comparing(Event::date))
-        .map(e -> timelineEntry(e, notes))
+        .map(e -> timelineEntry(e, notes, t))
         .toList();
-    return new DashboardView(asOf == null ? "unknown" : asOf.label(), kpis, chartViews, timeline,
-        notes.notes(), data.dataVersion());
+    return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, timeline, notes.notes(),
+        data.dataVersion());
+  }
+
+  /** "Data as of": the newest publication date among the cited sources, in words. */
+  public static String dataAsOf(PartialDate newest, Text t) {
+    return newest == null ? t.t("overview.as-of.unknown") : t.date(newest);
   }
 
   /** The overview's key figures, citing into {@code notes}; the summary page lists the same ones. */
-  public static List<KpiCard> keyFigures(Snapshot data, SourceNotes notes) {
-    Cards cards = new Cards(data, notes);
+  public static List<KpiCard> keyFigures(Snapshot data, SourceNotes notes, Text t) {
+    Cards cards = new Cards(data, notes, t);
     return List.of(cards.scale(), cards.enterprises(), cards.globalShare(), cards.segments());
   }
 
   /** The latest actual headline figure of an indicator in China, labelled with its period. */
-  public static Optional<Figure> latestActual(Snapshot data, SourceNotes notes, String indicator) {
-    Cards cards = new Cards(data, notes);
+  public static Optional<Figure> latestActual(Snapshot data, SourceNotes notes, String indicator,
+      Text t) {
+    Cards cards = new Cards(data, notes, t);
     return cards.latestActual(indicator, false).map(o -> cards.figure(null, o));
   }
 
   /** An event as the timeline shows it, citing its source into {@code notes}. */
-  public static TimelineEntry timelineEntry(Event e, SourceNotes notes) {
-    return new TimelineEntry(e.date().label(), e.date().code(), e.category(),
-        e.category().replace('_', ' '), e.titleEn(), e.descriptionEn(), notes.cite(e.source()));
+  public static TimelineEntry timelineEntry(Event e, SourceNotes notes, Text t) {
+    return new TimelineEntry(t.date(e.date()), e.date().code(), e.category(),
+        t.eventCategory(e.category()), t.title(e), e.descriptionEn(), t.zh() ? "en" : null,
+        notes.cite(e.source()));
   }
 
   /** Builds the KPI cards; each figure cites its source as it is made. */
   static final class Cards {
     private final Snapshot data;
     private final SourceNotes notes;
+    private final Text t;
 
-    Cards(Snapshot data, SourceNotes notes) {
+    Cards(Snapshot data, SourceNotes notes, Text t) {
       this.data = data;
       this.notes = notes;
+      this.t = t;
     }
 
     KpiCard scale() {
       Observation latest = latestActual(DashboardCharts.SCALE, true).orElseThrow();
       List<Figure> figures = new ArrayList<>();
-      figures.add(figure(latest.period().label(), latest));
+      figures.add(figure(t.period(latest.period()), latest));
       String note = null;
       Optional<Observation> growth = latestActual(DashboardCharts.GROWTH, true);
       if (growth.isPresent()) {
         int year = growth.get().period().startYear();
         if (year != latest.period().startYear()) {
-          note = "No year-on-year growth has been published for " + latest.period().label()
-              + " yet.";
+          note = t.t("overview.kpi.scale.no-growth", t.period(latest.period()));
           data.headlines(DashboardCharts.SCALE, "CN").stream()
               .filter(o -> o.period().isYear() && o.period().startYear() == year)
               .findFirst()
-              .ifPresent(o -> figures.add(figure("Scale " + year, o)));
+              .ifPresent(o -> figures.add(
+                  figure(t.t("overview.kpi.scale.scale-of", t.period(o.period())), o)));
         }
-        figures.add(figure("YoY growth " + year, growth.get()));
+        figures.add(figure(t.t("overview.kpi.scale.growth-of", t.period(growth.get().period())),
+            growth.get()));
       }
-      return new KpiCard("kpi-scale", "AI core industry scale", figures, false, note)
+      return new KpiCard("kpi-scale", t.t("overview.kpi.scale.title"), figures, false, note)
           .linkedTo("/indicators/" + DashboardCharts.SCALE);
     }
 
     KpiCard enterprises() {
       Observation latest = latestActual(DashboardCharts.ENTERPRISES, false).orElseThrow();
-      return new KpiCard("kpi-enterprises", "AI enterprises in China",
-          List.of(figure(latest.period().endLabel(), latest)), false,
-          "Counts differ by definition between CAICT, MIIT and others.")
+      return new KpiCard("kpi-enterprises", t.t("overview.kpi.enterprises.title"),
+          List.of(figure(t.periodEnd(latest.period()), latest)), false,
+          t.t("overview.kpi.enterprises.note"))
           .linkedTo("/indicators/" + DashboardCharts.ENTERPRISES);
     }
 
     KpiCard globalShare() {
       Observation latest = latestActual("ai_enterprises_global_share", false).orElseThrow();
-      return new KpiCard("kpi-global-share", "Share of the world's AI enterprises",
-          List.of(figure(latest.period().label(), latest)), false,
-          "China's share of the number of AI enterprises worldwide, not of the global AI market.")
+      return new KpiCard("kpi-global-share", t.t("overview.kpi.global-share.title"),
+          List.of(figure(t.period(latest.period()), latest)), false,
+          t.t("overview.kpi.global-share.note"))
           .linkedTo("/indicators/ai_enterprises_global_share");
     }
 
     KpiCard segments() {
-      int year = new DashboardCharts(data, notes).latestCommonYear();
+      DashboardCharts charts = new DashboardCharts(data, notes, t);
+      int year = charts.latestCommonYear();
       List<Figure> figures = new ArrayList<>();
       for (int i = 0; i < DashboardCharts.SEGMENTS.size(); i++) {
-        String label = DashboardCharts.SEGMENT_LABELS.get(i);
+        String label = charts.segmentLabels().get(i);
         data.headlines(DashboardCharts.SEGMENTS.get(i), "CN").stream()
             .filter(o -> o.period().isYear() && o.period().startYear() == year)
             .findFirst()
             .ifPresent(o -> figures.add(figure(label, o)));
       }
-      return new KpiCard("kpi-segments", "Revenue growth by segment, " + year, figures, true,
-          "Year on year; CAICT published no yuan values per segment.")
+      return new KpiCard("kpi-segments", t.t("overview.kpi.segments.title", year), figures, true,
+          t.t("overview.kpi.segments.note"))
           .linkedTo("/indicators#category-segments");
     }
 
@@ -170,9 +186,9 @@ public record DashboardView(
     /** A figure; a {@code null} label means the period is the label. */
     private Figure figure(String label, Observation o) {
       Indicator indicator = data.indicator(o.indicator());
-      String period = DashboardCharts.periodLabel(indicator, o);
-      return new Figure(label == null ? period : label, Figures.figure(indicator, o), period,
-          o.qualifier().label(), notes.cite(o.source()), indicator.nameEn());
+      String period = DashboardCharts.periodLabel(t, indicator, o);
+      return new Figure(label == null ? period : label, t.figure(indicator, o), period,
+          t.qualifier(o.qualifier()), notes.cite(o.source()), t.name(indicator));
     }
   }
 }

@@ -4,16 +4,16 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.aimonitor.web.Page;
@@ -21,20 +21,21 @@ import org.aimonitor.web.Page;
 /** {@code GET /data} and the downloads it lists: the four tables as CSV and a database snapshot. */
 public final class DownloadHandler {
 
-  /** One download on the /data page. {@code rows} is {@code null} for the database file. */
+  /**
+   * One download on the /data page, described in the page's language. {@code rows} is
+   * {@code null} for the database file.
+   */
   public record Download(String href, String name, String description, String format,
-      Integer rows, String size) {
+      Integer rows, String rowsText, String size) {
   }
 
-  /** What the /data page shows. */
+  /** What the /data page shows; {@code accessed} is today's date in the page's language. */
   public record DataView(List<Download> downloads, long dataVersion, String accessed, String origin) {
   }
 
+  /** The bundle keys of the tables' descriptions, in {@link CsvTable} order. */
   private static final List<String> DESCRIPTIONS = List.of(
-      "One row per cited page: publisher, title, link, date, language, reliability.",
-      "One row per indicator: names, units and definitions in English and Chinese.",
-      "One row per figure: value as published, period, qualifier, source, headline flag, note.",
-      "Dated policy, regulation, data-release and industry events, with sources.");
+      "data.file.sources", "data.file.indicators", "data.file.observations", "data.file.events");
 
   private final Database db;
   private final ExportStore store;
@@ -44,21 +45,26 @@ public final class DownloadHandler {
     this.store = new ExportStore(db);
   }
 
+  /** {@code GET /data}: the page is localised; the files it lists are not. */
   public void page(Context ctx) {
+    Text t = Text.of(ctx);
     List<Download> downloads = new ArrayList<>();
     for (CsvTable table : CsvTable.values()) {
       List<List<String>> rows = store.rows(table);
       byte[] bytes = CsvExport.write(table, rows).getBytes(StandardCharsets.UTF_8);
       downloads.add(new Download("/data/" + table.fileName(), table.fileName(),
-          DESCRIPTIONS.get(table.ordinal()), "CSV (UTF-8, RFC 4180)", rows.size(), size(bytes.length)));
+          t.t(DESCRIPTIONS.get(table.ordinal())), t.t("data.format.csv"), rows.size(),
+          t.number(BigDecimal.valueOf(rows.size()), 0), size(bytes.length, t)));
     }
     downloads.add(new Download("/data/monitor.sqlite", "monitor.sqlite",
-        "The whole database (all four tables and the data version), as one consistent snapshot.",
-        "SQLite 3", null, "≈ " + size(store.approximateSnapshotBytes())));
+        t.t("data.file.database"), t.t("data.format.sqlite"), null, "–",
+        t.t("qualifier-sign.approx") + size(store.approximateSnapshotBytes(), t)));
     long version = db.store().dataVersion();
     String host = ctx.host();
-    Page.render(ctx, "data", "Data downloads", "data", new DataView(downloads, version,
-        LocalDate.now(ZoneOffset.UTC).toString(),
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    // English cites the access date as ISO text, as before; Chinese writes it "2026年1月1日".
+    Page.render(ctx, "data", t.t("data.title"), "data", new DataView(downloads, version,
+        t.zh() ? t.date(today) : today.toString(),
         ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host)));
   }
 
@@ -121,16 +127,15 @@ public final class DownloadHandler {
     }
   }
 
-  /** "812 bytes", "47.3 KB", "1.2 MB" (1 KB = 1,024 bytes). */
-  static String size(long bytes) {
-    NumberFormat nf = NumberFormat.getNumberInstance(Locale.ENGLISH);
-    nf.setMaximumFractionDigits(1);
+
+  /** A size in {@code t}'s language: "812 bytes", "47.3 KB"; "812字节", "47.3 KB". */
+  static String size(long bytes, Text t) {
     if (bytes < 1024) {
-      return bytes + " bytes";
+      return t.t("data.size.bytes", bytes);
     }
     if (bytes < 1024 * 1024) {
-      return nf.format(bytes / 1024.0) + " KB";
+      return t.t("data.size.kb", t.number(BigDecimal.valueOf(bytes / 1024.0), 1));
     }
-    return nf.format(bytes / (1024.0 * 1024.0)) + " MB";
+    return t.t("data.size.mb", t.number(BigDecimal.valueOf(bytes / (1024.0 * 1024.0)), 1));
   }
 }

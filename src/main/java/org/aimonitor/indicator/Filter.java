@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Observation;
 import org.aimonitor.web.HttpProblem;
 
@@ -30,27 +31,30 @@ public record Filter(String region, Integer from, Integer to) {
    * Reads {@code region}, {@code from} and {@code to} from query parameters. An empty value
    * counts as absent, because that is what the page's own filter form sends for "all".
    *
+   * @param t the language the refusal is written in (the page's; English for JSON answers)
    * @throws HttpProblem 400 naming the parameter and what is wrong with it
    */
-  public static Filter parse(Map<String, List<String>> query) {
-    String region = single(query, "region");
+  public static Filter parse(Map<String, List<String>> query, Text t) {
+    String region = single(query, "region", t);
     if (region != null && !Regions.isKnown(region)) {
-      throw HttpProblem.badRequest("Unknown region \"" + region + "\". Valid regions: "
-          + Regions.describe() + ".");
+      throw refused(t, t.t("filter.error.region", region, Regions.describe(t)));
     }
-    Integer from = year(query, "from");
-    Integer to = year(query, "to");
+    Integer from = year(query, "from", t);
+    Integer to = year(query, "to", t);
     if (from != null && to != null && from > to) {
-      throw HttpProblem.badRequest("The range is empty: from=" + from + " is after to=" + to + ".");
+      throw refused(t, t.t("filter.error.empty-range", from, to));
     }
     return new Filter(region, from, to);
   }
 
-  private static String single(Map<String, List<String>> query, String name) {
+  private static HttpProblem refused(Text t, String message) {
+    return HttpProblem.said(400, t.t("filter.error.title"), message);
+  }
+
+  private static String single(Map<String, List<String>> query, String name, Text t) {
     List<String> values = query.getOrDefault(name, List.of());
     if (values.size() > 1) {
-      throw HttpProblem.badRequest("The parameter \"" + name + "\" is given " + values.size()
-          + " times; give it once.");
+      throw refused(t, t.t("filter.error.repeated", name, values.size()));
     }
     if (values.isEmpty() || values.get(0).isBlank()) {
       return null;
@@ -58,19 +62,17 @@ public record Filter(String region, Integer from, Integer to) {
     return values.get(0).trim();
   }
 
-  private static Integer year(Map<String, List<String>> query, String name) {
-    String text = single(query, name);
+  private static Integer year(Map<String, List<String>> query, String name, Text t) {
+    String text = single(query, name, t);
     if (text == null) {
       return null;
     }
     if (!YEAR.matcher(text).matches()) {
-      throw HttpProblem.badRequest("The parameter \"" + name + "\" must be a year such as 2020, not \""
-          + text + "\".");
+      throw refused(t, t.t("filter.error.not-a-year", name, text));
     }
     int year = Integer.parseInt(text);
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      throw HttpProblem.badRequest("The parameter \"" + name + "\" must be a year between "
-          + MIN_YEAR + " and " + MAX_YEAR + ", not " + year + ".");
+      throw refused(t, t.t("filter.error.year-range", name, MIN_YEAR, MAX_YEAR, year));
     }
     return year;
   }
@@ -106,19 +108,22 @@ public record Filter(String region, Integer from, Integer to) {
     return new Filter(other, from, to);
   }
 
-  /** "China (mainland), 2020–2025", "all regions, from 2020", "all regions, all years". */
-  public String describe() {
-    String where = region == null ? "all regions" : Regions.label(region);
+  /**
+   * The view in words: "China (mainland), 2020–2025", "all regions, from 2020", "all regions,
+   * all years"; "中国（大陆），2020–2025年", "全部地区，2020年起".
+   */
+  public String describe(Text t) {
+    String where = region == null ? t.t("filter.all-regions") : t.region(region);
     String when;
     if (from == null && to == null) {
-      when = "all years";
+      when = t.t("filter.all-years");
     } else if (from == null) {
-      when = "up to " + to;
+      when = t.t("filter.up-to", to);
     } else if (to == null) {
-      when = "from " + from;
+      when = t.t("filter.since", from);
     } else {
-      when = from.equals(to) ? Integer.toString(from) : from + "–" + to;
+      when = from.equals(to) ? t.t("filter.year", from) : t.t("filter.years", from, to);
     }
-    return where + ", " + when;
+    return t.t("filter.describe", where, when);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Snapshot;
@@ -37,9 +38,10 @@ public final class IndicatorCatalog {
     };
   }
 
-  /** "end of 2024" for stocks, "2024" or "Q3 2023" for flows. */
-  public static String periodLabel(Indicator indicator, Observation o) {
-    return isStock(indicator) ? o.period().endLabel() : o.period().label();
+
+  /** The period as a page in {@code t}'s language writes it: "end of 2024", "2024年末", "2025年第2季度". */
+  public static String periodLabel(Text t, Indicator indicator, Observation o) {
+    return isStock(indicator) ? t.periodEnd(o.period()) : t.period(o.period());
   }
 
   /** Indicators in category order, then by code within a category. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -15,8 +16,8 @@ import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.Figures;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
@@ -36,26 +37,25 @@ public final class IndicatorChart {
 
   static final String CHART_ID = "chart-indicator";
 
-  /** Known series breaks (data/README.md, "Known conflicts and series breaks"). */
+  /**
+   * Known series breaks (data/README.md, "Known conflicts and series breaks"); the note is the
+   * bundle's {@code indicator.chart.break.<code>}.
+   */
   private static final Map<String, SeriesBreak> BREAKS = Map.of(
-      "ai_core_industry_scale", new SeriesBreak("2023", "2024",
-          "Series break between 2023 and 2024: CAICT's >900 bn for 2024 at +24 % implies a 2023 "
-              + "base of about 726 bn, against 578.4 bn reported for 2023; the two years are not "
-              + "on one basis."),
-      "intelligent_computing_power", new SeriesBreak("2024", "2025",
-          "Series break: the jump from 90 EFLOPS (end of 2024) to 788 EFLOPS (June 2025) most "
-              + "likely reflects a change of precision or definition, not real growth."));
+      "ai_core_industry_scale", new SeriesBreak("2023", "2024"),
+      "intelligent_computing_power", new SeriesBreak("2024", "2025"));
 
-  /** Caveats the chart of an indicator must carry (same source as the breaks). */
-  private static final Map<String, String> CAVEATS = Map.of(
-      "ai_enterprises", "Counts follow different definitions (CAICT, MIIT, the China Internet "
-          + "Development Report, KPMG/ZGC). The June 2023 peak is KPMG/ZGC's 5,734 on a broader "
-          + "definition, not a fall afterwards.",
-      "ai_core_industry_scale", "2020 is CAICT's estimate of the broader \"AI industry\"; 2017 is "
-          + "an iiMedia estimate; \"as of\" statements by officials are part-year figures, not "
-          + "annual totals.");
+  /**
+   * Indicators whose chart must carry a caveat (same source as the breaks): the bundle's
+   * {@code indicator.chart.caveat.<code>}.
+   */
+  private static final Set<String> CAVEATS = Set.of("ai_enterprises", "ai_core_industry_scale");
 
-  private record SeriesBreak(String after, String before, String note) {
+  private record SeriesBreak(String after, String before) {
+  }
+
+  /** A spec and whether any drawn series leaves its points unjoined (the note says why). */
+  private record Shape(ChartSpec spec, boolean unjoined) {
   }
 
   private static final Predicate<Observation> ACTUAL = o -> o.qualifier().isActual();
@@ -64,12 +64,15 @@ public final class IndicatorChart {
 
   private final IndicatorData data;
   private final SourceNotes notes;
+  private final Text t;
   private final Indicator indicator;
   private final boolean stock;
 
-  public IndicatorChart(IndicatorData data, SourceNotes notes) {
+  /** The chart in {@code t}'s language: words, periods, figures and values in its units. */
+  public IndicatorChart(IndicatorData data, SourceNotes notes, Text t) {
     this.data = data;
     this.notes = notes;
+    this.t = t;
     this.indicator = data.indicator();
     this.stock = IndicatorCatalog.isStock(indicator);
   }
@@ -81,76 +84,74 @@ public final class IndicatorChart {
       return Optional.empty();
     }
     boolean yearly = headlines.stream().allMatch(o -> o.period().isYear());
-    ChartSpec spec = yearly ? yearlyChart(headlines) : timeChart(headlines);
+    Shape shape = yearly ? yearlyChart(headlines) : timeChart(headlines);
     List<String> chartNotes = new ArrayList<>();
-    chartNotes.add(yearly
-        ? (stock ? "Each bar is the value at the end of the year." : "Each bar is the total for the year.")
-        : stock
-            ? "Each figure sits at the end of the period it describes (counts and stocks are "
-                + "measured at the close of their period)."
-            : "Each figure sits at the middle of the period it covers, so quarters, half-years "
-                + "and year-to-date figures appear where they belong in time.");
-    chartNotes.add("The chart draws the headline figure of each period (one per period, chosen by "
-        + "the dataset's rules); every source's figure is in the table below.");
+    chartNotes.add(t.t(yearly
+        ? (stock ? "indicator.chart.note.yearly-stock" : "indicator.chart.note.yearly-flow")
+        : (stock ? "indicator.chart.note.time-stock" : "indicator.chart.note.time-flow")));
+    chartNotes.add(t.t("indicator.chart.note.headline"));
     if (headlines.stream().anyMatch(o -> !o.qualifier().isActual())) {
-      chartNotes.add("Forecasts are drawn dashed or outlined and targets as hollow markers; they "
-          + "are never joined to actual figures.");
+      chartNotes.add(t.t("indicator.chart.note.projections"));
     }
-    if (spec.series().stream().anyMatch(x -> x.label().contains("not joined"))) {
-      chartNotes.add("Points are not joined by a line where years are missing or the series "
-          + "breaks, so no line suggests values that were never published.");
+    if (shape.unjoined()) {
+      chartNotes.add(t.t("indicator.chart.note.unjoined"));
     }
     SeriesBreak known = BREAKS.get(indicator.code());
     if (known != null && spansBreak(headlines, known)) {
-      chartNotes.add(known.note());
+      chartNotes.add(t.t("indicator.chart.break." + indicator.code()));
     }
-    String caveat = CAVEATS.get(indicator.code());
-    if (caveat != null) {
-      chartNotes.add(caveat);
+    if (CAVEATS.contains(indicator.code())) {
+      chartNotes.add(t.t("indicator.chart.caveat." + indicator.code()));
     }
-    return Optional.of(new ChartView(spec, Json.forScript(spec), indicator.unitEn(), chartNotes,
+    ChartSpec spec = shape.spec();
+    return Optional.of(new ChartView(spec, Json.forScript(spec), t.unit(indicator), chartNotes,
         List.of()));
   }
 
   private String title() {
-    return indicator.nameEn() + ", " + Regions.label(data.chartRegion());
+    return t.t("indicator.chart.title", t.name(indicator), t.region(data.chartRegion()));
   }
 
   private List<Axis> axes() {
-    return List.of(new Axis("y", indicator.unitEn(), "left", axisUnit()));
+    return List.of(new Axis("y", t.unit(indicator), "left", axisUnit()));
   }
 
+  /** The unit charts.js may append to tick labels (it does so for "%" only). */
   private String axisUnit() {
     return switch (indicator.unit()) {
-      case "pct" -> "%";
-      case "CNY_bn" -> "¥ bn";
-      case "USD_bn" -> "US$ bn";
+      case "pct", "CNY_bn", "USD_bn" -> t.t("indicator.chart.axis-unit." + indicator.unit());
       default -> "";
     };
   }
 
-  private ChartSpec yearlyChart(List<Observation> headlines) {
+  private String series(String key) {
+    return t.t("indicator.series." + key);
+  }
+
+  private Shape yearlyChart(List<Observation> headlines) {
     List<String> years = IntStream.rangeClosed(
             headlines.get(0).period().startYear(),
             headlines.get(headlines.size() - 1).period().startYear())
         .mapToObj(Integer::toString).toList();
-    Function<Observation, Object> x = o -> o.period().label();
+    // Category keys are the bare years, as on the axis; the period in words is on each point.
+    Function<Observation, Object> x = o -> Integer.toString(o.period().startYear());
     List<Series> series = nonEmpty(List.of(
-        new Series("Actual", "bar", "actual", "y", Palette.BLUE, "rect",
+        new Series(series("actual"), "bar", "actual", "y", Palette.BLUE, "rect",
             points(headlines, ACTUAL, x)),
-        new Series("Forecast", "bar", "projection", "y", Palette.BLUE, "rect",
+        new Series(series("forecast"), "bar", "projection", "y", Palette.BLUE, "rect",
             points(headlines, FORECAST, x)),
-        new Series("Target", "scatter", "target", "y", Palette.GREY, "rectRot",
+        new Series(series("target"), "scatter", "target", "y", Palette.GREY, "rectRot",
             points(headlines, TARGET, x))));
     SeriesBreak known = BREAKS.get(indicator.code());
     List<ChartSpec.Break> breaks = known != null && years.contains(known.after())
         && years.contains(known.before())
-        ? List.of(new ChartSpec.Break(known.after(), known.before(), "Series break"))
+        ? List.of(new ChartSpec.Break(known.after(), known.before(), t.t("indicator.chart.break-label")))
         : List.of();
-    return new ChartSpec(CHART_ID, title(), XAxis.category("Year", years), axes(), series, breaks);
+    return new Shape(new ChartSpec(CHART_ID, title(),
+        XAxis.category(t.t("indicator.chart.x.year"), years), axes(), series, breaks), false);
   }
 
-  private ChartSpec timeChart(List<Observation> headlines) {
+  private Shape timeChart(List<Observation> headlines) {
     Function<Observation, Object> x = stock
         ? o -> o.period().endpoint()
         : o -> o.period().midpoint();
@@ -159,25 +160,28 @@ public final class IndicatorChart {
     SeriesBreak known = BREAKS.get(indicator.code());
     boolean broken = known != null && spansBreak(headlines, known);
     List<Series> series = new ArrayList<>();
+    boolean unjoined;
     if (amountOverPeriod) {
       List<Observation> annual = headlines.stream()
           .filter(ACTUAL.and(o -> o.period().isYear())).toList();
       // A line would claim the years between two totals; join them only when none is missing.
       boolean join = !broken && consecutiveYears(annual);
-      series.add(new Series(join ? "Annual totals" : "Annual totals (not joined)",
+      unjoined = !join && !annual.isEmpty();
+      series.add(new Series(series(join ? "annual" : "annual-unjoined"),
           join ? "line" : "scatter", "actual", "y", Palette.BLUE, "circle",
           points(annual, o -> true, x)));
-      series.add(new Series("Part-year figures (not annual totals)", "scatter", "actual", "y",
+      series.add(new Series(series("part-year"), "scatter", "actual", "y",
           Palette.VERMILLION, "triangle",
           points(headlines, ACTUAL.and(o -> !o.period().isYear()), x)));
     } else {
-      series.add(new Series(broken ? "Actual (not joined: series break)" : "Actual",
+      unjoined = broken && headlines.stream().anyMatch(ACTUAL);
+      series.add(new Series(series(broken ? "actual-break" : "actual"),
           broken ? "scatter" : "line", "actual", "y", Palette.BLUE, "circle",
           points(headlines, ACTUAL, x)));
     }
-    series.add(new Series("Forecast", "line", "projection", "y", Palette.BLUE, "circle",
+    series.add(new Series(series("forecast"), "line", "projection", "y", Palette.BLUE, "circle",
         points(headlines, FORECAST, x)));
-    series.add(new Series("Target", "scatter", "target", "y", Palette.GREY, "rectRot",
+    series.add(new Series(series("target"), "scatter", "target", "y", Palette.GREY, "rectRot",
         points(headlines, TARGET, x)));
     series = nonEmpty(series);
 
@@ -189,16 +193,16 @@ public final class IndicatorChart {
       int first = (int) Math.floor(min - 0.25);
       int last = (int) Math.ceil(max + 0.25);
       List<Tick> ticks = IntStream.rangeClosed(first, last)
-          .mapToObj(y -> new Tick(y, "Jan " + y)).toList();
-      axis = XAxis.years("Date (values at the end of each period)", first, last, ticks);
+          .mapToObj(y -> new Tick(y, t.t("indicator.chart.tick.january", y))).toList();
+      axis = XAxis.years(t.t("indicator.chart.x.stock"), first, last, ticks);
     } else {
       int first = (int) Math.floor(min);
       int last = Math.max((int) Math.ceil(max), first + 1);
       List<Tick> ticks = IntStream.range(first, last)
           .mapToObj(y -> new Tick(y + 0.5, Integer.toString(y))).toList();
-      axis = XAxis.years("Year (each figure at the middle of its period)", first, last, ticks);
+      axis = XAxis.years(t.t("indicator.chart.x.flow"), first, last, ticks);
     }
-    return new ChartSpec(CHART_ID, title(), axis, axes(), series, List.of());
+    return new Shape(new ChartSpec(CHART_ID, title(), axis, axes(), series, List.of()), unjoined);
   }
 
   private static List<Series> nonEmpty(List<Series> series) {
@@ -208,9 +212,9 @@ public final class IndicatorChart {
   private List<Point> points(List<Observation> observations, Predicate<Observation> which,
       Function<Observation, Object> x) {
     return observations.stream().filter(which)
-        .map(o -> new Point(x.apply(o), o.value().doubleValue(),
-            IndicatorCatalog.periodLabel(indicator, o), Figures.figure(indicator, o),
-            o.qualifier().label(), notes.cite(o.source()), o.source()))
+        .map(o -> new Point(x.apply(o), t.chartValue(indicator, o.value()),
+            IndicatorCatalog.periodLabel(t, indicator, o), t.figure(indicator, o),
+            t.qualifier(o.qualifier()), notes.cite(o.source()), o.source()))
         .toList();
   }
 

@@ -2,6 +2,7 @@ package org.aimonitor.indicator;
 
 import java.util.Comparator;
 import java.util.List;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Snapshot;
@@ -31,11 +32,12 @@ public record IndicatorData(
       .thenComparing(Observation::period)
       .thenComparing(o -> !o.headline());
 
-  /** @throws HttpProblem 404 when there is no indicator {@code code} */
-  public static IndicatorData load(Snapshot snapshot, String code, Filter filter) {
+  /** @throws HttpProblem 404, said in {@code t}'s language, when there is no indicator {@code code} */
+  public static IndicatorData load(Snapshot snapshot, String code, Filter filter, Text t) {
     Indicator indicator = snapshot.indicators().get(code);
     if (indicator == null) {
-      throw HttpProblem.notFound("There is no indicator \"" + code + "\". The list of indicators is at /indicators.");
+      throw HttpProblem.said(404, t.t("indicator.error.not-found.title"),
+          t.t("indicator.error.not-found", code));
     }
     List<Observation> all = snapshot.observations().stream()
         .filter(o -> o.indicator().equals(code))

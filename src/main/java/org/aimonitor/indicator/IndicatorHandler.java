@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.aimonitor.api.ApiDocuments;
 import org.aimonitor.download.CsvExport;
 import org.aimonitor.download.ExportStore;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Snapshot;
@@ -27,31 +28,42 @@ public final class IndicatorHandler {
   }
 
   public void list(Context ctx) {
-    Page.render(ctx, "indicators", "Indicators", "indicators", IndicatorListView.build(Snapshot.load(db)));
+    Text t = Text.of(ctx);
+    Page.render(ctx, "indicators", t.t("nav.indicators"), "indicators",
+        IndicatorListView.build(Snapshot.load(db), t));
   }
 
+  /**
+   * The page, its CSV or its JSON. Refusals (400, 404) are said in the page's language for the
+   * page and the CSV (both answered with an error page); the JSON twin answers in English like
+   * the API it mirrors.
+   */
   public void show(Context ctx) {
     String name = ctx.pathParam("code");
-    Filter filter = Filter.parse(ctx.queryParamMap());
     if (name.endsWith(".csv")) {
-      IndicatorData data = load(name.substring(0, name.length() - 4), filter);
+      Text t = Text.of(ctx);
+      Filter filter = Filter.parse(ctx.queryParamMap(), t);
+      IndicatorData data = load(name.substring(0, name.length() - 4), filter, t);
       String csv = CsvExport.write(CsvTable.OBSERVATIONS,
           data.observations().stream().map(ExportStore::row).toList());
       ctx.contentType(CsvExport.CONTENT_TYPE)
           .header("Content-Disposition", "attachment; filename=\"" + data.indicator().code() + ".csv\"")
           .result(csv.getBytes(StandardCharsets.UTF_8));
     } else if (name.endsWith(".json")) {
-      IndicatorData data = load(name.substring(0, name.length() - 5), filter);
+      Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
+      IndicatorData data = load(name.substring(0, name.length() - 5), filter, Text.EN);
       Json.respond(ctx, ApiDocuments.indicator(data));
     } else {
-      IndicatorData data = load(name, filter);
-      IndicatorPageView view = IndicatorPageView.build(data, origin(ctx), LocalDate.now(ZoneOffset.UTC));
-      Page.render(ctx, "indicator", data.indicator().nameEn(), "indicators", view);
+      Text t = Text.of(ctx);
+      Filter filter = Filter.parse(ctx.queryParamMap(), t);
+      IndicatorData data = load(name, filter, t);
+      IndicatorPageView view = IndicatorPageView.build(data, origin(ctx), LocalDate.now(ZoneOffset.UTC), t);
+      Page.render(ctx, "indicator", view.name(), "indicators", view);
     }
   }
 
-  private IndicatorData load(String code, Filter filter) {
-    return IndicatorData.load(Snapshot.load(db), code, filter);
+  private IndicatorData load(String code, Filter filter, Text t) {
+    return IndicatorData.load(Snapshot.load(db), code, filter, t);
   }
 
   /** The origin the client used, so a citation links to the address the reader can open. */

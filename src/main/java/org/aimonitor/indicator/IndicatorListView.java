@@ -3,8 +3,8 @@ package org.aimonitor.indicator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.aimonitor.format.Figures;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Snapshot;
@@ -25,31 +25,32 @@ public record IndicatorListView(List<Category> categories, int count,
       String qualifier, String period, String region, Integer sourceNo, String publisher) {
   }
 
-  public static IndicatorListView build(Snapshot data) {
+  /** The list in {@code t}'s language: names, units, figures, periods and regions. */
+  public static IndicatorListView build(Snapshot data, Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<Category> categories = new ArrayList<>();
     List<Indicator> ordered = IndicatorCatalog.ordered(data);
     for (String category : IndicatorCatalog.CATEGORIES) {
       List<Entry> entries = ordered.stream()
           .filter(i -> i.category().equals(category))
-          .map(i -> entry(data, notes, i))
+          .map(i -> entry(data, notes, i, t))
           .toList();
       if (!entries.isEmpty()) {
-        categories.add(new Category(category, IndicatorPageView.categoryLabel(category), entries));
+        categories.add(new Category(category, t.category(category), entries));
       }
     }
     return new IndicatorListView(categories, ordered.size(), notes.notes(), data.dataVersion());
   }
 
-  private static Entry entry(Snapshot data, SourceNotes notes, Indicator i) {
+  private static Entry entry(Snapshot data, SourceNotes notes, Indicator i, Text t) {
     Optional<Observation> latest = IndicatorCatalog.latest(data, i);
     String href = "/indicators/" + i.code();
     if (latest.isEmpty()) {
-      return new Entry(i.code(), i.nameEn(), href, i.unitEn(), null, null, null, null, null, null);
+      return new Entry(i.code(), t.name(i), href, t.unit(i), null, null, null, null, null, null);
     }
     Observation o = latest.get();
-    return new Entry(i.code(), i.nameEn(), href, i.unitEn(), Figures.figure(i, o),
-        o.qualifier().label(), IndicatorCatalog.periodLabel(i, o), Regions.label(o.region()),
+    return new Entry(i.code(), t.name(i), href, t.unit(i), t.figure(i, o),
+        t.qualifier(o.qualifier()), IndicatorCatalog.periodLabel(t, i, o), t.region(o.region()),
         notes.cite(o.source()), data.source(o.source()).publisher());
   }
 }

@@ -6,23 +6,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.Figures;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Source;
 
 /**
  * The page of one indicator: chart of the headline series, definition, every source's figure
- * per region and period, how to cite it, and links to the same data as CSV and JSON.
+ * per region and period, how to cite it, and links to the same data as CSV and JSON. Every
+ * string is final display text in the page's language.
  *
- * @param chart      the chart, or {@code null} when the filter leaves nothing to draw
- * @param groups     one group per (region, period): the headline figure first, then the others
+ * @param name        the indicator's name in the page's language, likewise {@code unit} and
+ *                    {@code definition}
+ * @param other       the same three in the other language, shown beside them
+ * @param chart       the chart, or {@code null} when the filter leaves nothing to draw
+ * @param groups      one group per (region, period): the headline figure first, then the others
  * @param regionLinks "All regions" and each region with figures, the current one marked
- * @param citation   the "How to cite" line
+ * @param citation    the "How to cite" line as plain text
+ * @param citationParts the same line in parts, so the template can mark code, link and
+ *                    English publishers
+ * @param dataLang    the {@code lang} of English-only data (notes, publishers) on this page:
+ *                    {@code "en"} on Chinese pages, {@code null} where it is the page's language
  */
 public record IndicatorPageView(
     Indicator indicator,
+    String name,
+    String unit,
+    String definition,
+    OtherLanguage other,
     String categoryLabel,
     String stockOrFlow,
     Filter filter,
@@ -33,12 +46,18 @@ public record IndicatorPageView(
     List<Group> groups,
     int figureCount,
     String citation,
+    List<CitePart> citationParts,
     String permalink,
     String csvUrl,
     String jsonUrl,
     String apiUrl,
     List<SourceNotes.Note> sources,
-    long dataVersion) {
+    long dataVersion,
+    String dataLang) {
+
+  /** The indicator's name, unit and definition in the other language, with its html lang. */
+  public record OtherLanguage(String lang, String name, String unit, String definition) {
+  }
 
   /** A region choice: its code ("" for all), label, link, and whether it is the current one. */
   public record RegionLink(String code, String label, String href, boolean current) {
@@ -56,61 +75,55 @@ public record IndicatorPageView(
 
   /** One source's figure, as the table shows it. */
   public record Row(String figure, String qualifier, String qualifierCode, boolean headline,
-      String note, int sourceNo, Source source, String history) {
-  }
-
-  /** Category names as headings ("scale" → "Industry scale"). */
-  static final Map<String, String> CATEGORY_LABELS = Map.of(
-      "scale", "Industry scale",
-      "enterprises", "Enterprises",
-      "segments", "Industry segments",
-      "hardware", "Smart hardware",
-      "adoption", "Adoption",
-      "compute", "Computing power",
-      "global", "Global comparisons");
-
-  public static String categoryLabel(String category) {
-    return CATEGORY_LABELS.getOrDefault(category, category);
+      String note, int sourceNo, Source source, String date, String history) {
   }
 
   /**
-   * Builds the page. {@code baseUrl} is the site's origin as the client reached it (for the
-   * citation's link); {@code today} is the access date the citation names.
+   * A piece of the citation: {@code text} in the page's language, {@code en} (an English
+   * publisher's name), {@code code} (the indicator code) or {@code url} (the permalink).
    */
-  public static IndicatorPageView build(IndicatorData data, String baseUrl, LocalDate today) {
+  public record CitePart(String kind, String text) {
+  }
+
+  /**
+   * Builds the page in {@code t}'s language. {@code baseUrl} is the site's origin as the client
+   * reached it (for the citation's link); {@code today} is the access date the citation names.
+   */
+  public static IndicatorPageView build(IndicatorData data, String baseUrl, LocalDate today, Text t) {
     Indicator indicator = data.indicator();
     SourceNotes notes = new SourceNotes(data.snapshot().sources());
-    ChartView chart = new IndicatorChart(data, notes).build().orElse(null);
+    ChartView chart = new IndicatorChart(data, notes, t).build().orElse(null);
 
     Map<String, List<Row>> grouped = new LinkedHashMap<>();
     Map<String, Observation> firstOfGroup = new LinkedHashMap<>();
     for (Observation o : data.observations()) {
       String key = o.region() + "|" + o.period().code();
       firstOfGroup.putIfAbsent(key, o);
+      Source source = data.snapshot().source(o.source());
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
-          Figures.figure(indicator, o), o.qualifier().label(), o.qualifier().code(), o.headline(),
-          o.note(), notes.cite(o.source()), data.snapshot().source(o.source()),
-          Figures.history(indicator, o, data.snapshot().history(o))));
+          t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
+          o.note(), notes.cite(o.source()), source, t.date(source),
+          t.history(indicator, o, data.snapshot().history(o))));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {
       Observation first = firstOfGroup.get(key);
-      groups.add(new Group(first.region(), Regions.label(first.region()), first.period().code(),
-          IndicatorCatalog.periodLabel(indicator, first), rows));
+      groups.add(new Group(first.region(), t.region(first.region()), first.period().code(),
+          IndicatorCatalog.periodLabel(t, indicator, first), rows));
     });
 
     String path = "/indicators/" + indicator.code();
     Filter filter = data.filter();
     List<RegionLink> regionLinks = new ArrayList<>();
-    regionLinks.add(new RegionLink("", "All regions", path + filter.withRegion(null).query(),
-        filter.region() == null));
+    regionLinks.add(new RegionLink("", t.t("indicator.region.all"),
+        path + filter.withRegion(null).query(), filter.region() == null));
     for (String r : data.regions()) {
-      regionLinks.add(new RegionLink(r, Regions.label(r), path + filter.withRegion(r).query(),
+      regionLinks.add(new RegionLink(r, t.region(r), path + filter.withRegion(r).query(),
           r.equals(filter.region())));
     }
     List<RegionLink> regionOptions = new ArrayList<>(regionLinks);
     if (filter.region() != null && !data.regions().contains(filter.region())) {
-      regionOptions.add(new RegionLink(filter.region(), Regions.label(filter.region()),
+      regionOptions.add(new RegionLink(filter.region(), t.region(filter.region()),
           path + filter.query(), true));
     }
 
@@ -119,19 +132,57 @@ public record IndicatorPageView(
         .map(o -> data.snapshot().source(o.source()).publisher())
         .distinct()
         .toList();
-    String citation = "AI Industry Monitor, \"" + indicator.nameEn() + "\" (" + indicator.code()
-        + (filter.isEmpty() ? "" : "; " + filter.describe()) + "), data version "
-        + data.snapshot().dataVersion() + ", accessed " + today + ", " + permalink
-        + (publishers.isEmpty() ? "." : "; figures from " + String.join("; ", publishers) + ".");
+    List<CitePart> parts = citation(t, indicator, filter, data.snapshot().dataVersion(), today,
+        permalink, publishers);
+    String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
-    return new IndicatorPageView(indicator, categoryLabel(indicator.category()),
-        IndicatorCatalog.isStock(indicator)
-            ? "A stock: each value is the level at the end of its period."
-            : "A flow or rate: each value covers its whole period.",
-        filter, filter.describe(), regionLinks, regionOptions, chart, groups,
-        data.observations().size(), citation, permalink,
+    Text otherText = Text.of(t.lang().other());
+    OtherLanguage other = new OtherLanguage(t.lang().other().htmlLang(), otherText.name(indicator),
+        otherText.unit(indicator), otherText.definition(indicator));
+
+    return new IndicatorPageView(indicator, t.name(indicator), t.unit(indicator),
+        t.definition(indicator), other, t.category(indicator.category()),
+        t.t(IndicatorCatalog.isStock(indicator) ? "indicator.stock" : "indicator.flow"),
+        filter, filter.describe(t), regionLinks, regionOptions, chart, groups,
+        data.observations().size(), citation, parts, permalink,
         path + ".csv" + filter.query(), path + ".json" + filter.query(),
         "/api/v1/indicators/" + indicator.code() + filter.query(),
-        notes.notes(), data.snapshot().dataVersion());
+        notes.notes(), data.snapshot().dataVersion(),
+        t.lang() == Lang.EN ? null : Lang.EN.htmlLang());
+  }
+
+  /**
+   * AI Industry Monitor, "AI core industry scale" (ai_core_industry_scale; China (mainland),
+   * from 2024), data version 3, accessed 2026-11-29, https://…; figures from A; B.
+   * 人工智能产业监测，“人工智能核心产业规模”（ai_core_industry_scale；中国（大陆），2024年起），
+   * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
+   */
+  private static List<CitePart> citation(Text t, Indicator indicator, Filter filter, long version,
+      LocalDate today, String permalink, List<String> publishers) {
+    List<CitePart> parts = new ArrayList<>();
+    parts.add(text(t.t("indicator.cite.start", t.t("site.name"), t.name(indicator))));
+    parts.add(new CitePart("code", indicator.code()));
+    if (!filter.isEmpty()) {
+      parts.add(text(t.t("indicator.cite.filter", filter.describe(t))));
+    }
+    // English keeps the ISO date a citation manager reads; Chinese writes 2026年11月29日.
+    String accessed = t.lang() == Lang.EN ? today.toString() : t.date(today);
+    parts.add(text(t.t("indicator.cite.version", version, accessed)));
+    parts.add(new CitePart("url", permalink));
+    if (!publishers.isEmpty()) {
+      parts.add(text(t.t("indicator.cite.publishers")));
+      for (int i = 0; i < publishers.size(); i++) {
+        if (i > 0) {
+          parts.add(text(t.t("indicator.cite.publisher-separator")));
+        }
+        parts.add(new CitePart("en", publishers.get(i)));
+      }
+    }
+    parts.add(text(t.t("sentence.end")));
+    return parts;
+  }
+
+  private static CitePart text(String text) {
+    return new CitePart("text", text);
   }
 }

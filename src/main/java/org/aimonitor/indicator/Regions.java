@@ -1,48 +1,41 @@
 package org.aimonitor.indicator;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
+import org.aimonitor.i18n.Text;
 
-/** The region vocabulary of the dataset (data/README.md), in the order pages list regions. */
+/**
+ * The region vocabulary of the dataset (data/README.md), in the order pages list regions. The
+ * regions' names are interface text: {@link Text#region(String)} ({@code region.*} in the bundles).
+ */
 public final class Regions {
 
-  private static final Map<String, String> LABELS = new LinkedHashMap<>();
-
-  static {
-    LABELS.put("CN", "China (mainland)");
-    LABELS.put("CN-GC", "Greater China");
-    LABELS.put("WORLD", "World");
-    LABELS.put("US", "United States");
-  }
+  private static final List<String> CODES = List.of("CN", "CN-GC", "WORLD", "US");
 
   private Regions() {
   }
 
   public static List<String> codes() {
-    return List.copyOf(LABELS.keySet());
+    return CODES;
   }
 
   public static boolean isKnown(String code) {
-    return LABELS.containsKey(code);
-  }
-
-  /** "China (mainland)"; an unknown code is shown as itself rather than hidden. */
-  public static String label(String code) {
-    return LABELS.getOrDefault(code, code);
+    return CODES.contains(code);
   }
 
   /** Position in the vocabulary, for sorting regions the same way on every page. */
   public static int order(String code) {
-    int i = codes().indexOf(code);
+    int i = CODES.indexOf(code);
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
-  /** "CN (China (mainland)), CN-GC (Greater China), …" for error messages. */
-  public static String describe() {
-    return LABELS.entrySet().stream()
-        .map(e -> e.getKey() + " (" + e.getValue() + ")")
-        .collect(Collectors.joining(", "));
+  /**
+   * "CN (China (mainland)), CN-GC (Greater China), …", "CN（中国（大陆））、CN-GC（大中华区）、…"
+   * for error messages.
+   */
+  public static String describe(Text t) {
+    return CODES.stream()
+        .map(code -> t.t("filter.region-item", code, t.region(code)))
+        .collect(Collectors.joining(t.t("filter.region-separator")));
   }
 }

@@ -1,6 +1,7 @@
 package org.aimonitor.source;
 
 import io.javalin.http.Context;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
@@ -15,6 +16,7 @@ public final class SourcesHandler {
   }
 
   public void show(Context ctx) {
-    Page.render(ctx, "sources", "Sources", "sources", SourcesView.build(Snapshot.load(db)));
+    Text t = Text.of(ctx);
+    Page.render(ctx, "sources", t.t("nav.sources"), "sources", SourcesView.build(Snapshot.load(db), t));
   }
 }

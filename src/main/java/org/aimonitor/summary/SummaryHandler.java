@@ -3,6 +3,7 @@ package org.aimonitor.summary;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
@@ -19,7 +20,8 @@ public final class SummaryHandler {
   }
 
   public void show(Context ctx) {
-    SummaryView view = SummaryView.build(Snapshot.load(db), ZonedDateTime.now(clock));
-    Page.render(ctx, "summary", "Summary", "summary", view);
+    Text t = Text.of(ctx);
+    SummaryView view = SummaryView.build(Snapshot.load(db), ZonedDateTime.now(clock), t);
+    Page.render(ctx, "summary", t.t("nav.summary"), "summary", view);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.dashboard.DashboardCharts;
 import org.aimonitor.dashboard.DashboardView;
@@ -14,6 +15,7 @@ import org.aimonitor.dashboard.DashboardView.Figure;
 import org.aimonitor.dashboard.DashboardView.KpiCard;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Snapshot;
@@ -40,23 +42,13 @@ public record SummaryView(
   static final String MILESTONE_CATEGORY = "policy";
 
   /**
-   * What a reader must know before quoting the figures. Kept to the caveats that change how the
-   * figures on this page read (data/README.md, "Known conflicts and series breaks").
+   * What a reader must know before quoting the figures, as bundle keys ({@code summary.note.1}…).
+   * Kept to the caveats that change how the figures on this page read (data/README.md, "Known
+   * conflicts and series breaks").
    */
-  static final List<String> DATA_NOTES = List.of(
-      "Series break between 2023 and 2024: CAICT's > ¥900 bn for 2024 at +24 % implies a 2023 "
-          + "base of about ¥726 bn, not the ¥578.4 bn reported for 2023. Do not compute growth "
-          + "across the two years.",
-      "The 15 % is China's share of the world's AI enterprises (a count of firms), not of the "
-          + "global AI market.",
-      "Definitions differ between sources: enterprise counts (CAICT, MIIT, KPMG/ZGC), L2 driver "
-          + "assistance (MIIT, IDC, industry reports), AI PCs (Canalys; IDC's 2027 forecast is "
-          + "wider). The 2020 scale is CAICT's broader \"AI industry\".",
-      "\">\" marks a lower bound (\"over\", \"more than\"), \"≈\" an approximate figure; "
-          + "forecasts and targets are labelled and never drawn as actuals.");
+  static final int DATA_NOTES = 4;
 
-  private static final DateTimeFormatter GENERATED = DateTimeFormatter
-      .ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   /** A row of the key-figures table. */
   public record KeyFigure(String measure, String value, String qualifier, String period,
@@ -67,16 +59,17 @@ public record SummaryView(
     }
   }
 
-  public static SummaryView build(Snapshot data, ZonedDateTime now) {
+  /** The summary in the language of {@code t}, generated at {@code now}. */
+  public static SummaryView build(Snapshot data, ZonedDateTime now, Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<KeyFigure> figures = new ArrayList<>();
-    for (KpiCard card : DashboardView.keyFigures(data, notes)) {
+    for (KpiCard card : DashboardView.keyFigures(data, notes, t)) {
       card.figures().forEach(f -> figures.add(KeyFigure.of(f)));
     }
     for (String code : HARDWARE) {
-      DashboardView.latestActual(data, notes, code).ifPresent(f -> figures.add(KeyFigure.of(f)));
+      DashboardView.latestActual(data, notes, code, t).ifPresent(f -> figures.add(KeyFigure.of(f)));
     }
-    DashboardCharts shaper = new DashboardCharts(data, notes);
+    DashboardCharts shaper = new DashboardCharts(data, notes, t);
     List<ChartView> charts = List.of(shaper.marketScale(), shaper.segmentGrowth(),
         shaper.hardwareAdoption());
     // Before the milestones cite theirs: "data as of" dates the figures, as on the overview.
@@ -84,10 +77,17 @@ public record SummaryView(
     List<TimelineEntry> milestones = data.events().stream()
         .filter(e -> e.category().equals(MILESTONE_CATEGORY))
         .sorted(Comparator.comparing(Event::date))
-        .map(e -> DashboardView.timelineEntry(e, notes))
+        .map(e -> DashboardView.timelineEntry(e, notes, t))
         .toList();
-    return new SummaryView(asOf == null ? "unknown" : asOf.label(), figures, charts, milestones,
-        DATA_NOTES, notes.notes(), data.dataVersion(),
-        GENERATED.format(now.withZoneSameInstant(ZoneOffset.UTC)));
+    List<String> dataNotes = IntStream.rangeClosed(1, DATA_NOTES)
+        .mapToObj(n -> t.t("summary.note." + n)).toList();
+    return new SummaryView(DashboardView.dataAsOf(asOf, t), figures, charts, milestones,
+        dataNotes, notes.notes(), data.dataVersion(), generatedAt(now, t));
+  }
+
+  /** "7 Mar 2026, 07:04 UTC", "2026年3月7日 07:04（UTC）". */
+  static String generatedAt(ZonedDateTime now, Text t) {
+    ZonedDateTime utc = now.withZoneSameInstant(ZoneOffset.UTC);
+    return t.t("summary.generated-at", t.date(utc.toLocalDate()), TIME.format(utc));
   }
 }

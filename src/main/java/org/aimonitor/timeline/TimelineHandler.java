@@ -1,6 +1,7 @@
 package org.aimonitor.timeline;
 
 import io.javalin.http.Context;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
@@ -15,6 +16,7 @@ public final class TimelineHandler {
   }
 
   public void show(Context ctx) {
-    Page.render(ctx, "timeline", "Timeline", "timeline", TimelineView.build(Snapshot.load(db)));
+    Text t = Text.of(ctx);
+    Page.render(ctx, "timeline", t.t("nav.timeline"), "timeline", TimelineView.build(Snapshot.load(db), t));
   }
 }

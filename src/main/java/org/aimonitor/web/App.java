@@ -18,6 +18,8 @@ import java.time.Clock;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
 import org.aimonitor.source.SourcesHandler;
@@ -93,6 +95,7 @@ public final class App {
       config.jetty.multipartConfig.maxInMemoryFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
 
       config.routes.before(App::securityHeaders);
+      config.routes.before(ctx -> Lang.resolve(ctx));
       if (settings.https()) {
         // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
         // host name to HTTPS that nothing serves.
@@ -130,6 +133,10 @@ public final class App {
           post("/admin/import", admin::upload);
           post("/admin/import/preview", admin::preview);
           post("/admin/import/apply", admin::apply);
+          // The language switcher on a preview or result links here by GET: back to the form,
+          // in the chosen language (the lang cookie is set before the redirect).
+          get("/admin/import/preview", admin::home);
+          get("/admin/import/apply", admin::home);
           get("/admin/imports", admin::imports);
         }
       });
@@ -137,15 +144,20 @@ public final class App {
       config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ctx -> {
         // A handler's own 404 (an unknown indicator code) already says what is missing.
         if (ctx.attribute(PROBLEM_ANSWERED) == null) {
-          problem(ctx, 404, "Page not found", "There is no page at this address.");
+          problem(ctx, HttpProblem.of(404, "error.404.title", "error.404.message"));
         }
       });
-      config.routes.exception(HttpProblem.class, (e, ctx) ->
-          problem(ctx, e.status(), e.title(), e.getMessage()));
+      // Javalin answers a wrong method with plain text; answer with the error page instead
+      // (its Allow header stays).
+      config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), "*", ctx -> {
+        if (ctx.attribute(PROBLEM_ANSWERED) == null) {
+          problem(ctx, HttpProblem.of(405, "error.405.title", "error.405.message"));
+        }
+      });
+      config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        problem(ctx, 500, "Something went wrong",
-            "The page could not be shown. The error has been logged.");
+        problem(ctx, HttpProblem.of(500, "error.500.title", "error.500.message"));
       });
     });
   }
@@ -179,17 +191,18 @@ public final class App {
   private static final String PROBLEM_ANSWERED = "aim.problem-answered";
 
   /**
-   * Answers an error in the form the client asked for: JSON {@code {"status", "message"}} on
-   * the API and on {@code .json} downloads, otherwise the error page.
+   * Answers an error in the form the client asked for: JSON {@code {"status", "message"}} in
+   * English on the API and on {@code .json} downloads, otherwise the error page in the
+   * request's language.
    */
-  static void problem(Context ctx, int status, String title, String message) {
+  static void problem(Context ctx, HttpProblem problem) {
     ctx.attribute(PROBLEM_ANSWERED, Boolean.TRUE);
     if (wantsJson(ctx)) {
-      ctx.status(status);
+      ctx.status(problem.status());
       ctx.header("Cache-Control", "no-store");
-      Json.respond(ctx, new Json.Problem(status, message));
+      Json.respond(ctx, new Json.Problem(problem.status(), problem.getMessage()));
     } else {
-      errorPage(ctx, status, title, message);
+      errorPage(ctx, problem);
     }
   }
 
@@ -198,13 +211,20 @@ public final class App {
     return path.startsWith("/api/") || path.endsWith(".json");
   }
 
-  /** An error in the site layout; never a stack trace. */
-  static void errorPage(Context ctx, int status, String title, String message) {
-    ctx.status(status);
-    Page.render(ctx, "error", title, "", new ErrorView(status, title, message));
+  /**
+   * An error in the site layout, in the request's language; never a stack trace. The language
+   * was chosen by the before-handler, which runs for every request, also for unknown paths and
+   * wrong methods (ErrorPagesTest shows both in Chinese).
+   */
+  static void errorPage(Context ctx, HttpProblem problem) {
+    Text t = Text.of(ctx);
+    ctx.status(problem.status());
+    String title = problem.title(t);
+    Page.render(ctx, "error", title, "", new ErrorView(problem.status(), title, problem.message(t),
+        problem.detail()));
   }
 
-  /** What the error page shows. */
-  public record ErrorView(int status, String title, String message) {
+  /** What the error page shows; {@code detail} is English-only text, or null. */
+  public record ErrorView(int status, String title, String message, String detail) {
   }
 }

@@ -1,33 +1,119 @@
 package org.aimonitor.web;
 
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Messages;
+import org.aimonitor.i18n.Text;
+
 /**
  * A request the app refuses with a status and a message meant for the user: thrown by handlers,
- * answered by {@link App} as an error page, or as JSON on API and {@code .json} routes.
+ * answered by {@link App} as an error page in the request's language, or as JSON (in English) on
+ * API and {@code .json} routes.
+ *
+ * <p>The title and the message are bundle keys, so the error page speaks the page's language.
+ * A {@code detail} is English-only text that has no translation (a validator's or a parser's
+ * own words, such as "Unknown region "XX""); the error page shows it marked as English.
  */
 public final class HttpProblem extends RuntimeException {
 
   private final int status;
-  private final String title;
+  private final String titleKey;
+  private final String messageKey;
+  private final Object[] args;
+  private final String detail;
+  /** Title and message already written in the request's language (see {@link #said}). */
+  private final String saidTitle;
+  private final String saidMessage;
 
-  public HttpProblem(int status, String title, String message) {
+  private HttpProblem(int status, String titleKey, String messageKey, Object[] args, String detail) {
+    super(english(messageKey, args, detail), null, false, false);
+    this.status = status;
+    this.titleKey = titleKey;
+    this.messageKey = messageKey;
+    this.args = args == null ? new Object[0] : args.clone();
+    this.detail = detail;
+    this.saidTitle = null;
+    this.saidMessage = null;
+  }
+
+  private HttpProblem(int status, String title, String message) {
     super(message, null, false, false);
     this.status = status;
-    this.title = title;
+    this.titleKey = null;
+    this.messageKey = null;
+    this.args = new Object[0];
+    this.detail = null;
+    this.saidTitle = title;
+    this.saidMessage = message;
   }
 
-  public static HttpProblem badRequest(String message) {
-    return new HttpProblem(400, "Bad request", message);
+  /**
+   * A problem whose title and message the thrower has already written from the bundles in the
+   * request's language (parameter checks that name the refused value and the valid ones).
+   */
+  public static HttpProblem said(int status, String title, String message) {
+    return new HttpProblem(status, title, message);
   }
 
-  public static HttpProblem notFound(String message) {
-    return new HttpProblem(404, "Not found", message);
+  /** A problem told in bundle text: a title key and a message key with its placeholders' values. */
+  public static HttpProblem of(int status, String titleKey, String messageKey, Object... args) {
+    return new HttpProblem(status, titleKey, messageKey, args, null);
+  }
+
+  /** This problem with English-only {@code detail} added after its message. */
+  public HttpProblem withDetail(String detail) {
+    return new HttpProblem(status, titleKey, messageKey, args, detail);
+  }
+
+  /** A 400 whose explanation exists in English only (parameter checks). */
+  public static HttpProblem badRequest(String detail) {
+    return new HttpProblem(400, "error.400.title", null, null, detail);
+  }
+
+  /** A 404 whose explanation exists in English only. */
+  public static HttpProblem notFound(String detail) {
+    return new HttpProblem(404, "error.404.title", null, null, detail);
   }
 
   public int status() {
     return status;
   }
 
+  /** The title in English. */
   public String title() {
-    return title;
+    return title(Text.EN);
+  }
+
+  /** The title in {@code t}'s language. */
+  public String title(Text t) {
+    return saidTitle != null ? saidTitle : t.t(titleKey);
+  }
+
+  /**
+   * The message in {@code t}'s language; without a message of its own, the status's general
+   * message ({@code error.<status>.message}) when the bundles have one, else null.
+   */
+  public String message(Text t) {
+    if (saidMessage != null) {
+      return saidMessage;
+    }
+    if (messageKey != null) {
+      return t.t(messageKey, args);
+    }
+    String general = "error." + status + ".message";
+    return Messages.has(t.lang(), general) ? t.t(general) : null;
+  }
+
+  /** English-only text that explains the problem in detail, or null. */
+  public String detail() {
+    return detail;
+  }
+
+  /** The English text for JSON answers and logs: the message, then the detail. */
+  private static String english(String messageKey, Object[] args, String detail) {
+    String message = messageKey == null ? null : Messages.get(Lang.EN, messageKey, args);
+    if (message == null) {
+      return detail;
+    }
+    return detail == null ? message : message + " " + detail;
   }
 }

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.Database;
 
 /**
@@ -152,7 +153,7 @@ public final class PageCache {
   private static String key(Context ctx) {
     String query = ctx.queryString() == null ? "" : ctx.queryString();
     return ctx.path() + "?" + query
-        + "|lang=" + ctx.cookie("lang") + "|" + ctx.header(Header.ACCEPT_LANGUAGE)
+        + "|" + Lang.of(ctx).code()
         // Citations name the access date, so a page is not served across midnight.
         + "|" + LocalDate.now(ZoneOffset.UTC);
   }

@@ -2,8 +2,8 @@ package org.aimonitor.web;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
-import java.util.Locale;
 import java.util.Map;
+import org.aimonitor.i18n.Lang;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -22,12 +22,13 @@ final class ThymeleafRenderer implements FileRenderer {
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
     engine.setTemplateResolver(resolver);
+    engine.setMessageResolver(new BundleMessageResolver());
   }
 
   @Override
   public String render(String template, Map<String, ?> model, Context ctx) {
     @SuppressWarnings("unchecked")
     Map<String, Object> variables = (Map<String, Object>) model;
-    return engine.process(template, new org.thymeleaf.context.Context(Locale.ENGLISH, variables));
+    return engine.process(template, new org.thymeleaf.context.Context(Lang.of(ctx).locale(), variables));
   }
 }

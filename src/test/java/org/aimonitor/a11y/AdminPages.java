@@ -39,6 +39,34 @@ public final class AdminPages {
 
   /** Every admin page state, in the order a member of staff meets them. */
   public static List<Fetched> fetchAll(TestApp app) {
+    return fetchAll(app, null);
+  }
+
+  /**
+   * Every admin page state asked for with {@code Accept-Language: acceptLanguage} (null: none);
+   * with a language, the file names end in "-" and its primary tag ("admin-login-zh").
+   */
+  public static List<Fetched> fetchAll(TestApp app, String acceptLanguage) {
+    List<Fetched> pages = fetchAllIn(new Asker(app, acceptLanguage));
+    if (acceptLanguage == null) {
+      return pages;
+    }
+    String suffix = "-" + acceptLanguage.split("-")[0];
+    return pages.stream().map(f -> new Fetched(f.name() + suffix, f.status(), f.html())).toList();
+  }
+
+  /** The app, and the language every request asks for. */
+  private record Asker(TestApp app, String acceptLanguage) {
+    HttpResponse<String> send(HttpRequest request) {
+      return app.send(request);
+    }
+
+    String url(String path) {
+      return app.url(path);
+    }
+  }
+
+  private static List<Fetched> fetchAllIn(Asker app) {
     List<Fetched> pages = new ArrayList<>();
     pages.add(fetched("admin-login", send(app, get(app, "/admin/login", null))));
     pages.add(fetched("admin-login-refused", send(app, form(app, "/admin/login", null,
@@ -53,7 +81,9 @@ public final class AdminPages {
     pages.add(fetched("admin-import", upload));
     String csrf = Jsoup.parse(upload.body()).selectFirst("input[name=csrf]").val();
     pages.add(fetched("admin-import-refused", send(app, multipart(app, cookie, csrf, "observations-bad.csv", BAD_CSV))));
-    HttpResponse<String> preview = send(app, multipart(app, cookie, csrf, "observations-2019.csv", GOOD_CSV));
+    // A second round (another language) on the same app changes the row the first one added.
+    String csv = app.acceptLanguage() == null ? GOOD_CSV : GOOD_CSV.replace(",12.5,", ",12.6,");
+    HttpResponse<String> preview = send(app, multipart(app, cookie, csrf, "observations-2019.csv", csv));
     pages.add(fetched("admin-import-preview", preview));
     String previewId = Jsoup.parse(preview.body()).selectFirst("input[name=preview]").val();
     pages.add(fetched("admin-import-applied", send(app, form(app, "/admin/import/apply", cookie,
@@ -67,22 +97,25 @@ public final class AdminPages {
     return new Fetched(name, r.statusCode(), r.body());
   }
 
-  private static HttpRequest.Builder request(TestApp app, String path, String cookie) {
+  private static HttpRequest.Builder request(Asker app, String path, String cookie) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path)));
+    if (app.acceptLanguage() != null) {
+      b.header("Accept-Language", app.acceptLanguage());
+    }
     return cookie == null ? b : b.header("Cookie", cookie);
   }
 
-  private static HttpRequest get(TestApp app, String path, String cookie) {
+  private static HttpRequest get(Asker app, String path, String cookie) {
     return request(app, path, cookie).GET().build();
   }
 
-  private static HttpRequest form(TestApp app, String path, String cookie, String body) {
+  private static HttpRequest form(Asker app, String path, String cookie, String body) {
     return request(app, path, cookie)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
-  private static HttpRequest multipart(TestApp app, String cookie, String csrf, String fileName,
+  private static HttpRequest multipart(Asker app, String cookie, String csrf, String fileName,
       String csv) {
     String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
         + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
@@ -92,7 +125,7 @@ public final class AdminPages {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
-  private static HttpResponse<String> send(TestApp app, HttpRequest request) {
+  private static HttpResponse<String> send(Asker app, HttpRequest request) {
     return app.send(request);
   }
 }

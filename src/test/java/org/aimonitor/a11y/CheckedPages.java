@@ -23,6 +23,11 @@ public final class CheckedPages {
       return name + ".html";
     }
 
+    /** The same page asked for in Chinese ({@code lang=zh}). */
+    public Page inChinese() {
+      return new Page(path + (path.contains("?") ? "&" : "?") + "lang=zh", status);
+    }
+
     @Override
     public String toString() {
       return path;
@@ -51,9 +56,10 @@ public final class CheckedPages {
   private CheckedPages() {
   }
 
-  /** {@link #KINDS} and the page of every indicator in the app's database. */
+  /** {@link #KINDS} in both languages and the page of every indicator in the app's database. */
   public static List<Page> all(TestApp app) {
     List<Page> pages = new ArrayList<>(KINDS);
+    pages.addAll(KINDS_IN_CHINESE);
     Snapshot.load(app.db()).indicators().keySet().stream()
         .map(code -> new Page("/indicators/" + code, 200))
         .filter(p -> !pages.contains(p))
@@ -61,8 +67,16 @@ public final class CheckedPages {
     return pages;
   }
 
+  /** {@link #KINDS} asked for in Chinese. */
+  public static final List<Page> KINDS_IN_CHINESE = KINDS.stream().map(Page::inChinese).toList();
+
   /** {@link #KINDS} as a stream, for parameterised tests. */
   public static Stream<Page> kinds() {
     return KINDS.stream();
+  }
+
+  /** {@link #KINDS_IN_CHINESE} as a stream. */
+  public static Stream<Page> kindsInChinese() {
+    return KINDS_IN_CHINESE.stream();
   }
 }

@@ -269,4 +269,17 @@ class AdminApiTest {
   private static String withoutImportLog(String dump) {
     return dump.substring(0, dump.indexOf("## import_log")) + dump.substring(dump.indexOf("## revision"));
   }
+
+  @Test
+  void theUploadApiAnswersInEnglishWhateverTheLanguage() throws Exception {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      HttpResponse<String> r = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/import?lang=zh")))
+          .header("Content-Type", "text/csv").header("Accept-Language", "zh-CN")
+          .header("Authorization", "Bearer " + TOKEN)
+          .POST(HttpRequest.BodyPublishers.ofString(OBS + NEW_ROW.replace("12.5", "NaN"))).build());
+      assertEquals(422, r.statusCode());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+      assertEquals("Nothing was imported: the files are invalid (1 error).", json(r).get("message").asText());
+    }
+  }
 }

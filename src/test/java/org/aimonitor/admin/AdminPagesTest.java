@@ -34,27 +34,45 @@ class AdminPagesTest {
   @TempDir
   Path dir;
 
-  /** A browser session: the admin cookie it holds after signing in. */
-  record Browser(TestApp app, String cookie) {
+  /**
+   * A browser session: the admin cookie it holds after signing in, and the Accept-Language it
+   * sends (null: none, which means English).
+   */
+  record Browser(TestApp app, String cookie, String acceptLanguage) {
+
+    Browser(TestApp app, String cookie) {
+      this(app, cookie, null);
+    }
+
+    /** The same session in a browser set to {@code language}. */
+    Browser speaking(String language) {
+      return new Browser(app, cookie, language);
+    }
+
+    private HttpRequest.Builder request(String path) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path)))
+          .header("Cookie", "aim_admin=" + cookie);
+      if (acceptLanguage != null) {
+        b.header("Accept-Language", acceptLanguage);
+      }
+      return b;
+    }
 
     HttpResponse<String> get(String path) {
-      return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-          .header("Cookie", "aim_admin=" + cookie).GET().build());
+      return app.send(request(path).GET().build());
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
       String body = fields.entrySet().stream()
           .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
           .collect(Collectors.joining("&"));
-      return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-          .header("Cookie", "aim_admin=" + cookie)
+      return app.send(request(path)
           .header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     HttpResponse<String> postMultipart(String path, MultipartBody body) {
-      return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
-          .header("Cookie", "aim_admin=" + cookie)
+      return app.send(request(path)
           .header("Content-Type", body.contentType())
           .POST(body.publisher()).build());
     }
@@ -333,6 +351,194 @@ class AdminPagesTest {
             assertFalse(a.getKey().startsWith("on"), a.getKey())));
         page.select("form").forEach(f -> assertTrue(f.attr("action").startsWith("/admin/"), f.attr("action")));
       }
+    }
+  }
+
+  // ---- In Chinese ----------------------------------------------------------------------------
+
+  private static final String ZH = "zh-CN,zh;q=0.9";
+
+  private static Document zhPage(HttpResponse<String> r) {
+    Document page = Jsoup.parse(r.body());
+    assertEquals("zh-CN", page.selectFirst("html").attr("lang"), r.uri().toString());
+    return page;
+  }
+
+  @Test
+  void theSignInPageSpeaksChineseToAChineseBrowser() {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      Document page = zhPage(app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/login")))
+          .header("Accept-Language", ZH).GET().build()));
+      assertEquals("工作人员登录", page.selectFirst("h1").text());
+      assertEquals("登录 · 人工智能产业监测", page.selectFirst("title").text());
+      assertEquals("管理令牌", page.selectFirst("label[for=token]").text());
+      assertEquals("登录", page.selectFirst("form[action=/admin/login] button").text());
+      assertTrue(page.selectFirst(".admin-hint").text().contains("保持登录8小时"), page.selectFirst(".admin-hint").text());
+      assertEquals("AIM_ADMIN_TOKEN", page.selectFirst(".admin-hint code").text());
+
+      HttpResponse<String> wrong = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/login?lang=zh")))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("token=wrong")).build());
+      assertEquals(401, wrong.statusCode());
+      assertEquals("令牌不正确。请检查后重试。", zhPage(wrong).selectFirst("[role=alert]").text());
+
+      HttpResponse<String> ended = new Browser(app, "made-up-session-id", ZH).postMultipart("/admin/import/preview",
+          new MultipartBody().field("csrf", "x").file("files", "o.csv", OBS + NEW_ROW));
+      assertEquals(401, ended.statusCode());
+      assertEquals("你的管理会话已结束（会话有效期为8小时）。未导入任何内容；请重新登录，再上传一次。",
+          zhPage(ended).selectFirst("[role=alert]").text());
+    }
+  }
+
+  @Test
+  void theUploadFormPreviewAndResultSpeakChineseWithTheCsvsOwnWordsMarkedEnglish() {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      Browser browser = signIn(app).speaking(ZH);
+      Document form = zhPage(browser.get("/admin/import"));
+      assertEquals("导入数据", form.selectFirst("h1").text());
+      assertEquals(List.of("工作人员", "导入数据", "导入记录", "退出登录"),
+          List.of(form.selectFirst(".admin-bar__title").text(), form.select(".admin-bar a").get(0).text(),
+              form.select(".admin-bar a").get(1).text(), form.selectFirst(".admin-bar button").text()));
+      assertEquals("管理", form.selectFirst("nav.admin-bar").attr("aria-label"));
+      assertEquals("CSV文件", form.selectFirst("label[for=files]").text());
+      assertTrue(form.selectFirst(".admin-form .admin-hint").text().startsWith("每次上传的所有文件合计不超过5 MB（5242880字节）"),
+          form.selectFirst(".admin-form .admin-hint").text());
+      assertEquals("检查文件", form.selectFirst("form[action=/admin/import/preview] button").text());
+      assertEquals("导入会做什么", form.getElementById("how-title").text());
+      assertNotNull(form.selectFirst(".admin-notes a[href=/admin/imports]"), "the links inside the text survive");
+
+      String changed = "ai_core_industry_scale,CN,2024,950,lower_bound,xinhua-2025-10-01,1,note\n";
+      HttpResponse<String> preview = browser.postMultipart("/admin/import/preview", new MultipartBody()
+          .field("csrf", browser.csrf()).file("files", "new.csv", OBS + NEW_ROW + changed));
+      assertEquals(200, preview.statusCode(), preview.body());
+      Document page = zhPage(preview);
+      assertEquals("检查导入内容", page.selectFirst("h1").text());
+      assertTrue(page.selectFirst(".admin-summary").text().matches("尚未写入任何内容。确认后将：新增1行，修改1行，\\d+行不变。"),
+          page.selectFirst(".admin-summary").text());
+      assertEquals(List.of("文件", "识别为", "行数", "新增", "修改", "未变", "SHA-256"),
+          page.select("table.import-files th[scope=col]").eachText());
+      assertEquals("观测数据", page.selectFirst("table.import-files tbody td").text());
+      assertEquals("将新增或修改的行", page.getElementById("changes-caption").text());
+      assertEquals(List.of("新增", "修改"), page.select("table.import-changes .change-kind").eachText());
+      assertEquals(List.of("added", "changed"), page.select("table.import-changes tbody tr").eachAttr("class"),
+          "the colour classes keep their codes");
+      assertEquals("观测数据", page.select("table.import-changes tbody tr").get(0).select("td").get(2).text());
+      assertEquals("新行", page.selectFirst("table.import-changes .empty").text());
+      assertEquals("en", page.selectFirst(".change-fields").attr("lang"), "CSV column names and values");
+      Element confirm = page.selectFirst("form[action=/admin/import/apply]");
+      assertEquals("确认导入", confirm.selectFirst("button").text());
+      assertEquals("取消", confirm.selectFirst("a").text());
+      assertEquals("确认时会再次检查文件；此预览保留30分钟。", confirm.selectFirst(".admin-hint").text());
+
+      HttpResponse<String> applied = browser.postForm("/admin/import/apply",
+          Map.of("csrf", browser.csrf(), "preview", confirm.selectFirst("input[name=preview]").val()));
+      assertEquals(200, applied.statusCode(), applied.body());
+      Document result = zhPage(applied);
+      assertEquals("导入已完成", result.selectFirst("h1").text());
+      assertTrue(result.selectFirst(".admin-summary").text()
+          .matches("已记录为导入#\\d+：新增1行，修改1行，\\d+行不变。 请查看导入记录，或继续导入文件。"),
+          result.selectFirst(".admin-summary").text());
+      assertEquals("导入记录", result.selectFirst(".admin-summary a[href=/admin/imports]").text());
+      assertEquals("已新增或修改的行", result.getElementById("changes-caption").text());
+
+      HttpResponse<String> twice = browser.postForm("/admin/import/apply",
+          Map.of("csrf", browser.csrf(), "preview", confirm.selectFirst("input[name=preview]").val()));
+      assertEquals(410, twice.statusCode());
+      Document gone = zhPage(twice);
+      assertEquals("预览已失效", gone.selectFirst("h1").text());
+      assertTrue(gone.selectFirst(".error-message").text().startsWith("此预览已被应用或已过期（预览保留30分钟）。"),
+          gone.selectFirst(".error-message").text());
+    }
+  }
+
+  @Test
+  void aRefusedImportInChineseCountsTheErrorsInChineseAndMarksTheImportersEnglishMessages() {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      Browser browser = signIn(app).speaking(ZH);
+      HttpResponse<String> r = browser.postMultipart("/admin/import/preview", new MultipartBody()
+          .field("csrf", browser.csrf())
+          .file("files", "bad.csv", OBS + NEW_ROW.replace("2019", "2019-13").replace("12.5", "NaN")));
+      assertEquals(422, r.statusCode());
+      Document page = zhPage(r);
+      assertEquals("导入被拒绝", page.selectFirst("h1").text());
+      assertEquals("未写入任何内容。文件中有2个错误；请改正后重新上传（错误说明为英文）。",
+          page.selectFirst("[role=alert]").text());
+      assertEquals(List.of("bad.csv:2:3", "bad.csv:2:4"), page.select(".import-errors__where").eachText());
+      assertEquals(List.of("en", "en"), page.select(".import-errors__message").eachAttr("lang"));
+      assertEquals("上传文件", page.selectFirst("a.button[href=/admin/import]").text());
+
+      Browser en = signIn(app);
+      HttpResponse<String> one = en.postMultipart("/admin/import/preview", new MultipartBody()
+          .field("csrf", en.csrf()).file("files", "bad.csv", OBS + NEW_ROW.replace("12.5", "NaN")));
+      assertEquals(422, one.statusCode());
+      assertTrue(Jsoup.parse(one.body()).selectFirst("[role=alert]").text().contains("The files have 1 error;"),
+          "English counts one error in the singular");
+      assertFalse(Jsoup.parse(one.body()).selectFirst(".import-errors__message").hasAttr("lang"));
+    }
+  }
+
+  @Test
+  void refusedFormsAndUploadsAreErrorPagesInChinese() {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      Browser browser = signIn(app).speaking(ZH);
+      HttpResponse<String> forged = browser.postMultipart("/admin/import/preview",
+          new MultipartBody().field("csrf", "forged").file("files", "o.csv", OBS + NEW_ROW));
+      assertEquals(403, forged.statusCode());
+      assertEquals("表单未被接受", zhPage(forged).selectFirst("h1").text());
+      assertEquals("错误403", zhPage(forged).selectFirst(".error-status").text());
+
+      HttpResponse<String> empty = browser.postMultipart("/admin/import/preview",
+          new MultipartBody().field("csrf", browser.csrf()));
+      assertEquals(400, empty.statusCode());
+      assertEquals("没有上传任何文件。请选择一个或多个CSV文件。", zhPage(empty).selectFirst(".error-message").text());
+
+      byte[] big = new byte[6 * 1024 * 1024];
+      Arrays.fill(big, (byte) 'a');
+      HttpResponse<String> tooBig = browser.postMultipart("/admin/import/preview",
+          new MultipartBody().field("csrf", browser.csrf()).file("files", "big.csv", big));
+      assertEquals(413, tooBig.statusCode());
+      Document page = zhPage(tooBig);
+      assertEquals("上传内容过大", page.selectFirst("h1").text());
+      assertTrue(page.selectFirst(".error-message").text().matches("本次上传为\\d+字节，每次请求的上限为5242880字节（5 MB）。.+"),
+          page.selectFirst(".error-message").text());
+
+      Browser en = signIn(app);
+      HttpResponse<String> english = en.postMultipart("/admin/import/preview",
+          new MultipartBody().field("csrf", en.csrf()).file("files", "big.csv", big));
+      assertEquals(413, english.statusCode());
+      assertTrue(Jsoup.parse(english.body()).selectFirst(".error-message").text()
+          .matches("The upload is [\\d,]+ bytes; the limit is 5,242,880 bytes \\(5 MB\\) per request\\. Split .+"),
+          Jsoup.parse(english.body()).selectFirst(".error-message").text());
+
+      HttpResponse<String> wrongBearer = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/imports")))
+          .header("Authorization", "Bearer wrong-token").header("Accept-Language", ZH).GET().build());
+      assertEquals(403, wrongBearer.statusCode());
+      assertEquals("禁止访问", zhPage(wrongBearer).selectFirst("h1").text());
+      assertEquals("管理令牌无效。", zhPage(wrongBearer).selectFirst(".error-message").text());
+    }
+  }
+
+  @Test
+  void theImportLogInChineseWritesDatesAndFilesInChinese() {
+    try (TestApp app = TestApp.start(dir, TOKEN)) {
+      Browser browser = signIn(app).speaking(ZH);
+      Document page = zhPage(browser.get("/admin/imports"));
+      assertEquals("导入记录", page.selectFirst("h1").text());
+      assertEquals(List.of("#", "时间", "操作者", "文件", "新增", "修改", "未变"),
+          page.select("table.import-log th[scope=col]").eachText());
+      Element seed = page.selectFirst("table.import-log tbody tr");
+      String when = seed.selectFirst("time").text();
+      assertTrue(when.matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}:\\d{2}（UTC）"), when);
+      assertTrue(seed.selectFirst("time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.+Z"));
+      assertEquals("seed", seed.select("td").get(2).text());
+      assertEquals("en", seed.select("td").get(2).attr("lang"), "the log's own words");
+      assertEquals(List.of("（来源，76行）", "（指标，32行）", "（观测数据，145行）", "（事件，28行）"),
+          seed.select(".import-log__files > li > span.admin-hint").eachText());
+
+      Element english = Jsoup.parse(signIn(app).get("/admin/imports").body()).selectFirst("table.import-log tbody tr");
+      assertTrue(english.selectFirst("time").text().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
+      assertEquals("(observations, 145 rows)", english.select(".import-log__files > li > span.admin-hint").get(2).text());
+      assertFalse(english.select("td").get(2).hasAttr("lang"));
     }
   }
 }

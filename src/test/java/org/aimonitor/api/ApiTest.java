@@ -166,6 +166,29 @@ class ApiTest {
     assertEquals(Set.of("status", "message"), fields(route));
   }
 
+  /** The API is canonical English: the page language (?lang, Accept-Language) changes nothing. */
+  @Test
+  void theApiStaysEnglishWhateverTheLanguageAsked() throws IOException {
+    String path = "/api/v1/indicators/ai_core_industry_scale?region=CN&to=2024";
+    JsonNode english = get(path, 200);
+    assertEquals(english, get(path + "&lang=zh", 200));
+    HttpResponse<String> accept = app.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(app.url(path))).header("Accept-Language", "zh-CN").GET().build());
+    assertEquals(english, JSON.readTree(accept.body()));
+    JsonNode p2024 = find(english.get("observations"), "2024", "period");
+    assertEquals("> ¥900 billion", p2024.get("figure").asText());
+    assertEquals("2024", p2024.get("period_label").asText());
+    assertEquals(900, p2024.get("value").asInt(), "values in the dataset's unit, not 亿元");
+
+    JsonNode list = get("/api/v1/indicators?lang=zh", 200).get("indicators");
+    assertEquals("AI core industry scale", find(list, "ai_core_industry_scale").get("name").asText());
+
+    JsonNode region = get("/api/v1/indicators/ai_enterprises?region=EU&lang=zh", 400);
+    assertTrue(region.get("message").asText().startsWith("Unknown region \"EU\""), region.toString());
+    JsonNode missing = get("/api/v1/indicators/nope?lang=zh", 404);
+    assertTrue(missing.get("message").asText().startsWith("There is no indicator \"nope\""), missing.toString());
+  }
+
   private static JsonNode find(JsonNode list, String code) {
     return find(list, code, "code");
   }

@@ -64,8 +64,10 @@ class AccessibilityInBrowserTest {
   }
 
   @AfterEach
-  void lightSchemeAgain() {
+  void lightSchemeAndDefaultLanguageAgain() {
     browser.emulateMedia(null);
+    // A Chinese page leaves its lang cookie behind; the next page must choose for itself.
+    browser.driver().manage().deleteCookieNamed("lang");
   }
 
   static Stream<Arguments> pagesAndWidths() {
@@ -93,6 +95,21 @@ class AccessibilityInBrowserTest {
     open(page, width);
     assertEquals("", String.join("\n", axe.seriousViolations(browser)),
         "axe violations on " + page + " at " + width + " px in the dark scheme");
+  }
+
+  static Stream<Arguments> chinesePagesAndWidths() {
+    return CheckedPages.kindsInChinese().flatMap(page -> Stream.of(
+        Arguments.of(page, PageChecks.DESKTOP), Arguments.of(page, PageChecks.PHONE)));
+  }
+
+  /** The same checks on every page kind in Chinese (light scheme; colours do not change with language). */
+  @ParameterizedTest(name = "{0} at {1} px")
+  @MethodSource("chinesePagesAndWidths")
+  void axeFindsNoSeriousOrCriticalViolationsInChinese(Page page, int width) {
+    open(page, width);
+    assertEquals("zh-CN", browser.js("return document.documentElement.lang;"));
+    assertEquals("", String.join("\n", axe.seriousViolations(browser)),
+        "axe violations on " + page + " at " + width + " px");
   }
 
   /** Proof that a clean result means something: axe reports problems put into a page. */

@@ -37,6 +37,7 @@ class KeyboardAndPreferencesTest {
   static final Map<String, String> DARK = Map.of("prefers-color-scheme", "dark");
   static final Map<String, String> REDUCED_MOTION = Map.of("prefers-reduced-motion", "reduce");
   static final List<String> NAV = List.of("Overview", "Summary", "Indicators", "Sources", "Timeline", "Data");
+  static final List<String> NAV_ZH = List.of("概览", "摘要", "指标", "来源", "大事记", "数据");
 
   /**
    * Marks every control a keyboard user must be able to reach (shown, not disabled, not taken
@@ -129,6 +130,7 @@ class KeyboardAndPreferencesTest {
   @AfterEach
   void screenAndLightAgain() {
     browser.emulateMedia(null);
+    browser.driver().manage().deleteCookieNamed("lang");
   }
 
   private void open(String path) {
@@ -169,7 +171,7 @@ class KeyboardAndPreferencesTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/", "/summary", "/indicators/ai_core_industry_scale", "/admin/import",
-      "/admin/imports"})
+      "/admin/imports", "/?lang=zh", "/indicators/ai_core_industry_scale?lang=zh"})
   void tabReachesSkipLinkThenNavigationThenEveryControlWithVisibleFocus(String path) {
     if (path.startsWith("/admin")) {
       browser.driver().executeCdpCommand("Network.clearBrowserCookies", Map.of());
@@ -186,7 +188,7 @@ class KeyboardAndPreferencesTest {
         .map(f -> ((String) f.get("cls")).isEmpty() ? (String) f.get("text") : (String) f.get("cls"))
         .toList();
     List<String> expectedOrder = new ArrayList<>(List.of("skip-link", "brand"));
-    expectedOrder.addAll(NAV);
+    expectedOrder.addAll(path.endsWith("lang=zh") ? NAV_ZH : NAV);
     Set<String> reached = new HashSet<>();
     walk.forEach(f -> reached.add((String) f.get("kb")));
     List<String> unreached = new ArrayList<>();

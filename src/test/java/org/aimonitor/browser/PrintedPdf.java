@@ -113,12 +113,19 @@ final class PrintedPdf {
 
   /**
    * Where a printed chart is drawn: below its title (and the unit line under it), above the
-   * "Sources:" line of the same card, and across to the next card on the same row or to the
-   * page's right margin.
+   * "Sources:" ({@code sourcesLabel}, in the page's language) line of the same card, and across
+   * to the next card on the same row or to the page's right margin.
    */
-  Optional<Box> chartArea(String title) {
-    return line(title).flatMap(t -> lines.stream()
-        .filter(l -> l.page() == t.page() && l.text().startsWith("Sources:")
+  Optional<Box> chartArea(String title, String sourcesLabel) {
+    // The first line reading the title that has a sources line below it: a card elsewhere on
+    // the page (a KPI card) may carry the same words.
+    return lines.stream().filter(l -> l.text().equals(title))
+        .map(t -> chartArea(t, sourcesLabel)).flatMap(Optional::stream).findFirst();
+  }
+
+  private Optional<Box> chartArea(Line title, String sourcesLabel) {
+    return Optional.of(title).flatMap(t -> lines.stream()
+        .filter(l -> l.page() == t.page() && l.text().startsWith(sourcesLabel)
             && Math.abs(l.x() - t.x()) < 3 * MM && l.y() > t.y())
         .min((a, b) -> Float.compare(a.y(), b.y()))
         .map(sources -> {

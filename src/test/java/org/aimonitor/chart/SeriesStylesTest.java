@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.aimonitor.dashboard.DashboardCharts;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorChart;
 import org.aimonitor.indicator.IndicatorData;
@@ -40,19 +42,23 @@ class SeriesStylesTest {
     seed = Snapshot.load(db);
   }
 
-  /** The overview's four charts (the summary draws three of them) and every indicator chart. */
+  /**
+   * The overview's four charts in both languages (the summary draws three of them) and every
+   * indicator chart.
+   */
   static List<ChartSpec> allCharts() {
-    SourceNotes notes = new SourceNotes(seed.sources());
-    DashboardCharts overview = new DashboardCharts(seed, notes);
-    List<ChartSpec> charts = new ArrayList<>(Stream.of(overview.marketScale(),
-        overview.segmentGrowth(), overview.hardwareAdoption(), overview.enterprises())
-        .map(ChartView::spec).toList());
+    List<ChartSpec> charts = new ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      DashboardCharts overview = new DashboardCharts(seed, new SourceNotes(seed.sources()), Text.of(lang));
+      Stream.of(overview.marketScale(), overview.segmentGrowth(), overview.hardwareAdoption(),
+          overview.enterprises()).map(ChartView::spec).forEach(charts::add);
+    }
     List<String> regions = new ArrayList<>(Regions.codes());
     regions.add(null);
     for (String code : seed.indicators().keySet()) {
       for (String region : regions) {
-        IndicatorData data = IndicatorData.load(seed, code, new Filter(region, null, null));
-        new IndicatorChart(data, new SourceNotes(seed.sources())).build()
+        IndicatorData data = IndicatorData.load(seed, code, new Filter(region, null, null), Text.EN);
+        new IndicatorChart(data, new SourceNotes(seed.sources()), Text.EN).build()
             .ifPresent(view -> charts.add(view.spec()));
       }
     }

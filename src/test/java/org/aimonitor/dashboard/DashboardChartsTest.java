@@ -13,6 +13,7 @@ import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Snapshot;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,19 @@ class DashboardChartsTest {
 
   private static final Indicator SCALE = Fixtures.scale();
   private static final Indicator GROWTH = indicator("ai_core_industry_growth", "scale", "pct", "% YoY", 1);
-  private static final Indicator FIRMS = indicator("ai_enterprises", "enterprises", "count", "enterprises", 0);
+  private static final Indicator FIRMS = new Indicator("ai_enterprises", "enterprises", "AI enterprises",
+      "人工智能企业数量", "count", "enterprises", "家", 0, "", "");
   private static final Indicator PHONES = indicator("ai_phone_share", "hardware", "pct", "%", 1);
   private static final Indicator PCS = indicator("ai_pc_share", "hardware", "pct", "%", 0);
   private static final Indicator L2 = indicator("l2_adas_penetration", "hardware", "pct", "%", 1);
   private static final Indicator TERMINALS = indicator("ai_terminal_penetration", "adoption", "pct", "%", 0);
 
   private static DashboardCharts charts(Snapshot s) {
-    return new DashboardCharts(s, new SourceNotes(s.sources()));
+    return charts(s, Text.EN);
+  }
+
+  private static DashboardCharts charts(Snapshot s, Text t) {
+    return new DashboardCharts(s, new SourceNotes(s.sources()), t);
   }
 
   private static Snapshot scaleData() {
@@ -57,7 +63,7 @@ class DashboardChartsTest {
     Series actual = series(spec, "Scale (actual)");
     assertEquals(List.of("2022", "2023", "2024"), actual.points().stream().map(Point::x).toList());
     assertEquals(List.of(508.0, 578.4, 900.0), actual.points().stream().map(Point::y).toList());
-    assertEquals("> ¥900 bn", actual.points().get(2).text());
+    assertEquals("> ¥900 billion", actual.points().get(2).text());
     assertEquals("actual", actual.role());
   }
 
@@ -67,7 +73,7 @@ class DashboardChartsTest {
     assertTrue(view.spec().series().stream().flatMap(s -> s.points().stream())
         .noneMatch(p -> p.period().equals("Sep 2024")));
     assertEquals(List.of("Sep 2024"), view.statements().stream().map(Point::period).toList());
-    assertEquals("≈ ¥600 bn", view.statements().get(0).text());
+    assertEquals("≈ ¥600 billion", view.statements().get(0).text());
   }
 
   @Test
@@ -76,7 +82,7 @@ class DashboardChartsTest {
     Series forecast = series(spec, "Scale (forecast)");
     assertEquals("projection", forecast.role());
     assertEquals(List.of("2035"), forecast.points().stream().map(Point::x).toList());
-    assertEquals("¥1,729.5 bn (forecast)", forecast.points().get(0).text());
+    assertEquals("¥1,729.5 billion (forecast)", forecast.points().get(0).text());
     Series targets = series(spec, "Policy targets");
     assertEquals("target", targets.role());
     assertEquals("scatter", targets.type());
@@ -116,15 +122,14 @@ class DashboardChartsTest {
   void everyPointCitesItsSourceByNumber() {
     Snapshot s = scaleData();
     SourceNotes notes = new SourceNotes(s.sources());
-    ChartSpec spec = new DashboardCharts(s, notes).marketScale().spec();
+    ChartSpec spec = new DashboardCharts(s, notes, Text.EN).marketScale().spec();
     Point p2024 = series(spec, "Scale (actual)").points().get(2);
     assertEquals("b", p2024.sourceId());
     assertEquals(notes.cite("b"), p2024.sourceNo());
   }
 
-  @Test
-  void hardwareFiguresSitAtTheMiddleOfTheirPeriodAndForecastsAreDashedSeries() {
-    Snapshot s = Fixtures.snapshot(List.of(PHONES, PCS, L2, TERMINALS), Fixtures.sources("x@2025"),
+  private static Snapshot hardwareData() {
+    return Fixtures.snapshot(List.of(PHONES, PCS, L2, TERMINALS), Fixtures.sources("x@2025"),
         List.of(
             cn("ai_pc_share", "2024", "15", "reported", "x"),
             cn("ai_pc_share", "2024-Q4", "20", "reported", "x"),
@@ -132,7 +137,20 @@ class DashboardChartsTest {
             cn("l2_adas_penetration", "2025-01/2025-07", "62.6", "reported", "x"),
             cn("ai_terminal_penetration", "2027", "70", "target", "x")),
         List.of());
-    ChartSpec spec = charts(s).hardwareAdoption().spec();
+  }
+
+  private static Snapshot enterpriseData() {
+    return Fixtures.snapshot(List.of(FIRMS), Fixtures.sources("x@2025"),
+        List.of(
+            cn("ai_enterprises", "2023-Q3", "4469", "reported", "x"),
+            cn("ai_enterprises", "2025", "6200", "lower_bound", "x"),
+            obs("ai_enterprises", "WORLD", "2023-Q3", "29542", "reported", "x", true)),
+        List.of());
+  }
+
+  @Test
+  void hardwareFiguresSitAtTheMiddleOfTheirPeriodAndForecastsAreDashedSeries() {
+    ChartSpec spec = charts(hardwareData()).hardwareAdoption().spec();
     Series pcs = series(spec, "AI PCs");
     assertEquals(List.of(2024.5, 2024.875), pcs.points().stream().map(Point::x).toList());
     assertEquals("Q4 2024", pcs.points().get(1).period());
@@ -148,17 +166,87 @@ class DashboardChartsTest {
 
   @Test
   void enterpriseCountsSitAtTheEndOfTheirPeriod() {
-    Snapshot s = Fixtures.snapshot(List.of(FIRMS), Fixtures.sources("x@2025"),
-        List.of(
-            cn("ai_enterprises", "2023-Q3", "4469", "reported", "x"),
-            cn("ai_enterprises", "2025", "6200", "lower_bound", "x"),
-            obs("ai_enterprises", "WORLD", "2023-Q3", "29542", "reported", "x", true)),
-        List.of());
-    ChartSpec spec = charts(s).enterprises().spec();
+    ChartSpec spec = charts(enterpriseData()).enterprises().spec();
     Series china = series(spec, "China");
     assertEquals(List.of(2023.75, 2026.0), china.points().stream().map(Point::x).toList());
     assertEquals("end of 2025", china.points().get(1).period());
     assertEquals("> 6,200 enterprises", china.points().get(1).text());
     assertEquals(1, series(spec, "World").points().size());
+    assertEquals("Jan 2024", spec.x().ticks().stream().filter(t -> t.value() == 2024).findFirst()
+        .orElseThrow().label());
+  }
+
+  // ---- In Chinese: words from the bundle, values in 亿元 and figures as Chinese writes them ----
+
+  @Test
+  void chineseMarketScaleIsDrawnIn100MillionYuanTenTimesTheEnglishValues() {
+    ChartSpec en = charts(scaleData(), Text.EN).marketScale().spec();
+    ChartSpec zh = charts(scaleData(), Text.ZH).marketScale().spec();
+    assertEquals("人工智能核心产业规模（按年）", zh.title());
+    assertEquals("年份", zh.x().title());
+    assertEquals(en.x().labels(), zh.x().labels(), "the same years, as bare numbers");
+    Series actual = series(zh, "规模（实际值）");
+    assertEquals(List.of(5080.0, 5784.0, 9000.0), actual.points().stream().map(Point::y).toList());
+    for (int i = 0; i < en.series().size(); i++) {
+      List<Point> enPoints = en.series().get(i).points();
+      List<Point> zhPoints = zh.series().get(i).points();
+      double factor = en.series().get(i).axis().equals("y") ? 10 : 1;
+      for (int p = 0; p < enPoints.size(); p++) {
+        assertEquals(enPoints.get(p).y() * factor, zhPoints.get(p).y(), 1e-9,
+            zh.series().get(i).label() + " #" + p);
+      }
+    }
+    assertEquals("超过9000亿元", actual.points().get(2).text());
+    assertEquals("2024年", actual.points().get(2).period());
+    assertEquals("下限", actual.points().get(2).qualifier());
+    assertEquals("17295亿元（预测）", series(zh, "规模（预测值）").points().get(0).text());
+    assertEquals("10000亿元（目标）", series(zh, "规划目标").points().get(1).text());
+    Series growth = series(zh, "同比增速");
+    assertEquals(24.0, growth.points().get(0).y(), "percentages are not converted");
+    assertEquals("+24%", growth.points().get(0).text());
+    assertEquals(List.of(new ChartSpec.Break("2023", "2024", "序列断点")), zh.breaks());
+    assertEquals("亿元", zh.axes().get(0).title());
+    assertEquals("同比增速（%）", zh.axes().get(1).title());
+  }
+
+  @Test
+  void chineseRunningStatementsAndNotesUseChineseUnitsAndPeriods() {
+    ChartView view = charts(scaleData(), Text.ZH).marketScale();
+    assertEquals(List.of("2024年9月"), view.statements().stream().map(Point::period).toList());
+    assertEquals("约6000亿元", view.statements().get(0).text());
+    assertEquals("亿元；增速为同比（%）", view.unit());
+    String notes = String.join("\n", view.notes());
+    for (String figure : List.of("9000亿元", "7260亿元", "5784亿元", "1500亿元", "4000亿元", "1万亿元")) {
+      assertTrue(notes.contains(figure), figure + " in " + notes);
+    }
+    assertTrue(notes.matches("(?s)[^a-z]*"), "no English words in the Chinese notes: " + notes);
+  }
+
+  @Test
+  void chineseHardwareChartNamesTheDevicesAndTheAiPlusTargets() {
+    ChartView view = charts(hardwareData(), Text.ZH).hardwareAdoption();
+    ChartSpec spec = view.spec();
+    assertEquals("2024年第4季度", series(spec, "AI PC").points().get(1).period());
+    assertEquals("20%", series(spec, "AI PC").points().get(1).text());
+    assertEquals("85%（预测）", series(spec, "AI PC（预测）").points().get(0).text());
+    Point l2 = series(spec, "L2级组合驾驶辅助（乘用车新车）").points().get(0);
+    assertEquals("2025年1–7月", l2.period());
+    assertEquals("62.6%", l2.text());
+    assertEquals(62.6, l2.y());
+    assertEquals("70%（目标）", series(spec, "“人工智能+”行动目标").points().get(0).text());
+    assertTrue(String.join("", view.notes()).contains("2027年超过70%、2030年超过90%"));
+  }
+
+  @Test
+  void chineseEnterpriseChartTicksAreJanuaryOfEachYearAndCountsAreInJia() {
+    ChartSpec spec = charts(enterpriseData(), Text.ZH).enterprises().spec();
+    assertEquals("2024年1月", spec.x().ticks().stream().filter(t -> t.value() == 2024).findFirst()
+        .orElseThrow().label());
+    Series china = series(spec, "中国");
+    assertEquals("2025年末", china.points().get(1).period());
+    assertEquals("超过6200家", china.points().get(1).text());
+    assertEquals(6200.0, china.points().get(1).y(), "counts are not converted");
+    assertEquals("2023年第3季度末", series(spec, "全球").points().get(0).period());
+    assertEquals("29542家", series(spec, "全球").points().get(0).text());
   }
 }

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.aimonitor.TestApp;
+import org.aimonitor.i18n.Lang;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,8 +22,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The overview page served by the real app over the seeded database, read as HTML. */
+/**
+ * The overview page served by the real app over the seeded database, read as HTML: in English
+ * ({@code page}) and in Chinese ({@code zh}, {@code /?lang=zh}); checks of the page's make-up
+ * run on both.
+ */
 class DashboardPageTest {
 
   @TempDir
@@ -28,12 +37,22 @@ class DashboardPageTest {
   static TestApp app;
   static HttpResponse<String> response;
   static Document page;
+  static Map<Lang, HttpResponse<String>> responses = new EnumMap<>(Lang.class);
+  static Map<Lang, Document> pages = new EnumMap<>(Lang.class);
+  static Document zh;
 
   @BeforeAll
   static void start() {
     app = TestApp.start(dir);
-    response = app.get("/");
-    page = Jsoup.parse(response.body(), app.url("/"));
+    for (Lang lang : Lang.values()) {
+      String path = lang == Lang.EN ? "/" : "/?lang=" + lang.code();
+      HttpResponse<String> r = app.get(path);
+      responses.put(lang, r);
+      pages.put(lang, Jsoup.parse(r.body(), app.url(path)));
+    }
+    response = responses.get(Lang.EN);
+    page = pages.get(Lang.EN);
+    zh = pages.get(Lang.ZH);
   }
 
   @AfterAll
@@ -42,13 +61,19 @@ class DashboardPageTest {
   }
 
   private static Element card(String id) {
-    Element card = page.getElementById(id);
+    return card(page, id);
+  }
+
+  private static Element card(Document doc, String id) {
+    Element card = doc.getElementById(id);
     assertNotNull(card, "card " + id);
     return card;
   }
 
-  @Test
-  void servesHtmlWithAStrictContentSecurityPolicy() {
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void servesHtmlWithAStrictContentSecurityPolicy(Lang lang) {
+    HttpResponse<String> response = responses.get(lang);
     assertEquals(200, response.statusCode());
     assertEquals("text/html;charset=utf-8",
         response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
@@ -57,8 +82,10 @@ class DashboardPageTest {
     assertFalse(csp.contains("unsafe-inline"));
   }
 
-  @Test
-  void hasNoInlineScriptsOrStyles() {
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void hasNoInlineScriptsOrStyles(Lang lang) {
+    Document page = pages.get(lang);
     for (Element script : page.select("script")) {
       boolean external = script.hasAttr("src");
       boolean data = "application/json".equals(script.attr("type"));
@@ -87,11 +114,11 @@ class DashboardPageTest {
   @Test
   void scaleCardShowsTheLatestYearAsALowerBoundWithGrowth() {
     Element card = card("kpi-scale");
-    assertEquals("> ¥1,200 bn", card.selectFirst(".kpi__value").text());
+    assertEquals("> ¥1,200 billion", card.selectFirst(".kpi__value").text());
     assertTrue(card.selectFirst(".kpi__meta").text().contains("2025"));
     assertTrue(card.selectFirst(".kpi__meta").text().contains("lower bound"));
     String more = card.select(".kpi__more li").text();
-    assertTrue(more.contains("Scale 2024: > ¥900 bn"), more);
+    assertTrue(more.contains("Scale 2024: > ¥900 billion"), more);
     assertTrue(more.contains("YoY growth 2024: +24 %"), more);
     assertTrue(card.text().contains("No year-on-year growth has been published for 2025"));
   }
@@ -121,8 +148,10 @@ class DashboardPageTest {
     assertTrue(rows.get(2).startsWith("Applications +13 %"), rows.get(2));
   }
 
-  @Test
-  void everyCitationLinksToANumberedSourceNoteWithPublisherTitleDateAndLink() {
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void everyCitationLinksToANumberedSourceNoteWithPublisherTitleDateAndLink(Lang lang) {
+    Document page = pages.get(lang);
     List<Element> cites = page.select("a.cite");
     assertTrue(cites.size() > 20);
     for (Element cite : cites) {
@@ -135,7 +164,7 @@ class DashboardPageTest {
     }
     Element first = page.getElementById("source-1");
     assertTrue(first.text().contains("China News Service (ECNS)"), first.text());
-    assertTrue(first.text().contains("5 Mar 2026"), first.text());
+    assertTrue(first.text().contains(lang == Lang.EN ? "5 Mar 2026" : "2026年3月5日"), first.text());
   }
 
   @Test
@@ -146,15 +175,17 @@ class DashboardPageTest {
         "segment growth comes from the Xinhua dispatch of 1 Oct 2025");
   }
 
-  @Test
-  void everyChartHasACanvasWithAnAccessibleNameAndAJsonSpecAndATable() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void everyChartHasACanvasWithAnAccessibleNameAndAJsonSpecAndATable(Lang lang) throws Exception {
+    Document page = pages.get(lang);
     List<Element> figures = page.select("figure.chart");
     assertEquals(4, figures.size());
     ObjectMapper json = new ObjectMapper();
     for (Element figure : figures) {
       Element canvas = figure.selectFirst("canvas");
       assertEquals("img", canvas.attr("role"));
-      assertTrue(canvas.attr("aria-label").length() > 40, canvas.attr("aria-label"));
+      assertTrue(canvas.attr("aria-label").length() > (lang == Lang.EN ? 40 : 20), canvas.attr("aria-label"));
       JsonNode spec = json.readTree(figure.selectFirst("script.chart-spec").data());
       assertEquals(canvas.id(), spec.get("id").asText());
       int points = 0;
@@ -168,8 +199,8 @@ class DashboardPageTest {
     }
   }
 
-  @Test
-  void chartTableRowsCarryTheSameValuesAsTheChartJson() throws Exception {
+  /** The market-scale chart's table rows as "series|period|value", checked against its JSON. */
+  private static List<String> scaleTableRows(Document page) throws Exception {
     Element figure = page.getElementById("chart-market-scale-figure");
     JsonNode spec = new ObjectMapper().readTree(figure.selectFirst("script.chart-spec").data());
     List<String> fromJson = new ArrayList<>();
@@ -182,9 +213,15 @@ class DashboardPageTest {
         .map(tr -> tr.child(0).text() + "|" + tr.child(1).text() + "|" + tr.child(2).text())
         .toList();
     assertEquals(fromJson, fromTable);
-    assertTrue(fromTable.contains("Scale (actual)|2024|> ¥900 bn"));
-    assertTrue(fromTable.contains("Scale (forecast)|2035|¥1,729.5 bn (forecast)"));
-    assertTrue(fromTable.contains("Policy targets|2030|¥1,000 bn (target)"));
+    return fromTable;
+  }
+
+  @Test
+  void chartTableRowsCarryTheSameValuesAsTheChartJson() throws Exception {
+    List<String> fromTable = scaleTableRows(page);
+    assertTrue(fromTable.contains("Scale (actual)|2024|> ¥900 billion"), fromTable.toString());
+    assertTrue(fromTable.contains("Scale (forecast)|2035|¥1,729.5 billion (forecast)"));
+    assertTrue(fromTable.contains("Policy targets|2030|¥1,000 billion (target)"));
     assertTrue(fromTable.contains("YoY growth|2024|+24 %"));
   }
 
@@ -193,8 +230,8 @@ class DashboardPageTest {
     Element statements = page.selectFirst("#chart-market-scale-figure table.statements");
     assertNotNull(statements);
     String text = statements.text();
-    assertTrue(text.contains("Sep 2024") && text.contains("≈ ¥600 bn"), text);
-    assertTrue(text.contains("Jul 2022") && text.contains("> ¥400 bn"), text);
+    assertTrue(text.contains("Sep 2024") && text.contains("≈ ¥600 billion"), text);
+    assertTrue(text.contains("Jul 2022") && text.contains("> ¥400 billion"), text);
   }
 
   @Test
@@ -224,5 +261,106 @@ class DashboardPageTest {
     assertEquals("2017-03", items.get(0).selectFirst("time").attr("datetime"));
     assertTrue(items.stream().anyMatch(li -> li.text().contains("'AI Plus' Opinions published")));
     assertTrue(items.stream().allMatch(li -> li.selectFirst("a.cite") != null));
+    assertTrue(page.select(".timeline__desc[lang]").isEmpty(), "English descriptions on an English page");
+  }
+
+  // ---- The page in Chinese ----
+
+  @Test
+  void chinesePageIsMarkedChineseWithChineseTitleAndHeadings() {
+    assertEquals("zh-CN", zh.selectFirst("html").attr("lang"));
+    assertTrue(responses.get(Lang.ZH).body().contains("<html lang=\"zh-CN\""));
+    assertEquals("概览 · 人工智能产业监测", zh.title());
+    assertEquals("中国人工智能产业概览", zh.selectFirst("h1").text());
+    assertEquals("数据截至2026年3月5日（所示数据中最新的发布日期）", zh.selectFirst(".as-of").text());
+    assertEquals("2026年3月5日", zh.selectFirst(".as-of strong").text());
+    assertEquals(List.of("主要数据", "趋势", "政策与数据大事记", "来源"), zh.select("main h2").eachText());
+  }
+
+  @Test
+  void chineseScaleCardIsIn100MillionYuanWithChinesePeriodsAndQualifiers() {
+    Element card = card(zh, "kpi-scale");
+    assertEquals("人工智能核心产业规模", card.selectFirst("h3").text());
+    assertEquals("超过12000亿元", card.selectFirst(".kpi__value").text());
+    assertTrue(card.selectFirst(".kpi__meta").text().contains("2025年"), card.text());
+    assertTrue(card.selectFirst(".kpi__meta").text().contains("下限"), card.text());
+    String more = card.select(".kpi__more li").text();
+    // The separator after the label is the shared fragment's.
+    assertTrue(more.matches(".*2024年规模[:：] ?超过9000亿元.*"), more);
+    assertTrue(more.matches(".*2024年同比增速[:：] ?\\+24%.*"), more);
+    assertTrue(card.text().contains("2025年同比增速尚未公布。"), card.text());
+  }
+
+  @Test
+  void chineseEnterpriseShareAndSegmentCards() {
+    Element firms = card(zh, "kpi-enterprises");
+    assertEquals("超过6200家", firms.selectFirst(".kpi__value").text());
+    assertTrue(firms.selectFirst(".kpi__meta").text().startsWith("2025年末"), firms.text());
+    Element share = card(zh, "kpi-global-share");
+    assertEquals("占全球人工智能企业数量的比重", share.selectFirst("h3").text());
+    assertEquals("15%", share.selectFirst(".kpi__value").text());
+    assertTrue(share.text().contains("并非占全球人工智能市场的份额"), share.text());
+    Element segments = card(zh, "kpi-segments");
+    assertEquals("2024年各层营收增速", segments.selectFirst("h3").text());
+    List<String> rows = segments.select(".kpi__list > div").eachText();
+    assertTrue(rows.get(0).startsWith("基础设施层 +54%"), rows.get(0));
+    assertTrue(rows.get(1).startsWith("模型框架层 +18%"), rows.get(1));
+    assertTrue(rows.get(2).startsWith("行业应用层 +13%"), rows.get(2));
+  }
+
+  @Test
+  void chineseChartsDrawTheSameFiguresInChineseUnits() throws Exception {
+    List<String> rows = scaleTableRows(zh);
+    assertTrue(rows.contains("规模（实际值）|2024年|超过9000亿元"), rows.toString());
+    assertTrue(rows.contains("规模（预测值）|2035年|17295亿元（预测）"), rows.toString());
+    assertTrue(rows.contains("规划目标|2030年|10000亿元（目标）"), rows.toString());
+    assertTrue(rows.contains("同比增速|2024年|+24%"), rows.toString());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode en = json.readTree(page.selectFirst("#chart-market-scale-figure script.chart-spec").data());
+    JsonNode cn = json.readTree(zh.selectFirst("#chart-market-scale-figure script.chart-spec").data());
+    assertEquals("亿元", cn.get("axes").get(0).get("title").asText());
+    JsonNode enBars = en.get("series").get(0).get("points");
+    JsonNode cnBars = cn.get("series").get(0).get("points");
+    assertEquals(enBars.size(), cnBars.size());
+    for (int i = 0; i < enBars.size(); i++) {
+      assertEquals(enBars.get(i).get("y").asDouble() * 10, cnBars.get(i).get("y").asDouble(), 1e-6,
+          "bar " + i + " in 亿元 = 10 × billion yuan");
+    }
+    String statements = zh.selectFirst("#chart-market-scale-figure table.statements").text();
+    assertTrue(statements.contains("2024年9月") && statements.contains("约6000亿元"), statements);
+    assertTrue(zh.selectFirst("#chart-market-scale-figure .chart__notes").text().contains("7260亿元"));
+    String firms = zh.selectFirst("#chart-enterprises-figure table").text();
+    assertTrue(firms.contains("中国 2025年末 超过6200家"), firms);
+    assertTrue(firms.contains("全球 2023年第3季度末 29542家"), firms);
+    assertEquals(List.of("人工智能核心产业规模", "人工智能核心产业规模增速"),
+        zh.select("#chart-market-scale-figure .chart__links a").eachText());
+  }
+
+  @Test
+  void chineseHardwareChartNamesItsSeriesInChinese() throws Exception {
+    JsonNode spec = new ObjectMapper().readTree(
+        zh.selectFirst("#chart-hardware-figure script.chart-spec").data());
+    List<String> labels = new ArrayList<>();
+    spec.get("series").forEach(s -> labels.add(s.get("label").asText()));
+    assertTrue(labels.containsAll(List.of("AI手机", "AI PC", "L2级组合驾驶辅助（乘用车新车）",
+        "“人工智能+”行动目标")), labels.toString());
+    JsonNode targets = spec.get("series").get(labels.indexOf("“人工智能+”行动目标")).get("points");
+    assertEquals(70.0, targets.get(0).get("y").asDouble());
+    assertEquals("70%（目标）", targets.get(0).get("text").asText());
+  }
+
+  @Test
+  void chineseTimelineHasChineseTitlesAndDatesAndMarksEnglishDescriptions() {
+    List<Element> items = zh.select(".timeline li");
+    assertEquals(28, items.size());
+    assertTrue(items.stream().anyMatch(li -> li.selectFirst(".timeline__title").text()
+        .equals("《国务院关于深入实施“人工智能+”行动的意见》公布")));
+    Element plan = items.stream().filter(li -> li.selectFirst("time").attr("datetime").equals("2017-07-20"))
+        .findFirst().orElseThrow();
+    assertEquals("2017年7月20日", plan.selectFirst("time").text());
+    assertEquals("政策", plan.selectFirst(".tag").text());
+    for (Element li : items) {
+      assertEquals("en", li.selectFirst(".timeline__desc").attr("lang"), "English description marked");
+    }
   }
 }

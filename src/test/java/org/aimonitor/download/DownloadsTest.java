@@ -37,9 +37,13 @@ class DownloadsTest {
   Path dir;
 
   private static HttpResponse<byte[]> bytes(TestApp app, String path) {
+    return bytes(app, path, "en");
+  }
+
+  private static HttpResponse<byte[]> bytes(TestApp app, String path, String acceptLanguage) {
     try {
       return java.net.http.HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(app.url(path))).build(),
+          HttpRequest.newBuilder(URI.create(app.url(path))).header("Accept-Language", acceptLanguage).build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -58,6 +62,9 @@ class DownloadsTest {
             r.headers().firstValue("Content-Disposition").orElse(""));
         byte[] seed = Files.readAllBytes(Path.of("data", table.fileName()));
         assertArrayEquals(seed, r.body(), table.fileName() + " differs from the seed file");
+        // Downloads are canonical: a Chinese browser gets the same bytes.
+        assertArrayEquals(seed, bytes(app, "/data/" + table.fileName() + "?lang=zh", "zh-CN").body(),
+            table.fileName() + " in Chinese differs from the seed file");
       }
     }
   }
@@ -170,13 +177,58 @@ class DownloadsTest {
       assertTrue(licence.text().contains("No separate licence"), licence.text());
       assertNotNull(licence.selectFirst(".citation"));
       assertFalse(licence.selectFirst(".citation").text().isBlank());
+      assertTrue(licence.selectFirst(".citation").text()
+          .matches("AI Industry Monitor, dataset, data version \\d+, accessed \\d{4}-\\d{2}-\\d{2}, http://127\\.0\\.0\\.1:\\d+/data\\."),
+          licence.selectFirst(".citation").text());
+      assertEquals("Data downloads", doc.selectFirst("h1").text());
+      assertEquals(List.of("File", "Holds", "Format", "Rows", "Size"), doc.select("table.downloads th[scope=col]").eachText());
+      assertEquals("One row per cited page: publisher, title, link, date, language, reliability.",
+          rows.get(0).select("td").get(0).text());
+    }
+  }
+
+  @Test
+  void dataPageInChineseDescribesTheSameDownloadsInChinese() {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> r = app.send(HttpRequest.newBuilder(URI.create(app.url("/data")))
+          .header("Accept-Language", "zh-CN,zh;q=0.9").GET().build());
+      assertEquals(200, r.statusCode());
+      Document doc = Jsoup.parse(r.body());
+      assertEquals("zh-CN", doc.selectFirst("html").attr("lang"));
+      assertEquals("数据下载", doc.selectFirst("h1").text());
+      assertEquals("数据下载 · 人工智能产业监测", doc.selectFirst("title").text());
+      assertTrue(doc.selectFirst(".as-of").text().matches("数据版本\\d+"), doc.selectFirst(".as-of").text());
+      assertEquals(List.of("文件", "内容", "格式", "行数", "大小"), doc.select("table.downloads th[scope=col]").eachText());
+      List<Element> rows = doc.select("table.downloads tbody tr");
+      assertEquals(List.of("sources.csv", "indicators.csv", "observations.csv", "events.csv", "monitor.sqlite"),
+          rows.stream().map(tr -> tr.selectFirst("th a").text()).toList(), "file names stay as they are");
+      assertEquals("每个引用网页一行：出版方、标题、链接、日期、语言、可信度。", rows.get(0).select("td").get(0).text());
+      assertEquals("CSV（UTF-8，RFC 4180）", rows.get(0).select("td").get(1).text());
+      assertEquals(List.of("76", "32", "145", "28", "–"),
+          rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
+      for (Element tr : rows) {
+        assertTrue(tr.select("td").get(3).text().matches("(约)?[\\d.]+(字节| KB| MB)"), tr.text());
+      }
+      assertTrue(rows.get(4).select("td").get(3).text().startsWith("约"));
+      Element licence = doc.getElementById("licence-title").parent();
+      assertEquals("许可与引用", doc.getElementById("licence-title").text());
+      assertTrue(licence.text().contains("本汇编未另行授予任何许可"), licence.text());
+      assertTrue(licence.selectFirst(".citation").text()
+          .matches("人工智能产业监测，数据集，数据版本\\d+，访问日期\\d{4}年\\d{1,2}月\\d{1,2}日，http://127\\.0\\.0\\.1:\\d+/data。"),
+          licence.selectFirst(".citation").text());
+      assertEquals("在电子表格中打开CSV文件", doc.getElementById("safety-title").text());
+      assertEquals(6, doc.getElementById("safety-title").parent().select("code").size(), "the markup survives");
     }
   }
 
   @Test
   void sizesAreWrittenForPeople() {
-    assertEquals("812 bytes", DownloadHandler.size(812));
-    assertEquals("20.6 KB", DownloadHandler.size(21_143));
-    assertEquals("1.5 MB", DownloadHandler.size(1_572_864));
+    assertEquals("812 bytes", DownloadHandler.size(812, org.aimonitor.i18n.Text.EN));
+    assertEquals("20.6 KB", DownloadHandler.size(21_143, org.aimonitor.i18n.Text.EN));
+    assertEquals("1.5 MB", DownloadHandler.size(1_572_864, org.aimonitor.i18n.Text.EN));
+    assertEquals("812字节", DownloadHandler.size(812, org.aimonitor.i18n.Text.ZH));
+    assertEquals("20.6 KB", DownloadHandler.size(21_143, org.aimonitor.i18n.Text.ZH));
+    assertEquals("1,000 KB", DownloadHandler.size(1_024_000, org.aimonitor.i18n.Text.EN));
+    assertEquals("1000 KB", DownloadHandler.size(1_024_000, org.aimonitor.i18n.Text.ZH));
   }
 }

@@ -37,8 +37,16 @@ class RevisionHistoryTest {
       Element page = Jsoup.parse(app.get("/indicators/ai_core_industry_scale").body());
       List<String> histories = page.select(".obs__history").eachText();
       assertEquals(1, histories.size(), histories.toString());
-      assertEquals("Revised: > ¥950 bn (lower bound), recorded " + today + " (import 2); previously "
-          + "> ¥900 bn (lower bound), headline, recorded " + today + " (import 1)", histories.get(0));
+      assertEquals("Revised: > ¥950 billion (lower bound), recorded " + today + " (import 2); previously "
+          + "> ¥900 billion (lower bound), headline, recorded " + today + " (import 1)", histories.get(0));
+
+      Element zh = Jsoup.parse(app.get("/indicators/ai_core_industry_scale?lang=zh").body());
+      List<String> zhHistories = zh.select(".obs__history").eachText();
+      assertEquals(1, zhHistories.size(), zhHistories.toString());
+      String line = zhHistories.get(0);
+      assertTrue(line.startsWith("修订记录：超过9500亿元（下限），记录于"), line);
+      assertTrue(line.contains("（第2次导入）；此前为超过9000亿元（下限），曾为主数据，记录于"), line);
+      assertTrue(line.endsWith("（第1次导入）"), line);
 
       JsonNode api = new ObjectMapper().readTree(app.get("/api/v1/indicators/ai_core_industry_scale").body());
       JsonNode revised = null;

@@ -98,7 +98,7 @@ class ChartPngBrowserTest {
 
   @Test
   void downloadButtonSavesAPngNamedAfterTheChart() throws Exception {
-    openAndWaitForPngButton("/indicators/ai_enterprises?region=WORLD").click();
+    openAndWaitForPngButton("/indicators/ai_enterprises?region=WORLD&lang=en").click();
     Path expected = downloads.resolve("ai-enterprises-world.png");
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(expected));
     byte[] head = new byte[8];
@@ -109,6 +109,26 @@ class ChartPngBrowserTest {
     try (Stream<Path> files = Files.list(downloads)) {
       assertTrue(files.anyMatch(expected::equals));
     }
+  }
+
+  @Test
+  void aChinesePageSavesAPngNamedAfterItsChineseTitle() throws Exception {
+    Path expected = downloads.resolve("全球人工智能企业数量.png");
+    try {
+      WebElement button = openAndWaitForPngButton("/indicators/ai_enterprises?region=WORLD&lang=zh");
+      assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
+      assertEquals("下载PNG图片", button.getText());
+      button.click();
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(expected));
+    } finally {
+      // ?lang=zh is remembered in a cookie; the other tests read the pages in English.
+      driver.manage().deleteCookieNamed("lang");
+    }
+    byte[] head = new byte[8];
+    try (var in = Files.newInputStream(expected)) {
+      assertEquals(8, in.readNBytes(head, 0, 8));
+    }
+    assertEquals("\u0089PNG", new String(head, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   @Test

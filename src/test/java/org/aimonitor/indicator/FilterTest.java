@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
@@ -17,11 +18,15 @@ import org.junit.jupiter.api.Test;
 class FilterTest {
 
   private static Filter parse(Map<String, List<String>> query) {
-    return Filter.parse(query);
+    return Filter.parse(query, Text.EN);
   }
 
   private static HttpProblem refused(Map<String, List<String>> query) {
-    return assertThrows(HttpProblem.class, () -> Filter.parse(query));
+    return refused(query, Text.EN);
+  }
+
+  private static HttpProblem refused(Map<String, List<String>> query, Text t) {
+    return assertThrows(HttpProblem.class, () -> Filter.parse(query, t));
   }
 
   @Test
@@ -40,6 +45,7 @@ class FilterTest {
   void unknownRegionIsRefusedWithTheValidOnesListed() {
     HttpProblem p = refused(Map.of("region", List.of("cn")));
     assertEquals(400, p.status());
+    assertEquals("Bad request", p.title());
     assertTrue(p.getMessage().contains("\"cn\""), p.getMessage());
     for (String r : Regions.codes()) {
       assertTrue(p.getMessage().contains(r), p.getMessage());
@@ -85,9 +91,43 @@ class FilterTest {
 
   @Test
   void describesTheViewInWords() {
-    assertEquals("all regions, all years", Filter.NONE.describe());
-    assertEquals("China (mainland), 2020–2025", new Filter("CN", 2020, 2025).describe());
-    assertEquals("World, from 2024", new Filter("WORLD", 2024, null).describe());
+    assertEquals("all regions, all years", Filter.NONE.describe(Text.EN));
+    assertEquals("China (mainland), 2020–2025", new Filter("CN", 2020, 2025).describe(Text.EN));
+    assertEquals("World, from 2024", new Filter("WORLD", 2024, null).describe(Text.EN));
+    assertEquals("all regions, up to 2022", new Filter(null, null, 2022).describe(Text.EN));
+    assertEquals("Greater China, 2024", new Filter("CN-GC", 2024, 2024).describe(Text.EN));
+  }
+
+  @Test
+  void describesTheViewInChinese() {
+    assertEquals("全部地区，全部年份", Filter.NONE.describe(Text.ZH));
+    assertEquals("中国（大陆），2020–2025年", new Filter("CN", 2020, 2025).describe(Text.ZH));
+    assertEquals("全球，2024年起", new Filter("WORLD", 2024, null).describe(Text.ZH));
+    assertEquals("全部地区，2022年及以前", new Filter(null, null, 2022).describe(Text.ZH));
+    assertEquals("大中华区，2024年", new Filter("CN-GC", 2024, 2024).describe(Text.ZH));
+  }
+
+  @Test
+  void refusalsAreSaidInChinese() {
+    HttpProblem region = refused(Map.of("region", List.of("Mars")), Text.ZH);
+    assertEquals(400, region.status());
+    assertEquals("请求有误", region.title());
+    assertEquals("未知地区“Mars”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、WORLD（全球）、US（美国）。",
+        region.getMessage());
+    assertEquals("参数“from”必须是年份（例如2020），而不是“20x0”。",
+        refused(Map.of("from", List.of("20x0")), Text.ZH).getMessage());
+    assertEquals("参数“from”必须是1900至2100之间的年份，而不是1800。",
+        refused(Map.of("from", List.of("1800")), Text.ZH).getMessage());
+    assertEquals("年份范围为空：起始年份（from=2025）晚于截止年份（to=2020）。",
+        refused(Map.of("from", List.of("2025"), "to", List.of("2020")), Text.ZH).getMessage());
+    assertEquals("参数“region”出现了2次，只能给出一次。",
+        refused(Map.of("region", List.of("CN", "WORLD")), Text.ZH).getMessage());
+  }
+
+  @Test
+  void englishRefusalsNameTheValidRegionsInEnglish() {
+    assertEquals("Unknown region \"Mars\". Valid regions: CN (China (mainland)), CN-GC (Greater China), "
+        + "WORLD (World), US (United States).", refused(Map.of("region", List.of("Mars"))).getMessage());
   }
 
   private static Observation obs(String region, String period) {

@@ -15,6 +15,8 @@ import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -26,6 +28,8 @@ import org.aimonitor.store.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IndicatorChartTest {
 
@@ -39,8 +43,21 @@ class IndicatorChartTest {
   }
 
   private static Optional<ChartView> chart(Snapshot data, String code, Filter filter) {
-    IndicatorData d = IndicatorData.load(data, code, filter);
-    return new IndicatorChart(d, new SourceNotes(data.sources())).build();
+    return chart(data, code, filter, Text.EN);
+  }
+
+  private static Optional<ChartView> chart(Snapshot data, String code, Filter filter, Text t) {
+    IndicatorData d = IndicatorData.load(data, code, filter, t);
+    return new IndicatorChart(d, new SourceNotes(data.sources()), t).build();
+  }
+
+  private static ChartSpec zh(String code, Filter filter) {
+    return chart(seed, code, filter, Text.ZH).orElseThrow().spec();
+  }
+
+  private static Point point(Series s, String period) {
+    return s.points().stream().filter(p -> p.period().equals(period)).findFirst()
+        .orElseThrow(() -> new AssertionError("no point " + period + " in " + periods(s)));
   }
 
   private static ChartSpec spec(Snapshot data, String code, Filter filter) {
@@ -139,7 +156,8 @@ class IndicatorChartTest {
     ChartSpec spec = spec(seed, "ai_core_industry_scale", Filter.NONE);
     Point p2024 = series(spec, "Annual totals (not joined)").points().stream()
         .filter(p -> p.period().equals("2024")).findFirst().orElseThrow();
-    assertEquals("> ¥900 bn", p2024.text());
+    assertEquals("> ¥900 billion", p2024.text());
+    assertEquals(900.0, p2024.y(), 1e-9, "English draws the dataset's unit");
     assertEquals("lower bound", p2024.qualifier());
     assertEquals("xinhua-2025-10-01", p2024.sourceId());
     assertTrue(p2024.sourceNo() >= 1);
@@ -182,6 +200,102 @@ class IndicatorChartTest {
       assertTrue(view.isPresent(), i.code());
       view.get().spec().series().forEach(s -> assertFalse(s.points().isEmpty(), i.code() + " " + s.label()));
     }
+  }
+
+  // ---- Chinese -----------------------------------------------------------------------------
+
+  @Test
+  void chineseChartDrawsBillionsOfYuanIn100MillionYuan() {
+    ChartView view = chart(seed, "ai_core_industry_scale", Filter.NONE, Text.ZH).orElseThrow();
+    ChartSpec spec = view.spec();
+    assertEquals("中国（大陆）人工智能核心产业规模", spec.title());
+    assertEquals("亿元", view.unit());
+    assertEquals("亿元", spec.axes().get(0).title());
+    assertEquals("年份（各数据位于其时期的中点）", spec.x().title());
+    Point p2024 = point(series(spec, "全年合计（不连线）"), "2024年");
+    assertEquals(9000.0, p2024.y(), 1e-9, "900 billion yuan = 9000亿元");
+    assertEquals("超过9000亿元", p2024.text());
+    assertEquals("下限", p2024.qualifier());
+    assertEquals(List.of("2035年"), periods(series(spec, "预测值")));
+    assertEquals(List.of("2030年"), periods(series(spec, "目标值")));
+    assertTrue(periods(series(spec, "年内部分时期数据（非全年合计）")).contains("2024年9月"));
+    assertTrue(view.notes().stream().anyMatch(n -> n.startsWith("2023年与2024年之间序列断开")), view.notes().toString());
+    assertTrue(view.notes().stream().anyMatch(n -> n.startsWith("2020年数据是中国信通院")), view.notes().toString());
+  }
+
+  @Test
+  void chineseChartsUseTenThousandUnitsAndHundredMillionUsers() {
+    Point shipments = point(series(zh("ai_pc_shipments", Filter.NONE), "实际值"), "2024年");
+    assertEquals(580.0, shipments.y(), 1e-9, "5.8 million units = 580万台");
+    assertEquals("580万台", shipments.text());
+
+    ChartSpec users = zh("genai_users", Filter.NONE);
+    Point end2025 = point(series(users, "实际值"), "2025年12月");
+    assertEquals(6.02, end2025.y(), 1e-9, "602 million users = 6.02亿人");
+    assertEquals("6.02亿人", end2025.text());
+    assertEquals("亿人", users.axes().get(0).title());
+    assertEquals("日期（数值为各时期期末值）", users.x().title());
+    assertTrue(users.x().ticks().stream().allMatch(t -> t.label().matches("\\d{4}年1月")), users.x().ticks().toString());
+
+    Point sales = point(series(zh("l2_adas_sales", Filter.NONE), "年内部分时期数据（非全年合计）"), "2025年1–7月");
+    assertEquals(776.0, sales.y(), 1e-9, "7.76 million cars = 776万辆");
+    assertEquals("776万辆", sales.text());
+
+    assertEquals(28.0, point(series(zh("ai_pc_share", new Filter("CN", null, null)), "实际值"), "2025年第2季度").y(),
+        1e-9, "percentages stay as they are");
+  }
+
+  @Test
+  void chineseStockPeriodsAreNamedAtTheirEnd() {
+    ChartSpec spec = zh("ai_enterprises", Filter.NONE);
+    assertEquals("中国（大陆）人工智能企业数量", spec.title());
+    Series actual = series(spec, "实际值");
+    assertEquals(2023.75, ((Number) point(actual, "2023年第3季度末").x()).doubleValue(), 1e-9);
+    assertEquals(2021.0, ((Number) point(actual, "2020年末").x()).doubleValue(), 1e-9);
+    assertEquals("全球人工智能企业数量", zh("ai_enterprises", new Filter("WORLD", null, null)).title());
+  }
+
+  @Test
+  void chineseYearlyChartsKeepBareYearsOnTheAxisAndMarkTheBreak() {
+    ChartSpec growth = zh("ai_core_industry_growth", Filter.NONE);
+    assertEquals("年份", growth.x().title());
+    assertEquals(List.of("2020", "2021", "2022", "2023", "2024"), growth.x().labels());
+    Point p2024 = point(series(growth, "实际值"), "2024年");
+    assertEquals("2024", p2024.x(), "points sit on the axis' own category");
+    assertEquals("+24%", p2024.text());
+
+    Snapshot data = synthetic("CNY_bn", List.of(
+        obs("2022", "508.0", Qualifier.REPORTED), obs("2023", "578.4", Qualifier.REPORTED),
+        obs("2024", "900", Qualifier.LOWER_BOUND)), "ai_core_industry_scale");
+    ChartSpec spec = chart(data, "ai_core_industry_scale", Filter.NONE, Text.ZH).orElseThrow().spec();
+    assertEquals(List.of(new ChartSpec.Break("2023", "2024", "序列断点")), spec.breaks());
+    assertEquals(List.of(5080.0, 5784.0, 9000.0),
+        series(spec, "实际值").points().stream().map(Point::y).toList());
+  }
+
+  /** The "points are not joined" note follows the chart's shape, not the wording of a series. */
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void theUnjoinedNoteFollowsTheShapeInEitherLanguage(Lang lang) {
+    Text t = Text.of(lang);
+    String unjoined = t.t("indicator.chart.note.unjoined");
+    ChartView gappy = chart(seed, "ai_core_industry_scale", Filter.NONE, t).orElseThrow();
+    assertTrue(gappy.notes().contains(unjoined), gappy.notes().toString());
+
+    Snapshot joined = synthetic("CNY_bn", List.of(
+        obs("2021", "10", Qualifier.REPORTED), obs("2022", "12", Qualifier.REPORTED),
+        obs("2023", "14", Qualifier.REPORTED), obs("2023-06", "6", Qualifier.APPROX)));
+    ChartView line = chart(joined, "x", Filter.NONE, t).orElseThrow();
+    assertEquals("line", series(line.spec(), t.t("indicator.series.annual")).type());
+    assertFalse(line.notes().contains(unjoined), line.notes().toString());
+
+    ChartView broken = chart(seed, "intelligent_computing_power", Filter.NONE, t).orElseThrow();
+    assertEquals("scatter", series(broken.spec(), t.t("indicator.series.actual-break")).type());
+    assertTrue(broken.notes().contains(unjoined), broken.notes().toString());
+    assertTrue(broken.notes().contains(t.t("indicator.chart.break.intelligent_computing_power")));
+
+    ChartView bars = chart(seed, "ai_core_industry_growth", Filter.NONE, t).orElseThrow();
+    assertFalse(bars.notes().contains(unjoined), "bars are never joined, so nothing to explain");
   }
 
   // A one-indicator dataset for shapes the seed does not have.

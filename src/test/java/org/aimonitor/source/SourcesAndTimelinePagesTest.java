@@ -1,14 +1,19 @@
 package org.aimonitor.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.TestApp;
+import org.aimonitor.i18n.Lang;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SourcesAndTimelinePagesTest {
 
@@ -32,15 +39,27 @@ class SourcesAndTimelinePagesTest {
   }
 
   private static Document page(String path) {
-    HttpResponse<String> r = app.get(path);
+    return page(path, Lang.EN);
+  }
+
+  /** The page in {@code lang}: English by default, Chinese asked for with Accept-Language. */
+  private static Document page(String path, Lang lang) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)));
+    if (lang == Lang.ZH) {
+      request.header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
+    }
+    HttpResponse<String> r = app.send(request.GET().build());
     assertEquals(200, r.statusCode(), path);
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    return Jsoup.parse(r.body());
+    Document doc = Jsoup.parse(r.body());
+    assertEquals(lang.htmlLang(), doc.selectFirst("html").attr("lang"), path);
+    return doc;
   }
 
   @Test
   void sourcesPageListsEverySourceWithPublisherTitleDateLanguageAndReliability() {
     Document doc = page("/sources");
+    assertEquals("Sources", doc.selectFirst("h1").text());
     assertEquals(76, doc.select("li.source-entry").size());
     Element xinhua = doc.getElementById("src-xinhua-2025-10-01");
     assertTrue(xinhua.selectFirst("h2").text().startsWith("Xinhua (via People's Daily Online): China's AI industry thrives"));
@@ -48,12 +67,37 @@ class SourcesAndTimelinePagesTest {
     List<String> facts = xinhua.select(".source-entry__facts dd").eachText();
     assertEquals(List.of("1 Oct 2025", "English", "official", "xinhua-2025-10-01"), facts);
     assertEquals("page", doc.selectFirst(".site-nav a[href=/sources]").attr("aria-current"));
+    assertFalse(xinhua.selectFirst(".source-entry__publisher").hasAttr("lang"), "English is the page's language");
   }
 
   @Test
-  void sourcesPageCountsReliabilityLevelsAsTheDatasetDocuments() {
-    assertEquals(List.of("official 12", "news 28", "secondary 35", "low 1"),
-        page("/sources").select(".reliability-counts li").eachText());
+  void sourcesPageInChineseTranslatesTheInterfaceAndMarksTheDatasetsEnglishWords() {
+    Document doc = page("/sources?lang=zh", Lang.ZH);
+    assertEquals("来源", doc.selectFirst("h1").text());
+    assertTrue(doc.selectFirst("title").text().startsWith("来源 · "), doc.selectFirst("title").text());
+    assertTrue(doc.selectFirst(".as-of").text().startsWith("共引用76个网页"), doc.selectFirst(".as-of").text());
+    assertTrue(doc.selectFirst(".lede").text().contains("官方"));
+    Element xinhua = doc.getElementById("src-xinhua-2025-10-01");
+    assertEquals(List.of("日期", "语言", "可信度", "编号"), xinhua.select(".source-entry__facts dt").eachText());
+    assertEquals(List.of("2025年10月1日", "英文", "官方", "xinhua-2025-10-01"),
+        xinhua.select(".source-entry__facts dd").eachText());
+    assertEquals("Xinhua (via People's Daily Online)：China's AI industry thrives with over 5,300 enterprises",
+        xinhua.selectFirst("h2").text());
+    assertEquals("en", xinhua.selectFirst(".source-entry__publisher").attr("lang"));
+    assertEquals("en", xinhua.selectFirst("h2 a").attr("lang"));
+    assertEquals("en", xinhua.selectFirst(".source-entry__note").attr("lang"));
+    assertTrue(doc.getElementById("src-ripaa-2025").text().contains("法文"));
+    assertEquals("fr", doc.getElementById("src-ripaa-2025").selectFirst("h2 a").attr("lang"));
+    assertFalse(doc.select("h2 a[lang=zh-CN]").isEmpty(), "Chinese titles are marked Chinese");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void sourcesPageCountsReliabilityLevelsAsTheDatasetDocuments(Lang lang) {
+    List<String> expected = lang == Lang.ZH
+        ? List.of("官方 12", "新闻媒体 28", "二手来源 35", "低可信度 1")
+        : List.of("official 12", "news 28", "secondary 35", "low 1");
+    assertEquals(expected, page("/sources", lang).select(".reliability-counts li").eachText());
   }
 
   @Test
@@ -63,15 +107,47 @@ class SourcesAndTimelinePagesTest {
         .filter(li -> li.text().startsWith("AI core industry scale, China (mainland), 2024"))
         .findFirst().orElseThrow();
     assertEquals("/indicators/ai_core_industry_scale?region=CN", scale.selectFirst("a").attr("href"));
-    assertTrue(scale.text().contains("> ¥900 bn"));
+    assertTrue(scale.text().contains("> ¥900 billion"), scale.text());
     assertNotNull(scale.selectFirst(".badge"), "the headline is marked");
+    assertEquals("Headline", scale.selectFirst(".badge").text());
+    assertTrue(xinhua.text().contains("Figures it backs ("), xinhua.text());
+    Element enterprises = xinhua.select(".backed li").stream()
+        .filter(li -> li.text().startsWith("AI enterprises, China (mainland), Sep 2025"))
+        .findFirst().orElseThrow();
+    assertTrue(enterprises.text().contains("> 5,300 enterprises"), enterprises.text());
     Element french = page("/sources").getElementById("src-ripaa-2025");
     assertTrue(french.text().contains("French"));
   }
 
   @Test
-  void timelineListsEveryEventOldestFirstWithACitedSource() {
-    Document doc = page("/timeline");
+  void inChineseTheFiguresAreInChineseUnitsWithChinesePeriodsAndNames() {
+    Element xinhua = page("/sources", Lang.ZH).getElementById("src-xinhua-2025-10-01");
+    assertTrue(xinhua.selectFirst("h3").text().startsWith("所支撑的数据（"), xinhua.selectFirst("h3").text());
+    Element scale = xinhua.select(".backed li").stream()
+        .filter(li -> li.text().startsWith("人工智能核心产业规模，中国（大陆），2024年："))
+        .findFirst().orElseThrow(() -> new AssertionError(xinhua.select(".backed li").eachText()));
+    assertTrue(scale.text().contains("超过9000亿元"), "billions of yuan converted to 亿元: " + scale.text());
+    assertEquals("主数据", scale.selectFirst(".badge").text());
+    assertTrue(xinhua.select(".backed li").eachText().stream()
+        .anyMatch(t -> t.startsWith("人工智能企业数量") && t.contains("2025年9月") && t.contains("超过5300家")),
+        xinhua.select(".backed li").eachText().toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void sourcesListTheEventsTheyBackWithTheTitleInThePagesLanguage(Lang lang) {
+    Element usito = page("/sources", lang).getElementById("src-usito-2017-ai-plan");
+    List<String> events = usito.select(".backed a[href=/timeline]").eachText();
+    assertEquals(List.of(lang == Lang.ZH
+        ? "2017年7月20日：国务院印发《新一代人工智能发展规划》"
+        : "20 Jul 2017: State Council releases the New Generation AI Development Plan"), events);
+    assertEquals(lang == Lang.ZH ? "所支撑的事件" : "Events it backs", usito.select("h3").last().text());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Lang.class)
+  void timelineListsEveryEventOldestFirstWithACitedSource(Lang lang) {
+    Document doc = page("/timeline", lang);
     List<Element> items = doc.select("li.timeline__item");
     assertEquals(28, items.size());
     List<String> dates = new ArrayList<>();
@@ -84,5 +160,44 @@ class SourcesAndTimelinePagesTest {
     sorted.sort(null);
     assertEquals(sorted, dates);
     assertEquals("page", doc.selectFirst(".site-nav a[href=/timeline]").attr("aria-current"));
+  }
+
+  private static Element plan(Document doc) {
+    return doc.select("li.timeline__item").stream()
+        .filter(li -> li.selectFirst("time").attr("datetime").equals("2017-07-20"))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void timelineInEnglishShowsTheEnglishTitleWithTheChineseOneBeside() {
+    Document doc = page("/timeline");
+    assertEquals("Timeline", doc.selectFirst("h1").text());
+    assertEquals("28 events · CSV · JSON", doc.selectFirst(".as-of").text());
+    Element plan = plan(doc);
+    assertEquals("20 Jul 2017", plan.selectFirst("time").text());
+    assertEquals("policy", plan.selectFirst(".tag").text());
+    assertEquals("State Council releases the New Generation AI Development Plan", plan.selectFirst(".timeline__title").text());
+    assertEquals("国务院印发《新一代人工智能发展规划》", plan.selectFirst(".timeline__zh[lang=zh-CN]").text());
+    assertFalse(plan.selectFirst(".timeline__desc").hasAttr("lang"));
+    assertEquals("Mar 2017", doc.selectFirst("li.timeline__item time").text(), "known to the month only");
+  }
+
+  @Test
+  void timelineInChineseShowsTheChineseTitleChineseDatesAndMarksTheEnglishDescriptions() {
+    Document doc = page("/timeline?lang=zh", Lang.ZH);
+    assertEquals("大事记", doc.selectFirst("h1").text());
+    assertEquals("大事记 · 人工智能产业监测", doc.selectFirst("title").text());
+    assertEquals("共28个事件 · CSV · JSON", doc.selectFirst(".as-of").text());
+    Element plan = plan(doc);
+    assertEquals("2017年7月20日", plan.selectFirst("time").text());
+    assertEquals("政策", plan.selectFirst(".tag").text());
+    assertEquals("国务院印发《新一代人工智能发展规划》", plan.selectFirst(".timeline__title").text());
+    assertNull(plan.selectFirst(".timeline__zh"), "the title is already Chinese");
+    assertEquals("en", plan.selectFirst(".timeline__desc").attr("lang"));
+    assertTrue(plan.selectFirst(".timeline__desc").text().startsWith("Three-step plan"));
+    assertEquals("2017年3月", doc.selectFirst("li.timeline__item time").text(), "known to the month only");
+    assertEquals("来源", doc.getElementById("sources-title").text());
+    doc.select("li.timeline__item .tag").eachText().forEach(tag ->
+        assertTrue(List.of("政策", "监管", "数据发布", "产业").contains(tag), tag));
   }
 }

@@ -1,6 +1,7 @@
 package org.aimonitor.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.stream.Stream;
 import org.aimonitor.dashboard.DashboardView;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Seeder;
@@ -33,16 +35,22 @@ class SummaryViewTest {
   static Path dir;
   static Snapshot data;
   static SummaryView view;
+  static SummaryView zh;
 
   @BeforeAll
   static void load() {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
     data = Snapshot.load(db);
-    view = SummaryView.build(data, NOW);
+    view = SummaryView.build(data, NOW, Text.EN);
+    zh = SummaryView.build(data, NOW, Text.ZH);
   }
 
   private static SummaryView.KeyFigure figure(String measure, String period) {
+    return figure(view, measure, period);
+  }
+
+  private static SummaryView.KeyFigure figure(SummaryView view, String measure, String period) {
     return view.keyFigures().stream()
         .filter(f -> f.measure().equals(measure) && f.period().equals(period))
         .findFirst().orElseThrow(() -> new AssertionError("no key figure " + measure + " " + period));
@@ -50,7 +58,7 @@ class SummaryViewTest {
 
   @Test
   void keyFiguresAreTheOverviewsFiguresThenTheLatestSmartHardwareShares() {
-    List<String> overview = DashboardView.build(data).cards().stream()
+    List<String> overview = DashboardView.build(data, Text.EN).cards().stream()
         .flatMap(card -> card.figures().stream())
         .map(f -> f.measure() + " " + f.value() + " " + f.period())
         .toList();
@@ -68,7 +76,7 @@ class SummaryViewTest {
   @Test
   void lowerBoundKeyFiguresKeepTheirGreaterThanSign() {
     SummaryView.KeyFigure scale = figure("AI core industry scale", "2025");
-    assertEquals("> ¥1,200 bn", scale.value());
+    assertEquals("> ¥1,200 billion", scale.value());
     assertEquals("lower bound", scale.qualifier());
   }
 
@@ -129,7 +137,7 @@ class SummaryViewTest {
         .filter(Objects::nonNull)
         .max(Comparator.naturalOrder()).orElseThrow();
     assertEquals(newest.label(), view.dataAsOf());
-    assertEquals(DashboardView.build(data).dataAsOf(), view.dataAsOf(), "as on the overview");
+    assertEquals(DashboardView.build(data, Text.EN).dataAsOf(), view.dataAsOf(), "as on the overview");
   }
 
   @Test
@@ -142,5 +150,53 @@ class SummaryViewTest {
   @Test
   void generationTimeIsWrittenInUtc() {
     assertEquals("7 Mar 2026, 07:04 UTC", view.generatedAt());
+    assertEquals("2026年3月7日 07:04（UTC）", zh.generatedAt());
+  }
+
+  // ---- In Chinese ----
+
+  @Test
+  void chineseKeyFiguresAreTheEnglishOnesInChineseUnitsAndWords() {
+    assertEquals(view.keyFigures().size(), zh.keyFigures().size());
+    assertEquals(view.keyFigures().stream().map(SummaryView.KeyFigure::sourceNo).toList(),
+        zh.keyFigures().stream().map(SummaryView.KeyFigure::sourceNo).toList(), "same sources, same numbers");
+    List<String> overview = DashboardView.build(data, Text.ZH).cards().stream()
+        .flatMap(card -> card.figures().stream())
+        .map(f -> f.measure() + " " + f.value() + " " + f.period())
+        .toList();
+    assertEquals(overview, zh.keyFigures().subList(0, overview.size()).stream()
+        .map(f -> f.measure() + " " + f.value() + " " + f.period()).toList());
+    SummaryView.KeyFigure scale = figure(zh, "人工智能核心产业规模", "2025年");
+    assertEquals("超过12000亿元", scale.value());
+    assertEquals("下限", scale.qualifier());
+    assertEquals("超过9000亿元", figure(zh, "人工智能核心产业规模", "2024年").value());
+    assertEquals("+24%", figure(zh, "人工智能核心产业规模增速", "2024年").value());
+    assertEquals("超过6200家", figure(zh, "人工智能企业数量", "2025年末").value());
+    assertEquals("+54%", figure(zh, "基础设施层营收增速", "2024年").value());
+    assertEquals("62.6%", figure(zh, "L2级组合驾驶辅助新车渗透率", "2025年1–7月").value());
+    assertEquals("28%", figure(zh, "AI PC出货占比", "2025年第2季度").value());
+  }
+
+  @Test
+  void chineseChartsMilestonesAndNotes() {
+    assertEquals(List.of("人工智能核心产业规模（按年）", "2024年各层营收增速", "中国智能硬件普及情况"),
+        zh.charts().stream().map(c -> c.spec().title()).toList());
+    assertEquals(view.milestones().size(), zh.milestones().size());
+    TimelineEntry plan = zh.milestones().stream().filter(m -> m.isoDate().equals("2017-07-20"))
+        .findFirst().orElseThrow();
+    assertEquals("2017年7月20日", plan.date());
+    assertEquals("国务院印发《新一代人工智能发展规划》", plan.title());
+    assertEquals("2026年3月5日", zh.dataAsOf());
+    assertEquals(4, zh.dataNotes().size());
+    assertTrue(zh.dataNotes().get(0).startsWith("2023年与2024年之间存在序列断点"));
+    for (String figure : List.of("9000亿元", "7260亿元", "5784亿元", "24%")) {
+      assertTrue(zh.dataNotes().get(0).contains(figure), figure);
+    }
+    assertTrue(zh.dataNotes().stream().anyMatch(n -> n.startsWith("15%是中国人工智能企业数量占全球的比重")
+        && n.contains("并非占全球人工智能市场的份额")));
+    for (String note : zh.dataNotes()) {
+      assertFalse(note.replaceAll("Canalys|IDC|AI|PC|L2", "").matches("(?s).*[A-Za-z].*"),
+          "English words in a Chinese note: " + note);
+    }
   }
 }

@@ -40,11 +40,7 @@ class CachingAndSecurityTest {
   }
 
   private static HttpResponse<String> get(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path))).GET();
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    return app.send(b.build());
+    return app.get(path, headers);
   }
 
   @Test

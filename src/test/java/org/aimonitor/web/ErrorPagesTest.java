@@ -2,11 +2,17 @@ package org.aimonitor.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.aimonitor.TestApp;
+import org.aimonitor.i18n.Text;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -14,8 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ErrorPagesTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir
   Path dir;
+
+  private static HttpResponse<String> send(TestApp app, String method, String path, String acceptLanguage) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (acceptLanguage != null) {
+      request.header("Accept-Language", acceptLanguage);
+    }
+    return app.send(request.build());
+  }
 
   @Test
   void unknownPathsGetA404PageInTheSiteLayout() {
@@ -23,9 +40,90 @@ class ErrorPagesTest {
       HttpResponse<String> r = app.get("/no/such/page");
       assertEquals(404, r.statusCode());
       Document page = Jsoup.parse(r.body());
+      assertEquals("en", page.selectFirst("html").attr("lang"));
       assertEquals("Page not found", page.selectFirst("h1").text());
+      assertEquals("Error 404", page.selectFirst(".error-status").text());
+      assertEquals("There is no page at this address.", page.selectFirst(".error-message").text());
+      assertEquals("Go to the overview", page.selectFirst("main a[href=/]").text());
       assertTrue(page.selectFirst(".site-header") != null, "uses the site layout");
       assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent());
+    }
+  }
+
+  /** No route matches an unknown path, yet the language is resolved: the 404 page is Chinese. */
+  @Test
+  void unknownPathsGetA404PageInChineseForAChineseBrowser() {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> r = send(app, "GET", "/no/such/page", "zh-CN,zh;q=0.9,en;q=0.8");
+      assertEquals(404, r.statusCode());
+      Document page = Jsoup.parse(r.body());
+      assertEquals("zh-CN", page.selectFirst("html").attr("lang"));
+      assertEquals("页面不存在", page.selectFirst("h1").text());
+      assertEquals("页面不存在 · 人工智能产业监测", page.selectFirst("title").text());
+      assertEquals("错误404", page.selectFirst(".error-status").text());
+      assertEquals("此地址下没有页面。", page.selectFirst(".error-message").text());
+      assertEquals("返回概览", page.selectFirst("main a[href=/]").text());
+      assertTrue(r.headers().firstValue("Content-Security-Policy").isPresent());
+
+      // The cookie chosen by the switcher counts too, and ?lang= wins over the header.
+      HttpResponse<String> english = send(app, "GET", "/no/such/page?lang=en", "zh-CN");
+      assertEquals("Page not found", Jsoup.parse(english.body()).selectFirst("h1").text());
+      HttpResponse<String> chosen = app.send(HttpRequest.newBuilder(URI.create(app.url("/nothing/here")))
+          .header("Cookie", "lang=zh").GET().build());
+      assertEquals("页面不存在", Jsoup.parse(chosen.body()).selectFirst("h1").text());
+    }
+  }
+
+  @Test
+  void aWrongMethodGetsA405PageInTheRequestsLanguageWithItsAllowHeader() {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> en = send(app, "DELETE", "/sources", null);
+      assertEquals(405, en.statusCode());
+      assertEquals("GET", en.headers().firstValue("Allow").orElse(""));
+      assertTrue(en.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+      assertEquals("Method not allowed", Jsoup.parse(en.body()).selectFirst("h1").text());
+
+      HttpResponse<String> zh = send(app, "POST", "/timeline", "zh-CN");
+      assertEquals(405, zh.statusCode());
+      Document page = Jsoup.parse(zh.body());
+      assertEquals("zh-CN", page.selectFirst("html").attr("lang"));
+      assertEquals("不支持该请求方法", page.selectFirst("h1").text());
+      assertEquals("错误405", page.selectFirst(".error-status").text());
+    }
+  }
+
+  @Test
+  void aBadParameterGetsA400PageThatNamesTheRefusedValueInThePagesLanguage() {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> en = send(app, "GET", "/indicators/ai_core_industry_scale?region=Mars", null);
+      assertEquals(400, en.statusCode());
+      Document enPage = Jsoup.parse(en.body());
+      assertEquals("Bad request", enPage.selectFirst("h1").text());
+      assertTrue(enPage.selectFirst(".error-message").text().startsWith("Unknown region \"Mars\""),
+          enPage.selectFirst(".error-message").text());
+
+      HttpResponse<String> zh = send(app, "GET", "/indicators/ai_core_industry_scale?region=Mars", "zh-CN");
+      assertEquals(400, zh.statusCode());
+      Document page = Jsoup.parse(zh.body());
+      assertEquals("请求有误", page.selectFirst("h1").text());
+      assertEquals("错误400", page.selectFirst(".error-status").text());
+      assertTrue(page.selectFirst(".error-message").text().startsWith("未知地区“Mars”"),
+          page.selectFirst(".error-message").text());
+      assertTrue(page.selectFirst(".error-message").text().contains("全球"), "valid regions named in Chinese");
+      assertTrue(page.select("main [lang=en]").isEmpty(), "nothing in the message left in English");
+    }
+  }
+
+  @Test
+  void apiErrorsStayEnglishJsonWhateverTheLanguage() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      HttpResponse<String> r = send(app, "GET", "/api/v1/no-such", "zh-CN");
+      assertEquals(404, r.statusCode());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+      JsonNode problem = JSON.readTree(r.body());
+      assertEquals("There is no page at this address.", problem.get("message").asText());
+      HttpResponse<String> bad = send(app, "GET", "/api/v1/indicators/ai_pc_share?region=XX", "zh-CN");
+      assertTrue(JSON.readTree(bad.body()).get("message").asText().startsWith("Unknown region"), bad.body());
     }
   }
 
@@ -40,7 +138,28 @@ class ErrorPagesTest {
       assertFalse(r.body().contains("Exception"), "no exception names");
       assertFalse(r.body().contains("at org."), "no stack frames");
       assertFalse(r.body().contains("SQL"), "no SQL");
+
+      HttpResponse<String> zh = send(app, "GET", "/timeline", "zh-CN");
+      assertEquals(500, zh.statusCode());
+      Document zhPage = Jsoup.parse(zh.body());
+      assertEquals("出错了", zhPage.selectFirst("h1").text());
+      assertEquals("页面无法显示。错误已记录在日志中。", zhPage.selectFirst(".error-message").text());
+      assertNull(zhPage.selectFirst(".error-detail"));
+      assertFalse(zh.body().contains("Exception"), "no exception names");
     }
+  }
+
+  @Test
+  void problemsCarryBundleTextInBothLanguagesAndEnglishForJson() {
+    HttpProblem p = HttpProblem.of(404, "error.404.title", "error.404.message");
+    assertEquals("Page not found", p.title());
+    assertEquals("页面不存在", p.title(Text.ZH));
+    assertEquals("There is no page at this address.", p.getMessage());
+    HttpProblem detailed = HttpProblem.badRequest("Unknown region \"XX\".");
+    assertEquals("Unknown region \"XX\".", detailed.getMessage(), "JSON keeps the checker's words");
+    assertEquals("请求有误", detailed.title(Text.ZH));
+    assertEquals("Unknown region \"XX\".", detailed.detail());
+    assertEquals("The request cannot be answered as it stands.", detailed.message(Text.EN));
   }
 
   @Test

@@ -1,0 +1,278 @@
+package org.aimonitor.i18n;
+
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import org.aimonitor.store.Event;
+import org.aimonitor.store.History;
+import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Observation;
+import org.aimonitor.store.PartialDate;
+import org.aimonitor.store.Period;
+import org.aimonitor.store.Qualifier;
+import org.aimonitor.store.Source;
+
+/**
+ * Everything a page says, in one language: interface text from the bundles ({@link Messages}),
+ * the dataset's own names in that language, and figures, periods and dates written the way
+ * that language writes them. English shows values in the dataset's units ("&gt; ¥900 billion");
+ * Chinese converts them to the dataset's Chinese units ("超过9000亿元": 1 billion yuan = 10 亿元,
+ * 1 million units = 100 万台, 100 million users = 1 亿人), shifting the decimals with the unit so
+ * no precision is invented or lost.
+ */
+public final class Text {
+
+  public static final Text EN = new Text(Lang.EN);
+  public static final Text ZH = new Text(Lang.ZH);
+
+  private final Lang lang;
+
+  private Text(Lang lang) {
+    this.lang = lang;
+  }
+
+  public static Text of(Lang lang) {
+    return lang == Lang.ZH ? ZH : EN;
+  }
+
+  /** The text of the request's language (see {@link Lang#resolve(Context)}). */
+  public static Text of(Context ctx) {
+    return of(Lang.of(ctx));
+  }
+
+  public Lang lang() {
+    return lang;
+  }
+
+  public boolean zh() {
+    return lang == Lang.ZH;
+  }
+
+  /** Interface text: the bundle's message {@code key} with {@code args} in its placeholders. */
+  public String t(String key, Object... args) {
+    return Messages.get(lang, key, args);
+  }
+
+  // ---- The dataset's own words -------------------------------------------------------------
+
+  public String name(Indicator i) {
+    return zh() ? i.nameZh() : i.nameEn();
+  }
+
+  /** The indicator's unit in words, as the dataset gives it in this language. */
+  public String unit(Indicator i) {
+    return zh() ? i.unitZh() : i.unitEn();
+  }
+
+  public String definition(Indicator i) {
+    return zh() ? i.definitionZh() : i.definitionEn();
+  }
+
+  public String title(Event e) {
+    return zh() ? e.titleZh() : e.titleEn();
+  }
+
+  /** "lower bound" / "下限". */
+  public String qualifier(Qualifier q) {
+    return t("qualifier." + q.code());
+  }
+
+  /** A region code in words: "China" / "中国". */
+  public String region(String code) {
+    return t("region." + code);
+  }
+
+  /** An indicator category in words. */
+  public String category(String code) {
+    return t("category." + code);
+  }
+
+  /** An event category in words. */
+  public String eventCategory(String code) {
+    return t("event-category." + code);
+  }
+
+  // ---- Periods and dates --------------------------------------------------------------------
+
+  /** "2024", "H1 2024", "Q3 2023", "Jun 2023", "Jan–Jul 2025"; "2024年", "2025年第2季度", "2025年1–7月". */
+  public String period(Period p) {
+    if (!zh()) {
+      return p.label();
+    }
+    YearMonth first = p.first();
+    YearMonth last = p.last();
+    return switch (p.granularity()) {
+      case YEAR -> first.getYear() + "年";
+      case HALF -> first.getYear() + (first.getMonthValue() <= 6 ? "年上半年" : "年下半年");
+      case QUARTER -> first.getYear() + "年第" + ((first.getMonthValue() + 2) / 3) + "季度";
+      case MONTH -> first.getYear() + "年" + first.getMonthValue() + "月";
+      case RANGE -> first.getYear() == last.getYear()
+          ? first.getYear() + "年" + first.getMonthValue() + "–" + last.getMonthValue() + "月"
+          : first.getYear() + "年" + first.getMonthValue() + "月–" + last.getYear() + "年"
+              + last.getMonthValue() + "月";
+    };
+  }
+
+  /** A stock read at the close of its period: "end of 2025", "2025年末". */
+  public String periodEnd(Period p) {
+    if (!zh()) {
+      return p.endLabel();
+    }
+    return switch (p.granularity()) {
+      case MONTH -> period(p);
+      case RANGE -> p.last().getYear() + "年" + p.last().getMonthValue() + "月";
+      default -> period(p) + "末";
+    };
+  }
+
+  /** "1 Oct 2025", "Jul 2025", "2025"; "2025年10月1日", "2025年7月", "2025年". */
+  public String date(PartialDate d) {
+    if (!zh()) {
+      return d.label();
+    }
+    if (d.month() == 0) {
+      return d.year() + "年";
+    }
+    return d.year() + "年" + d.month() + "月" + (d.day() == 0 ? "" : d.day() + "日");
+  }
+
+  /** A source's publication date, or "date unknown". */
+  public String date(Source s) {
+    return s.publishedOn() == null ? t("source.date-unknown") : date(s.publishedOn());
+  }
+
+  /**
+   * The BCP 47 tag of a source title's language, for its {@code lang} attribute: the source's
+   * language, except that a title without a single Han character is not Chinese (descriptive
+   * titles of Chinese pages were recorded in English).
+   */
+  public String lang(Source s) {
+    if ("zh".equals(s.language())) {
+      return s.title().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+          ? "zh-CN" : "en";
+    }
+    return s.language();
+  }
+
+  /** A full date: "29 Nov 2026", "2026年11月29日". */
+  public String date(LocalDate d) {
+    if (zh()) {
+      return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+    return d.getDayOfMonth() + " "
+        + d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + d.getYear();
+  }
+
+  // ---- Numbers and figures ------------------------------------------------------------------
+
+  /**
+   * A value converted to this language's unit for the indicator, with the decimals that unit
+   * allows: English keeps the dataset's unit; Chinese shows billions of yuan in 亿元 (×10),
+   * millions of units in 万 (×100) and millions of users in 亿人 (÷100).
+   */
+  public record Scaled(BigDecimal value, int decimals) {
+  }
+
+  public Scaled scaled(Indicator i, BigDecimal value) {
+    if (!zh()) {
+      return new Scaled(value, i.decimals());
+    }
+    return switch (i.unit()) {
+      case "CNY_bn", "USD_bn" -> new Scaled(value.movePointRight(1), Math.max(0, i.decimals() - 1));
+      case "million_units" -> new Scaled(value.movePointRight(2), Math.max(0, i.decimals() - 2));
+      case "million_users" -> new Scaled(value.movePointLeft(2), i.decimals() + 2);
+      default -> new Scaled(value, i.decimals());
+    };
+  }
+
+  /** The value as a chart draws it, in this language's unit. */
+  public double chartValue(Indicator i, BigDecimal value) {
+    return scaled(i, value).value().doubleValue();
+  }
+
+  /** The number alone, at no more precision than published: "5,300" / "5300". */
+  public String number(BigDecimal value, int maxDecimals) {
+    int scale = Math.max(0, Math.min(maxDecimals, value.stripTrailingZeros().scale()));
+    NumberFormat nf = NumberFormat.getNumberInstance(Locale.ENGLISH);
+    // Chinese writes 9000亿元 and 5300家: no thousands separators.
+    nf.setGroupingUsed(!zh());
+    nf.setMinimumFractionDigits(scale);
+    nf.setMaximumFractionDigits(scale);
+    nf.setRoundingMode(RoundingMode.HALF_EVEN);
+    return nf.format(value.setScale(scale, RoundingMode.HALF_EVEN));
+  }
+
+  /** The value with its unit, no qualifier: "¥900 billion", "+24 %"; "9000亿元", "+24%". */
+  public String amount(Indicator i, BigDecimal value) {
+    Scaled s = scaled(i, value);
+    String n = number(s.value(), s.decimals());
+    String sign = i.unit().equals("pct") && i.isGrowthRate() && value.signum() > 0 ? "+" : "";
+    if (zh()) {
+      return switch (i.unit()) {
+        case "CNY_bn" -> n + "亿元";
+        case "USD_bn" -> n + "亿美元";
+        case "pct" -> sign + n + "%";
+        case "EFLOPS" -> n + " EFLOPS";
+        default -> n + i.unitZh();
+      };
+    }
+    return switch (i.unit()) {
+      case "CNY_bn" -> "¥" + n + " billion";
+      case "USD_bn" -> "US$" + n + " billion";
+      case "pct" -> sign + n + " %";
+      default -> n + " " + i.unitEn();
+    };
+  }
+
+  /** The value as a figure: "&gt; ¥900 billion", "≈ 15 %", "¥1,729.5 billion (forecast)". */
+  public String figure(Indicator i, BigDecimal value, Qualifier q) {
+    String text = t("qualifier-sign." + q.code()) + amount(i, value);
+    return switch (q) {
+      case FORECAST, TARGET, DERIVED -> text + t("qualifier-suffix", qualifier(q));
+      default -> text;
+    };
+  }
+
+  public String figure(Indicator i, Observation o) {
+    return figure(i, o.value(), o.qualifier());
+  }
+
+  /** The figure with its qualifier always named: "&gt; ¥900 billion (lower bound)". */
+  public String labelled(Indicator i, BigDecimal value, Qualifier q) {
+    return switch (q) {
+      case FORECAST, TARGET, DERIVED -> figure(i, value, q);
+      default -> figure(i, value, q) + t("qualifier-suffix", qualifier(q));
+    };
+  }
+
+  /**
+   * The history of a figure in one line, newest first: "&gt; ¥950 billion (lower bound), recorded
+   * 2026-11-29 (import 3); previously …". Null when the figure has never been revised.
+   */
+  public String history(Indicator i, Observation o, History history) {
+    if (history.previous().isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(labelled(i, o.value(), o.qualifier()))
+        .append(recorded(history.recordedOn(), history.importId()));
+    for (History.Revision r : history.previous()) {
+      text.append(t("history.previously"))
+          .append(labelled(i, new BigDecimal(r.value()), r.qualifierValue()))
+          .append(r.headline() ? t("history.headline") : "")
+          .append(recorded(r.recordedAt() == null ? null : r.recordedAt().substring(0, 10), r.importId()));
+    }
+    return text.toString();
+  }
+
+  private String recorded(String day, Long importId) {
+    if (day == null) {
+      return "";
+    }
+    return importId == null ? t("history.recorded", day) : t("history.recorded-import", day, importId);
+  }
+}

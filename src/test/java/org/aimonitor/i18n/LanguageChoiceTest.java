@@ -1,0 +1,156 @@
+package org.aimonitor.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.aimonitor.TestApp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The language of a page: {@code ?lang=} (remembered in a cookie), then the cookie, then
+ * Accept-Language, then English; the header switcher keeps the address; the cache never
+ * serves one language's page for the other.
+ */
+class LanguageChoiceTest {
+
+  @TempDir
+  static Path dir;
+  static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) {
+    return app.get(path, headers);
+  }
+
+  private static String htmlLang(HttpResponse<String> r) {
+    return Jsoup.parse(r.body()).selectFirst("html").attr("lang");
+  }
+
+  @Test
+  void englishWhenNothingIsSaid() {
+    HttpResponse<String> r = get("/");
+    assertAll(
+        () -> assertEquals("en", htmlLang(r)),
+        () -> assertTrue(r.body().contains("Overview")),
+        () -> assertEquals(Optional.empty(), r.headers().firstValue("Set-Cookie")));
+  }
+
+  @Test
+  void queryParameterChoosesAndIsRememberedInACookie() {
+    HttpResponse<String> r = get("/?lang=zh");
+    String cookie = r.headers().firstValue("Set-Cookie").orElse("");
+    assertAll(
+        () -> assertEquals("zh-CN", htmlLang(r)),
+        () -> assertTrue(r.body().contains("概览"), "the navigation is in Chinese"),
+        () -> assertTrue(cookie.startsWith("lang=zh;"), cookie),
+        () -> assertTrue(cookie.contains("Path=/"), cookie),
+        () -> assertTrue(cookie.contains("Max-Age="), "remembered beyond the session: " + cookie),
+        () -> assertTrue(cookie.contains("SameSite=Lax"), cookie));
+  }
+
+  @Test
+  void theCookieChoosesWhenThereIsNoParameter() {
+    assertEquals("zh-CN", htmlLang(get("/sources", "Cookie", "lang=zh")));
+    assertEquals("en", htmlLang(get("/sources", "Cookie", "lang=en", "Accept-Language", "zh-CN")));
+  }
+
+  @Test
+  void theParameterWinsOverTheCookieAndTheHeader() {
+    assertEquals("en", htmlLang(get("/?lang=en", "Cookie", "lang=zh", "Accept-Language", "zh-CN")));
+    assertEquals("zh-CN", htmlLang(get("/?lang=zh", "Cookie", "lang=en", "Accept-Language", "en")));
+  }
+
+  @Test
+  void acceptLanguageChoosesWithoutParameterOrCookie() {
+    assertAll(
+        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))),
+        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "zh-TW"))),
+        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "en-GB,zh;q=0.5"))),
+        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "fr-FR,zh;q=0.5"))),
+        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "de-DE"))),
+        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "zh;q=0, en;q=0.1"))));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/?lang=fr", "/?lang=", "/?lang=ZH-cn%3Cscript%3E", "/?lang=zh&lang=en"})
+  void unknownParameterValuesMeanEnglishNotAnError(String path) {
+    HttpResponse<String> r = get(path, "Accept-Language", "zh-CN");
+    assertAll(
+        () -> assertEquals(200, r.statusCode()),
+        () -> assertEquals(path.endsWith("lang=zh&lang=en") ? "zh-CN" : "en", htmlLang(r)));
+  }
+
+  @Test
+  void unreadableCookieAndHeaderFallBackToEnglish() {
+    assertEquals("en", htmlLang(get("/", "Cookie", "lang=klingon")));
+    assertEquals("en", htmlLang(get("/", "Accept-Language", ";;;q=abc,,")));
+  }
+
+  @Test
+  void theSwitcherKeepsThePathAndOtherParameters() {
+    String path = "/indicators/ai_enterprises?region=WORLD&from=2020&lang=zh";
+    Document page = Jsoup.parse(get(path).body());
+    Element link = page.selectFirst(".lang-switch a");
+    assertNotNull(link, "the header has a language switcher");
+    assertAll(
+        () -> assertEquals("/indicators/ai_enterprises?region=WORLD&from=2020&lang=en", link.attr("href")),
+        () -> assertEquals("en", link.attr("lang")),
+        () -> assertEquals("English", link.text()));
+    Document en = Jsoup.parse(get("/sources").body());
+    Element toZh = en.selectFirst(".lang-switch a");
+    assertAll(
+        () -> assertEquals("/sources?lang=zh", toZh.attr("href")),
+        () -> assertEquals("zh-CN", toZh.attr("lang")),
+        () -> assertEquals("中文", toZh.text()));
+  }
+
+  @Test
+  void switcherEscapesWhatItCopies() {
+    Document page = Jsoup.parse(get("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E").body());
+    assertEquals("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E&lang=zh",
+        page.selectFirst(".lang-switch a").attr("href"));
+  }
+
+  @Test
+  void theCacheKeepsEachLanguagesPageApart() {
+    // Same path, no parameter: the language comes from the cookie and the header alone.
+    List<String> order = List.of("en", "zh-CN", "en", "zh-CN");
+    for (String expected : order) {
+      HttpResponse<String> r = expected.equals("en") ? get("/data", "Accept-Language", "en")
+          : get("/data", "Accept-Language", "zh-CN");
+      assertEquals(expected, htmlLang(r));
+      assertTrue(r.headers().firstValue("Vary").orElse("").contains("Accept-Language"));
+      assertTrue(r.headers().firstValue("Vary").orElse("").contains("Cookie"));
+    }
+    String enTag = get("/data", "Accept-Language", "en").headers().firstValue("ETag").orElseThrow();
+    String zhTag = get("/data", "Cookie", "lang=zh").headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(enTag, zhTag, "each language's page has its own ETag");
+    // A conditional request with the English ETag does not get a 304 for the Chinese page.
+    assertEquals(200, get("/data", "Cookie", "lang=zh", "If-None-Match", enTag).statusCode());
+    assertEquals(304, get("/data", "Cookie", "lang=zh", "If-None-Match", zhTag).statusCode());
+  }
+}
