@@ -108,10 +108,15 @@ public final class TestApp implements AutoCloseable {
    * Sends {@code GET target} byte for byte over a socket, for targets an HTTP client would refuse
    * to send (malformed escapes, raw dot segments); returns the whole response as text.
    */
-  public String raw(String target) {
+  public String raw(String target, String... headerLines) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
       socket.setSoTimeout(10_000);
-      String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      StringBuilder headers = new StringBuilder();
+      for (String line : headerLines) {
+        headers.append(line).append("\r\n");
+      }
+      String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
+          + "Connection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();
       return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

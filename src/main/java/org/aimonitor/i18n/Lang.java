@@ -83,10 +83,18 @@ public enum Lang {
       lang = of(asked).orElse(EN);
       ctx.cookie(cookie(lang));
     } else {
-      lang = of(ctx.cookie(PARAM)).orElseGet(() -> fromAcceptLanguage(ctx.header("Accept-Language")));
+      lang = choose(ctx.cookie(PARAM), ctx.header("Accept-Language"));
     }
     ctx.attribute(ATTRIBUTE, lang);
     return lang;
+  }
+
+  /**
+   * The language of a request without a usable {@code ?lang=}: the {@code lang} cookie's value,
+   * then the {@code Accept-Language} header, then English.
+   */
+  public static Lang choose(String cookie, String acceptLanguage) {
+    return of(cookie).orElseGet(() -> fromAcceptLanguage(acceptLanguage));
   }
 
   /** The language {@link #resolve(Context)} chose for this request (English before that). */

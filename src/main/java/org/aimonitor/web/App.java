@@ -76,6 +76,8 @@ public final class App {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       gracefulStop(config);
+      // Requests that never reach a route (an unreadable address) get our page, not Jetty's.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new UnreadableRequestPage()));
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.fileRenderer(new ThymeleafRenderer());
       config.http.prefer405over404 = true;
@@ -96,6 +98,11 @@ public final class App {
 
       config.routes.before(App::securityHeaders);
       config.routes.before(ctx -> Lang.resolve(ctx));
+      config.routes.before(ctx -> {
+        if (!Addresses.wellFormedQuery(ctx.queryString())) {
+          throw HttpProblem.of(400, "error.400.title", "error.bad-query");
+        }
+      });
       if (settings.https()) {
         // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
         // host name to HTTPS that nothing serves.
@@ -175,12 +182,17 @@ public final class App {
     });
   }
 
+  /** Sent with every response, including Jetty's own answers to unreadable requests. */
+  static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Collections.unmodifiableMap(
+      new java.util.LinkedHashMap<>(java.util.Map.of(
+          "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+          "X-Content-Type-Options", "nosniff",
+          "Referrer-Policy", "strict-origin-when-cross-origin",
+          "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+          "X-Frame-Options", "DENY")));
+
   private static void securityHeaders(Context ctx) {
-    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-    ctx.header("X-Frame-Options", "DENY");
+    SECURITY_HEADERS.forEach(ctx::header);
   }
 
   /** Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon. */

@@ -92,6 +92,18 @@ class HtmlValidityTest {
       adminFiles.add(admin.name() + ".html");
       files.add(Files.writeString(OUT.resolve(admin.name() + ".html"), admin.html(), StandardCharsets.UTF_8));
     }
+    // The page for an address Jetty cannot read (written by our error handler, not a template).
+    for (String lang : List.of("en", "zh-CN")) {
+      String response = app.raw("/%E4%B8", "Accept-Language: " + lang);
+      String name = "unreadable-address-" + lang + ".html";
+      if (!response.startsWith("HTTP/1.1 400") || !response.contains("<!DOCTYPE html>")) {
+        wrongStatus.add(name + " answered " + response.lines().findFirst().orElse(""));
+        continue;
+      }
+      adminFiles.add(name);
+      files.add(Files.writeString(OUT.resolve(name), response.substring(response.indexOf("<!DOCTYPE")),
+          StandardCharsets.UTF_8));
+    }
     assertEquals(List.of(), wrongStatus, "pages that did not answer as expected");
     files.add(Files.copy(Path.of("web", "static", "css", "site.css"), OUT.resolve("site.css")));
     files.add(Files.copy(Path.of("web", "static", "favicon.svg"), OUT.resolve("favicon.svg")));

@@ -173,6 +173,51 @@ class ErrorPagesTest {
   }
 
   @Test
+  void anUnreadableAddressGetsOurPageInTheReadersLanguageNotJettys() {
+    try (TestApp app = TestApp.start(dir)) {
+      String en = app.raw("/%E4%B8");
+      String zh = app.raw("/%E4%B8", "Accept-Language: zh-CN");
+      String zhByCookie = app.raw("/timeline/%E4", "Cookie: lang=zh", "Accept-Language: en");
+      for (String response : new String[] {en, zh, zhByCookie}) {
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.toLowerCase(java.util.Locale.ROOT).contains("content-type: text/html; charset=utf-8"), response);
+        assertTrue(response.contains("Content-Security-Policy: default-src 'self'"), response);
+        assertTrue(response.contains("X-Content-Type-Options: nosniff"), response);
+        assertFalse(response.contains("badMessage") || response.contains("HTTP ERROR"), "Jetty's own page: " + response);
+        assertFalse(response.contains("Exception") || response.contains("at org."), response);
+      }
+      Document enPage = Jsoup.parse(en.substring(en.indexOf("<!DOCTYPE")));
+      Document zhPage = Jsoup.parse(zh.substring(zh.indexOf("<!DOCTYPE")));
+      assertEquals("en", enPage.selectFirst("html").attr("lang"));
+      assertEquals("The address could not be read", enPage.selectFirst("h1").text());
+      assertEquals("zh-CN", zhPage.selectFirst("html").attr("lang"));
+      assertEquals("无法读取该地址", zhPage.selectFirst("h1").text());
+      assertEquals("错误400", zhPage.selectFirst(".error-status").text());
+      assertTrue(zhByCookie.contains("无法读取该地址"), "the lang cookie chooses before the header");
+      assertEquals("/", zhPage.selectFirst("main a").attr("href"));
+    }
+  }
+
+  @Test
+  void aMalformedParameterIsRefusedNotSilentlyDropped() {
+    try (TestApp app = TestApp.start(dir)) {
+      // Javalin drops a parameter it cannot decode: ?region=%ZZ would have shown every region.
+      // (java.net.URI refuses to send %ZZ, so it goes over a plain socket.)
+      String page = app.raw("/indicators/ai_enterprises?region=%ZZ", "Accept-Language: zh-CN");
+      assertTrue(page.startsWith("HTTP/1.1 400"), page);
+      Document doc = Jsoup.parse(page.substring(page.indexOf("<!DOCTYPE")));
+      assertEquals("请求有误", doc.selectFirst("h1").text());
+      assertTrue(doc.selectFirst(".error-message").text().startsWith("地址中的参数编码有误"));
+      HttpResponse<String> api = app.get("/api/v1/indicators/ai_enterprises?region=%E4");
+      assertEquals(400, api.statusCode());
+      assertTrue(api.body().contains("malformed parameter"), api.body());
+      assertTrue(app.raw("/?lang=%zz").startsWith("HTTP/1.1 400"));
+      assertEquals(200, app.get("/indicators/ai_enterprises?region=WORLD&x=%E4%B8%AD").statusCode(),
+          "well-formed UTF-8 (中) passes");
+    }
+  }
+
+  @Test
   void theFaviconRequestIsAnsweredSoBrowsersLogNoError() {
     try (TestApp app = TestApp.start(dir)) {
       HttpResponse<String> r = app.get("/favicon.ico");
