@@ -123,13 +123,10 @@ public final class AdminHandler {
 
   /** {@code POST /admin/import/preview}: a dry run of the uploaded files, kept for confirming. */
   public void preview(Context ctx) {
-    noStore(ctx);
-    Optional<Session> found = session(ctx);
-    if (found.isEmpty()) {
-      signInAgain(ctx);
+    Session session = postedBy(ctx);
+    if (session == null) {
       return;
     }
-    Session session = found.get();
     Text t = Text.of(ctx);
     List<ImportFile> files;
     try {
@@ -162,13 +159,10 @@ public final class AdminHandler {
 
   /** {@code POST /admin/import/apply}: applies a previewed upload, validating it again. */
   public void apply(Context ctx) {
-    noStore(ctx);
-    Optional<Session> found = session(ctx);
-    if (found.isEmpty()) {
-      signInAgain(ctx);
+    Session session = postedBy(ctx);
+    if (session == null) {
       return;
     }
-    Session session = found.get();
     requireCsrf(ctx, session);
     List<ImportFile> files = sessions.takePreview(session, ctx.formParam("preview"))
         .orElseThrow(() -> HttpProblem.of(410, "admin.error.preview-gone.title",
@@ -293,6 +287,20 @@ public final class AdminHandler {
 
   private Optional<Session> session(Context ctx) {
     return sessions.find(ctx.cookie(COOKIE));
+  }
+
+  /**
+   * The session behind a posted staff form (never cached); without one, answers with the
+   * sign-in page and returns null. The caller checks the form's CSRF token when it has read it.
+   */
+  private Session postedBy(Context ctx) {
+    noStore(ctx);
+    Optional<Session> found = session(ctx);
+    if (found.isEmpty()) {
+      signInAgain(ctx);
+      return null;
+    }
+    return found.get();
   }
 
   private static void requireCsrf(Context ctx, Session session) {
