@@ -12,53 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import org.aimonitor.browser.BrowserSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A member of staff in a real browser: sign in, choose a file, check the preview, confirm. */
 class AdminBrowserTest {
 
-  private static TestApp app;
-  private static ChromeDriver driver;
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.withAdminToken(TOKEN).windowSize(1280, 1200);
+  final TestApp app = session.app();
+  final ChromeDriver driver = session.browser().driver();
   private static Path upload;
 
   @BeforeAll
-  static void start(@TempDir Path dir) throws IOException {
-    app = TestApp.start(Files.createDirectories(dir.resolve("app")), TOKEN);
-    upload = Files.writeString(dir.resolve("observations-2019.csv"), OBS + NEW_ROW);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1200",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
+  static void writeUpload() throws IOException {
+    upload = Files.writeString(session.dir().resolve("observations-2019.csv"), OBS + NEW_ROW);
   }
 
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static void waitForHeading(String text) {
+  private void waitForHeading(String text) {
     new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.textToBe(By.tagName("h1"), text));
   }

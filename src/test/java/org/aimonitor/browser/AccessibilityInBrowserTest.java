@@ -15,11 +15,9 @@ import org.aimonitor.TestApp;
 import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.CheckedPages;
 import org.aimonitor.a11y.CheckedPages.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,34 +38,15 @@ class AccessibilityInBrowserTest {
       "upload refused", "upload preview", "upload applied", "import log");
   static final Map<String, String> DARK = Map.of("prefers-color-scheme", "dark");
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-  static Browser browser;
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.withAdminToken(AdminPages.TOKEN);
+  final TestApp app = session.app();
+  final Browser browser = session.browser();
   static Axe axe;
 
   @BeforeAll
-  static void start() {
+  static void loadAxe() {
     axe = Axe.load();
-    app = TestApp.start(dir, AdminPages.TOKEN);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  @AfterEach
-  void lightSchemeAndDefaultLanguageAgain() {
-    browser.emulateMedia(null);
-    // A Chinese page leaves its lang cookie behind; the next page must choose for itself.
-    browser.driver().manage().deleteCookieNamed("lang");
   }
 
   static Stream<Arguments> pagesAndWidths() {
@@ -170,7 +149,7 @@ class AccessibilityInBrowserTest {
   }
 
   private void upload(String csv) throws IOException {
-    Path file = Files.writeString(dir.resolve("upload-" + uploads + ".csv"), csv);
+    Path file = Files.writeString(session.dir().resolve("upload-" + uploads + ".csv"), csv);
     browser.driver().findElement(By.id("files")).sendKeys(file.toAbsolutePath().toString());
     submit("form[action='/admin/import/preview'] button");
   }

@@ -71,7 +71,12 @@ public final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  public static Browser start() {
+  /**
+   * Starts Chromium with a {@code width} x {@code height} window and, unless {@code downloads} is
+   * null, downloads saved there without asking (so a test can click a download button and then
+   * look for the file). Test classes get one through {@link BrowserSession}.
+   */
+  public static Browser start(int width, int height, Path downloads) {
     for (Path exe : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(exe)) {
         throw new AssertionError(exe + " is missing: the browser tests need Debian's chromium and "
@@ -89,7 +94,11 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
         "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-        "--window-size=1280,900", "--lang=en-GB");
+        "--window-size=" + width + "," + height, "--lang=en-GB");
+    if (downloads != null) {
+      options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+          "download.prompt_for_download", false));
+    }
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

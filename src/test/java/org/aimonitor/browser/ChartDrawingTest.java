@@ -2,14 +2,10 @@ package org.aimonitor.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * When charts are drawn: as they come into view, so a phone does not spend its first seconds on
@@ -30,31 +26,10 @@ class ChartDrawingTest {
           && document.querySelector('.chart__toggle') !== null;
       """;
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  @AfterEach
-  void screenAgain() {
-    browser.emulateMedia(null);
-  }
+  @RegisterExtension
+  static final BrowserSession session = new BrowserSession();
+  final TestApp app = session.app();
+  final Browser browser = session.browser();
 
   /** Opens the overview on a phone without asking for every chart (as Browser.open does). */
   private void openOnAPhone() {

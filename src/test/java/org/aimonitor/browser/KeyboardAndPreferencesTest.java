@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +13,8 @@ import java.util.Set;
 import org.aimonitor.TestApp;
 import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.Contrast;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -106,32 +102,10 @@ class KeyboardAndPreferencesTest {
       return out;
       """;
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir, AdminPages.TOKEN);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  @AfterEach
-  void screenAndLightAgain() {
-    browser.emulateMedia(null);
-    browser.driver().manage().deleteCookieNamed("lang");
-  }
+  @RegisterExtension
+  static final BrowserSession session = BrowserSession.withAdminToken(AdminPages.TOKEN);
+  final TestApp app = session.app();
+  final Browser browser = session.browser();
 
   private void open(String path) {
     browser.viewport(PageChecks.DESKTOP, 900);

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,32 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PagesInBrowserTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  @AfterEach
-  void defaultLanguageAgain() {
-    // Chinese pages leave their lang cookie; English ones must not inherit it.
-    browser.driver().manage().deleteCookieNamed("lang");
-  }
+  @RegisterExtension
+  static final BrowserSession session = new BrowserSession();
+  final TestApp app = session.app();
+  final Browser browser = session.browser();
 
   /** Each chart page in English and once more in Chinese. */
   static Stream<Arguments> pagesAndWidths() {

@@ -22,10 +22,8 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.summary.SummaryView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,26 +59,10 @@ class PrintTest {
    */
   static final float CHART_TEXT_PT = 7.5f;
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-  static Browser browser;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
+  @RegisterExtension
+  static final BrowserSession session = new BrowserSession();
+  final TestApp app = session.app();
+  final Browser browser = session.browser();
 
   /** Every chart is at its box's size, at the wanted resolution, and fully drawn (not mid-animation). */
   static final String CHARTS_FIT_BOXES = """

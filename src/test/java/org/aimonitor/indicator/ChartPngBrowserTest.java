@@ -10,64 +10,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.aimonitor.browser.BrowserSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The chart PNG export in a real browser: a button per chart, an opaque white image. */
 class ChartPngBrowserTest {
 
-  private static TestApp app;
-  private static ChromeDriver driver;
-  private static Path downloads;
+  @RegisterExtension
+  static final BrowserSession session = new BrowserSession().windowSize(1280, 1600).savingDownloads();
+  final TestApp app = session.app();
+  final ChromeDriver driver = session.browser().driver();
+  final Path downloads = session.downloads();
 
-  @BeforeAll
-  static void start(@TempDir Path dir) throws IOException {
-    app = TestApp.start(dir.resolve("app"));
-    downloads = Files.createDirectories(dir.resolve("downloads"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1600",
-        "--user-data-dir=" + Files.createDirectories(dir.resolve("profile")));
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("download.default_directory", downloads.toString());
-    prefs.put("download.prompt_for_download", false);
-    options.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-        .usingAnyFreePort()
-        .build();
-    driver = new ChromeDriver(service, options);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
-
-  private static WebElement openAndWaitForPngButton(String path) {
+  private WebElement openAndWaitForPngButton(String path) {
     driver.get(app.url(path));
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#chart-indicator-figure .chart__png")));
