@@ -49,6 +49,23 @@ COPY --from=build /build/target/ai-industry-monitor.jar /app/ai-industry-monitor
 ENV AIM_DB_PATH=/data/monitor.db \
     PORT=8080 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+
+# Class-data sharing: one training start (seed a throw-away database, answer /healthz, stop)
+# records the classes the app loads in an archive that every later start maps instead of
+# loading them from the jar again. Start-up to the first /healthz fell from about 2.9 s to
+# 1.6 s on 2 cores (README, "Security, caching and speed"). The archive belongs to this jar and
+# this JVM; should either ever differ, the JVM ignores the archive and starts the slow way.
+RUN set -e; mkdir /tmp/cds; \
+    AIM_DB_PATH=/tmp/cds/monitor.db PORT=18080 \
+      java -XX:ArchiveClassesAtExit=/app/ai-industry-monitor.jsa -jar /app/ai-industry-monitor.jar \
+      >/tmp/cds/log 2>&1 & pid=$!; \
+    up=no; for i in $(seq 1 240); do \
+      if PORT=18080 java -cp /app/ai-industry-monitor.jar org.aimonitor.health.HealthCheck >/dev/null 2>&1; \
+      then up=yes; break; fi; sleep 0.5; done; \
+    kill -TERM "$pid"; wait "$pid" || true; \
+    if [ "$up" != yes ] || [ ! -s /app/ai-industry-monitor.jsa ]; then cat /tmp/cds/log; exit 1; fi; \
+    chmod 0444 /app/ai-industry-monitor.jsa; rm -rf /tmp/cds
+ENV JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS -XX:SharedArchiveFile=/app/ai-industry-monitor.jsa"
 VOLUME /data
 EXPOSE 8080
 WORKDIR /app
