@@ -183,13 +183,12 @@ public final class App {
   }
 
   /** Sent with every response, including Jetty's own answers to unreadable requests. */
-  static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Collections.unmodifiableMap(
-      new java.util.LinkedHashMap<>(java.util.Map.of(
-          "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-          "X-Content-Type-Options", "nosniff",
-          "Referrer-Policy", "strict-origin-when-cross-origin",
-          "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-          "X-Frame-Options", "DENY")));
+  static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
+      "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "strict-origin-when-cross-origin",
+      "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+      "X-Frame-Options", "DENY");
 
   private static void securityHeaders(Context ctx) {
     SECURITY_HEADERS.forEach(ctx::header);

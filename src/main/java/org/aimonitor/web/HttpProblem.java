@@ -64,23 +64,8 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(status, titleKey, messageKey, args, detail);
   }
 
-  /** A 400 whose explanation exists in English only (parameter checks). */
-  public static HttpProblem badRequest(String detail) {
-    return new HttpProblem(400, "error.400.title", null, null, detail);
-  }
-
-  /** A 404 whose explanation exists in English only. */
-  public static HttpProblem notFound(String detail) {
-    return new HttpProblem(404, "error.404.title", null, null, detail);
-  }
-
   public int status() {
     return status;
-  }
-
-  /** The title in English. */
-  public String title() {
-    return title(Text.EN);
   }
 
   /** The title in {@code t}'s language. */
@@ -88,19 +73,9 @@ public final class HttpProblem extends RuntimeException {
     return saidTitle != null ? saidTitle : t.t(titleKey);
   }
 
-  /**
-   * The message in {@code t}'s language; without a message of its own, the status's general
-   * message ({@code error.<status>.message}) when the bundles have one, else null.
-   */
+  /** The message in {@code t}'s language. */
   public String message(Text t) {
-    if (saidMessage != null) {
-      return saidMessage;
-    }
-    if (messageKey != null) {
-      return t.t(messageKey, args);
-    }
-    String general = "error." + status + ".message";
-    return Messages.has(t.lang(), general) ? t.t(general) : null;
+    return saidMessage != null ? saidMessage : t.t(messageKey, args);
   }
 
   /** English-only text that explains the problem in detail, or null. */
@@ -110,10 +85,7 @@ public final class HttpProblem extends RuntimeException {
 
   /** The English text for JSON answers and logs: the message, then the detail. */
   private static String english(String messageKey, Object[] args, String detail) {
-    String message = messageKey == null ? null : Messages.get(Lang.EN, messageKey, args);
-    if (message == null) {
-      return detail;
-    }
+    String message = Messages.get(Lang.EN, messageKey, args);
     return detail == null ? message : message + " " + detail;
   }
 }

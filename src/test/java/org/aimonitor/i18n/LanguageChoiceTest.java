@@ -42,17 +42,13 @@ class LanguageChoiceTest {
     app.close();
   }
 
-  private static HttpResponse<String> get(String path, String... headers) {
-    return app.get(path, headers);
-  }
-
   private static String htmlLang(HttpResponse<String> r) {
     return Jsoup.parse(r.body()).selectFirst("html").attr("lang");
   }
 
   @Test
   void englishWhenNothingIsSaid() {
-    HttpResponse<String> r = get("/");
+    HttpResponse<String> r = app.get("/");
     assertAll(
         () -> assertEquals("en", htmlLang(r)),
         () -> assertTrue(r.body().contains("Overview")),
@@ -61,7 +57,7 @@ class LanguageChoiceTest {
 
   @Test
   void queryParameterChoosesAndIsRememberedInACookie() {
-    HttpResponse<String> r = get("/?lang=zh");
+    HttpResponse<String> r = app.get("/?lang=zh");
     String cookie = r.headers().firstValue("Set-Cookie").orElse("");
     assertAll(
         () -> assertEquals("zh-CN", htmlLang(r)),
@@ -74,31 +70,31 @@ class LanguageChoiceTest {
 
   @Test
   void theCookieChoosesWhenThereIsNoParameter() {
-    assertEquals("zh-CN", htmlLang(get("/sources", "Cookie", "lang=zh")));
-    assertEquals("en", htmlLang(get("/sources", "Cookie", "lang=en", "Accept-Language", "zh-CN")));
+    assertEquals("zh-CN", htmlLang(app.get("/sources", "Cookie", "lang=zh")));
+    assertEquals("en", htmlLang(app.get("/sources", "Cookie", "lang=en", "Accept-Language", "zh-CN")));
   }
 
   @Test
   void theParameterWinsOverTheCookieAndTheHeader() {
-    assertEquals("en", htmlLang(get("/?lang=en", "Cookie", "lang=zh", "Accept-Language", "zh-CN")));
-    assertEquals("zh-CN", htmlLang(get("/?lang=zh", "Cookie", "lang=en", "Accept-Language", "en")));
+    assertEquals("en", htmlLang(app.get("/?lang=en", "Cookie", "lang=zh", "Accept-Language", "zh-CN")));
+    assertEquals("zh-CN", htmlLang(app.get("/?lang=zh", "Cookie", "lang=en", "Accept-Language", "en")));
   }
 
   @Test
   void acceptLanguageChoosesWithoutParameterOrCookie() {
     assertAll(
-        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))),
-        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "zh-TW"))),
-        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "en-GB,zh;q=0.5"))),
-        () -> assertEquals("zh-CN", htmlLang(get("/timeline", "Accept-Language", "fr-FR,zh;q=0.5"))),
-        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "de-DE"))),
-        () -> assertEquals("en", htmlLang(get("/timeline", "Accept-Language", "zh;q=0, en;q=0.1"))));
+        () -> assertEquals("zh-CN", htmlLang(app.get("/timeline", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))),
+        () -> assertEquals("zh-CN", htmlLang(app.get("/timeline", "Accept-Language", "zh-TW"))),
+        () -> assertEquals("en", htmlLang(app.get("/timeline", "Accept-Language", "en-GB,zh;q=0.5"))),
+        () -> assertEquals("zh-CN", htmlLang(app.get("/timeline", "Accept-Language", "fr-FR,zh;q=0.5"))),
+        () -> assertEquals("en", htmlLang(app.get("/timeline", "Accept-Language", "de-DE"))),
+        () -> assertEquals("en", htmlLang(app.get("/timeline", "Accept-Language", "zh;q=0, en;q=0.1"))));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/?lang=fr", "/?lang=", "/?lang=ZH-cn%3Cscript%3E", "/?lang=zh&lang=en"})
   void unknownParameterValuesMeanEnglishNotAnError(String path) {
-    HttpResponse<String> r = get(path, "Accept-Language", "zh-CN");
+    HttpResponse<String> r = app.get(path, "Accept-Language", "zh-CN");
     assertAll(
         () -> assertEquals(200, r.statusCode()),
         () -> assertEquals(path.endsWith("lang=zh&lang=en") ? "zh-CN" : "en", htmlLang(r)));
@@ -106,21 +102,21 @@ class LanguageChoiceTest {
 
   @Test
   void unreadableCookieAndHeaderFallBackToEnglish() {
-    assertEquals("en", htmlLang(get("/", "Cookie", "lang=klingon")));
-    assertEquals("en", htmlLang(get("/", "Accept-Language", ";;;q=abc,,")));
+    assertEquals("en", htmlLang(app.get("/", "Cookie", "lang=klingon")));
+    assertEquals("en", htmlLang(app.get("/", "Accept-Language", ";;;q=abc,,")));
   }
 
   @Test
   void theSwitcherKeepsThePathAndOtherParameters() {
     String path = "/indicators/ai_enterprises?region=WORLD&from=2020&lang=zh";
-    Document page = Jsoup.parse(get(path).body());
+    Document page = Jsoup.parse(app.get(path).body());
     Element link = page.selectFirst(".lang-switch a");
     assertNotNull(link, "the header has a language switcher");
     assertAll(
         () -> assertEquals("/indicators/ai_enterprises?region=WORLD&from=2020&lang=en", link.attr("href")),
         () -> assertEquals("en", link.attr("lang")),
         () -> assertEquals("English", link.text()));
-    Document en = Jsoup.parse(get("/sources").body());
+    Document en = Jsoup.parse(app.get("/sources").body());
     Element toZh = en.selectFirst(".lang-switch a");
     assertAll(
         () -> assertEquals("/sources?lang=zh", toZh.attr("href")),
@@ -130,7 +126,7 @@ class LanguageChoiceTest {
 
   @Test
   void switcherEscapesWhatItCopies() {
-    Document page = Jsoup.parse(get("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E").body());
+    Document page = Jsoup.parse(app.get("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E").body());
     assertEquals("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E&lang=zh",
         page.selectFirst(".lang-switch a").attr("href"));
   }
@@ -140,17 +136,17 @@ class LanguageChoiceTest {
     // Same path, no parameter: the language comes from the cookie and the header alone.
     List<String> order = List.of("en", "zh-CN", "en", "zh-CN");
     for (String expected : order) {
-      HttpResponse<String> r = expected.equals("en") ? get("/data", "Accept-Language", "en")
-          : get("/data", "Accept-Language", "zh-CN");
+      HttpResponse<String> r = expected.equals("en") ? app.get("/data", "Accept-Language", "en")
+          : app.get("/data", "Accept-Language", "zh-CN");
       assertEquals(expected, htmlLang(r));
       assertTrue(r.headers().firstValue("Vary").orElse("").contains("Accept-Language"));
       assertTrue(r.headers().firstValue("Vary").orElse("").contains("Cookie"));
     }
-    String enTag = get("/data", "Accept-Language", "en").headers().firstValue("ETag").orElseThrow();
-    String zhTag = get("/data", "Cookie", "lang=zh").headers().firstValue("ETag").orElseThrow();
+    String enTag = app.get("/data", "Accept-Language", "en").headers().firstValue("ETag").orElseThrow();
+    String zhTag = app.get("/data", "Cookie", "lang=zh").headers().firstValue("ETag").orElseThrow();
     assertNotEquals(enTag, zhTag, "each language's page has its own ETag");
     // A conditional request with the English ETag does not get a 304 for the Chinese page.
-    assertEquals(200, get("/data", "Cookie", "lang=zh", "If-None-Match", enTag).statusCode());
-    assertEquals(304, get("/data", "Cookie", "lang=zh", "If-None-Match", zhTag).statusCode());
+    assertEquals(200, app.get("/data", "Cookie", "lang=zh", "If-None-Match", enTag).statusCode());
+    assertEquals(304, app.get("/data", "Cookie", "lang=zh", "If-None-Match", zhTag).statusCode());
   }
 }

@@ -45,7 +45,7 @@ class FilterTest {
   void unknownRegionIsRefusedWithTheValidOnesListed() {
     HttpProblem p = refused(Map.of("region", List.of("cn")));
     assertEquals(400, p.status());
-    assertEquals("Bad request", p.title());
+    assertEquals("Bad request", p.title(Text.EN));
     assertTrue(p.getMessage().contains("\"cn\""), p.getMessage());
     for (String r : Regions.codes()) {
       assertTrue(p.getMessage().contains(r), p.getMessage());
@@ -111,7 +111,7 @@ class FilterTest {
   void refusalsAreSaidInChinese() {
     HttpProblem region = refused(Map.of("region", List.of("Mars")), Text.ZH);
     assertEquals(400, region.status());
-    assertEquals("请求有误", region.title());
+    assertEquals("请求有误", region.title(Text.ZH));
     assertEquals("未知地区“Mars”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、WORLD（全球）、US（美国）。",
         region.getMessage());
     assertEquals("参数“from”必须是年份（例如2020），而不是“20x0”。",

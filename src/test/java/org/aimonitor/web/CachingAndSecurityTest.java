@@ -39,31 +39,27 @@ class CachingAndSecurityTest {
     app.close();
   }
 
-  private static HttpResponse<String> get(String path, String... headers) {
-    return app.get(path, headers);
-  }
-
   @Test
   void pagesCarryAnETagAndAnswer304WhenUnchanged() {
-    HttpResponse<String> first = get("/");
+    HttpResponse<String> first = app.get("/");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     assertTrue(first.headers().firstValue("Last-Modified").isPresent());
-    HttpResponse<String> again = get("/", "If-None-Match", etag);
+    HttpResponse<String> again = app.get("/", "If-None-Match", etag);
     assertEquals(304, again.statusCode());
     assertEquals("", again.body());
-    HttpResponse<String> since = get("/", "If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow());
+    HttpResponse<String> since = app.get("/", "If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow());
     assertEquals(304, since.statusCode());
-    assertEquals(first.body(), get("/").body(), "a cached page is the page");
+    assertEquals(first.body(), app.get("/").body(), "a cached page is the page");
   }
 
   @Test
   void anImportInvalidatesCachedPages() {
-    String before = get("/indicators/ai_core_industry_scale").headers().firstValue("ETag").orElseThrow();
+    String before = app.get("/indicators/ai_core_industry_scale").headers().firstValue("ETag").orElseThrow();
     new Importer(app.db()).apply(List.of(new ImportFile("n.csv",
         ("indicator,region,period,value,qualifier,source,headline,note\n"
             + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,cache test\n")
             .getBytes(StandardCharsets.UTF_8))), "test");
-    HttpResponse<String> after = get("/indicators/ai_core_industry_scale", "If-None-Match", before);
+    HttpResponse<String> after = app.get("/indicators/ai_core_industry_scale", "If-None-Match", before);
     assertEquals(200, after.statusCode(), "the old ETag no longer matches");
     assertNotEquals(before, after.headers().firstValue("ETag").orElseThrow());
     assertTrue(after.body().contains("cache test"));
@@ -71,26 +67,26 @@ class CachingAndSecurityTest {
 
   @Test
   void errorResponsesAreNotCached() {
-    assertEquals(400, get("/indicators/ai_enterprises?from=x").statusCode());
-    assertTrue(get("/indicators/ai_enterprises?from=x").headers().firstValue("ETag").isEmpty());
+    assertEquals(400, app.get("/indicators/ai_enterprises?from=x").statusCode());
+    assertTrue(app.get("/indicators/ai_enterprises?from=x").headers().firstValue("ETag").isEmpty());
   }
 
   @Test
   void responsesAreCompressed() {
-    HttpResponse<String> gzip = get("/", "Accept-Encoding", "gzip");
+    HttpResponse<String> gzip = app.get("/", "Accept-Encoding", "gzip");
     assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElse(""));
-    HttpResponse<String> br = get("/", "Accept-Encoding", "br");
+    HttpResponse<String> br = app.get("/", "Accept-Encoding", "br");
     assertEquals("br", br.headers().firstValue("Content-Encoding").orElse(""), "brotli is available on this platform");
   }
 
   @Test
   void ownAssetsHaveContentHashedUrlsCachedForAYear() {
-    var page = Jsoup.parse(get("/").body());
+    var page = Jsoup.parse(app.get("/").body());
     List<String> urls = List.of(page.selectFirst("link[rel=stylesheet]").attr("href"),
         page.selectFirst("script[src*=charts.js]").attr("src"), page.selectFirst("link[rel=icon]").attr("href"));
     for (String url : urls) {
       assertTrue(url.matches("/static/.+\\?v=[0-9a-f]{12}"), url);
-      HttpResponse<String> r = get(url);
+      HttpResponse<String> r = app.get(url);
       assertEquals(200, r.statusCode(), url);
       assertEquals("public, max-age=31536000, immutable", r.headers().firstValue("Cache-Control").orElse(""), url);
     }
@@ -107,7 +103,7 @@ class CachingAndSecurityTest {
 
   @Test
   void noServerVersionIsAnnounced() {
-    HttpResponse<String> r = get("/");
+    HttpResponse<String> r = app.get("/");
     assertTrue(r.headers().firstValue("Server").isEmpty(), r.headers().map().toString());
     assertTrue(r.headers().firstValue("X-Powered-By").isEmpty());
   }
@@ -115,7 +111,7 @@ class CachingAndSecurityTest {
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
     for (String path : List.of("/", "/healthz", "/api/v1/events", "/static/css/site.css", "/no-such-page")) {
-      HttpResponse<String> r = get(path);
+      HttpResponse<String> r = app.get(path);
       assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("object-src 'none'"), path);
       assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), path);
       assertEquals("strict-origin-when-cross-origin", r.headers().firstValue("Referrer-Policy").orElse(""), path);
@@ -125,7 +121,7 @@ class CachingAndSecurityTest {
 
   @Test
   void hstsIsSentOnlyBehindHttps(@org.junit.jupiter.api.io.TempDir Path other) {
-    assertTrue(get("/").headers().firstValue("Strict-Transport-Security").isEmpty());
+    assertTrue(app.get("/").headers().firstValue("Strict-Transport-Security").isEmpty());
     try (TestApp https = TestApp.start(other, java.util.Map.of("AIM_HTTPS", "true"))) {
       HttpResponse<String> r = https.get("/");
       assertEquals("max-age=31536000", r.headers().firstValue("Strict-Transport-Security").orElse(""));

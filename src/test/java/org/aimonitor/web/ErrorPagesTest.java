@@ -152,11 +152,13 @@ class ErrorPagesTest {
   @Test
   void problemsCarryBundleTextInBothLanguagesAndEnglishForJson() {
     HttpProblem p = HttpProblem.of(404, "error.404.title", "error.404.message");
-    assertEquals("Page not found", p.title());
+    assertEquals("Page not found", p.title(Text.EN));
     assertEquals("页面不存在", p.title(Text.ZH));
     assertEquals("There is no page at this address.", p.getMessage());
-    HttpProblem detailed = HttpProblem.badRequest("Unknown region \"XX\".");
-    assertEquals("Unknown region \"XX\".", detailed.getMessage(), "JSON keeps the checker's words");
+    HttpProblem detailed = HttpProblem.of(400, "error.400.title", "error.400.message")
+        .withDetail("Unknown region \"XX\".");
+    assertEquals("The request cannot be answered as it stands. Unknown region \"XX\".",
+        detailed.getMessage(), "JSON keeps the checker's words");
     assertEquals("请求有误", detailed.title(Text.ZH));
     assertEquals("Unknown region \"XX\".", detailed.detail());
     assertEquals("The request cannot be answered as it stands.", detailed.message(Text.EN));
