@@ -14,6 +14,7 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -222,13 +223,9 @@ public final class DashboardCharts {
     return observations.stream().map(o -> point(x.apply(o), o, label(o))).toList();
   }
 
+  /** Stocks are read at the end of their period, flows over it (as on the indicator pages). */
   private String label(Observation o) {
-    return periodLabel(t, data.indicator(o.indicator()), o);
-  }
-
-  /** Stocks are read at the end of their period, flows over it. */
-  static String periodLabel(Text t, Indicator indicator, Observation o) {
-    return indicator.category().equals("enterprises") ? t.periodEnd(o.period()) : t.period(o.period());
+    return IndicatorCatalog.periodLabel(t, data.indicator(o.indicator()), o);
   }
 
   /** A point: {@code y} in this language's unit, so chart, table and text agree. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
@@ -186,7 +187,7 @@ public record DashboardView(
     /** A figure; a {@code null} label means the period is the label. */
     private Figure figure(String label, Observation o) {
       Indicator indicator = data.indicator(o.indicator());
-      String period = DashboardCharts.periodLabel(t, indicator, o);
+      String period = IndicatorCatalog.periodLabel(t, indicator, o);
       return new Figure(label == null ? period : label, t.figure(indicator, o), period,
           t.qualifier(o.qualifier()), notes.cite(o.source()), t.name(indicator));
     }
