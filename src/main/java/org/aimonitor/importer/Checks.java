@@ -2,7 +2,6 @@ package org.aimonitor.importer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
@@ -28,10 +27,14 @@ final class Checks {
     String test(String value);
   }
 
-  static List<DataError> check(CsvTable table, CsvTable.Row row, Importer.Known known) {
+  /**
+   * The errors of one row's cells, each on its own. Whether a referenced source or indicator
+   * exists is checked later, against the database and the whole import at once.
+   */
+  static List<DataError> check(CsvTable table, CsvTable.Row row) {
     List<DataError> errors = new ArrayList<>();
     for (String column : table.columns()) {
-      String message = checkCell(table, column, row.get(column), known);
+      String message = checkCell(table, column, row.get(column));
       if (message != null) {
         errors.add(row.error(column, message));
       }
@@ -39,7 +42,7 @@ final class Checks {
     return errors;
   }
 
-  private static String checkCell(CsvTable table, String column, String v, Importer.Known known) {
+  private static String checkCell(CsvTable table, String column, String v) {
     return switch (table) {
       case SOURCES -> switch (column) {
         case "id" -> pattern(v, SLUG, "id", "lower-case letters, digits and hyphens");
@@ -61,13 +64,13 @@ final class Checks {
         default -> null;
       };
       case OBSERVATIONS -> switch (column) {
-        case "indicator" -> exists(v, "indicator", known.indicators());
+        case "indicator" -> required(v, "indicator");
         case "region" -> oneOf(v, "region", Vocabulary.REGIONS);
         case "period" -> parses(() -> Period.parse(v));
         case "value" -> DECIMAL.matcher(v).matches() ? null
             : "value \"" + v + "\" is not a number (a plain decimal like 12.5)";
         case "qualifier" -> parses(() -> Qualifier.parse(v));
-        case "source" -> exists(v, "source", known.sources());
+        case "source" -> required(v, "source");
         case "headline" -> v.equals("0") || v.equals("1") ? null
             : "headline \"" + v + "\" is not 0 or 1";
         default -> null;
@@ -77,7 +80,7 @@ final class Checks {
             ? "date \"" + v + "\" is not YYYY-MM-DD or YYYY-MM" : parses(() -> PartialDate.parse(v));
         case "category" -> oneOf(v, "category", Vocabulary.EVENT_CATEGORIES);
         case "title_en", "title_zh" -> required(v, column);
-        case "source" -> exists(v, "source", known.sources());
+        case "source" -> required(v, "source");
         default -> null;
       };
     };
@@ -97,13 +100,6 @@ final class Checks {
   private static String oneOf(String v, String column, List<String> allowed) {
     return allowed.contains(v) ? null
         : column + " \"" + v + "\" is not one of " + String.join(", ", allowed);
-  }
-
-  private static String exists(String v, String column, Set<String> known) {
-    if (v.isEmpty()) {
-      return column + " is empty";
-    }
-    return known.contains(v) ? null : "unknown " + column + " \"" + v + "\"";
   }
 
   private static String parses(Runnable parse) {

@@ -3,15 +3,18 @@ package org.aimonitor.importer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.aimonitor.importer.ImportReport.Change;
 import org.aimonitor.importer.ImportReport.FileSummary;
@@ -22,13 +25,17 @@ import org.aimonitor.store.Database;
 import org.aimonitor.web.Json;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
+import org.sqlite.Function;
 
 /**
  * Validates and applies CSV files in the seed format. All files of one call are one transaction:
  * either every row is stored or, on any error, nothing is. Rows are matched on their key;
  * unchanged rows are no-ops, changed rows keep their previous state as a revision.
+ *
+ * <p>Memory does not grow with the data: rows are read one at a time, checked cell by cell and
+ * staged in temporary tables ({@link StagedTable}); references, duplicates, headlines and what
+ * changes are then worked out in SQL against the live tables, which are never read whole.
  */
 public final class Importer {
 
@@ -38,6 +45,8 @@ public final class Importer {
   public static final int MAX_ROWS = 50_000;
   /** Errors reported before validation stops listing more. */
   public static final int MAX_ERRORS = 100;
+  /** Added or changed rows a report lists; the rest are counted (and still go to a listener). */
+  public static final int MAX_CHANGES_LISTED = 1_000;
 
   private final Database db;
 
@@ -47,7 +56,12 @@ public final class Importer {
 
   /** Validates and reports what the files would change, writing nothing. */
   public ImportReport dryRun(List<ImportFile> files) {
-    return db.jdbi().inTransaction(handle -> plan(handle, files).report(null));
+    return dryRun(files, change -> { });
+  }
+
+  /** As {@link #dryRun(List)}, telling {@code changes} of every row it would add or change. */
+  public ImportReport dryRun(List<ImportFile> files, Consumer<Change> changes) {
+    return db.jdbi().inTransaction(handle -> run(handle, files, null, changes));
   }
 
   /**
@@ -55,220 +69,427 @@ public final class Importer {
    * every error found when any file is invalid, leaving the database exactly as it was.
    */
   public ImportReport apply(List<ImportFile> files, String who) {
-    return db.writer().inTransaction(handle -> applyIn(handle, files, who));
+    return apply(files, who, change -> { });
+  }
+
+  /** As {@link #apply(List, String)}, telling {@code changes} of every row it adds or changes. */
+  public ImportReport apply(List<ImportFile> files, String who, Consumer<Change> changes) {
+    return db.writer().inTransaction(handle -> applyIn(handle, files, who, changes));
   }
 
   /** {@link #apply} inside a transaction the caller holds (the seeder checks emptiness in it). */
   public static ImportReport applyIn(Handle handle, List<ImportFile> files, String who) {
-    Plan plan = plan(handle, files);
-    if (!plan.errors.isEmpty()) {
-      throw new DataException(plan.errors);
-    }
-    return plan.report(plan.write(handle, who));
+    return applyIn(handle, files, who, change -> { });
   }
 
-  private static Plan plan(Handle handle, List<ImportFile> files) {
-    Plan plan = new Plan();
-    List<Parsed> parsed = new ArrayList<>();
-    for (ImportFile file : files) {
-      Parsed p = parse(file, plan.errors);
-      if (p != null) {
-        parsed.add(p);
+  private static ImportReport applyIn(Handle handle, List<ImportFile> files, String who,
+      Consumer<Change> changes) {
+    ImportReport report = run(handle, files, Objects.requireNonNull(who), changes);
+    if (!report.valid()) {
+      throw new DataException(report.errors());
+    }
+    return report;
+  }
+
+  /** A file recognised by its header: where it stands in the import and its header's columns. */
+  private record Parsed(int given, ImportFile file, String text, CsvTable table,
+      Map<String, Integer> header) {
+
+    /** Files are applied in table order (references point up it), then in the order given. */
+    int rank() {
+      return (table.ordinal() + 1) * 100_000 + given;
+    }
+
+    long column(String name) {
+      return header.get(name) + 1;
+    }
+  }
+
+  /** One import being worked out: staged tables, errors, and what the files do. */
+  private static final class Run {
+    final Handle handle;
+    final ErrorList errors = new ErrorList(MAX_ERRORS);
+    final List<Parsed> files = new ArrayList<>();
+    final Map<CsvTable, StagedTable> staged = new EnumMap<>(CsvTable.class);
+
+    Run(Handle handle) {
+      this.handle = handle;
+    }
+
+    void error(Parsed p, long line, long column, String message) {
+      errors.add(p.rank(), new DataError(p.file.name(), line, column, message));
+    }
+
+    StagedTable stage(CsvTable table) {
+      return staged.computeIfAbsent(table, t -> StagedTable.create(handle, t));
+    }
+
+    void dropStages() {
+      staged.values().forEach(StagedTable::drop);
+    }
+  }
+
+  private static ImportReport run(Handle handle, List<ImportFile> files, String who,
+      Consumer<Change> listener) {
+    decimalFunction(handle);
+    Run run = new Run(handle);
+    try {
+      for (int i = 0; i < files.size(); i++) {
+        Parsed p = recognise(i, files.get(i), run.errors);
+        if (p != null) {
+          run.files.add(p);
+        }
       }
+      run.files.sort(Comparator.comparingInt(Parsed::rank));
+      for (int fileNo = 0; fileNo < run.files.size(); fileNo++) {
+        stageRows(run, fileNo);
+      }
+      run.staged.values().forEach(StagedTable::flush);
+      for (StagedTable t : run.staged.values()) {
+        checkReferences(run, t);
+        t.dropInvalid();
+        checkDuplicates(run, t);
+      }
+      run.staged.values().forEach(StagedTable::decide);
+      StagedTable observations = run.staged.get(CsvTable.OBSERVATIONS);
+      if (observations != null) {
+        checkHeadlines(run, observations);
+      }
+      if (!run.errors.isEmpty()) {
+        return report(run, List.of(), null);
+      }
+      List<Change> changes = changes(run, listener);
+      Long importId = who == null ? null : write(run, who);
+      return report(run, changes, importId);
+    } finally {
+      run.dropStages();
     }
-    // References point up the table order, so sources and indicators are known before the
-    // observations and events that cite them, whatever order the files were given in.
-    parsed.sort(Comparator.comparing(p -> p.table));
-    Known known = Known.load(handle);
-    parsed.forEach(p -> known.add(p.table, p.rows));
-    for (Parsed p : parsed) {
-      plan.compare(handle, p, known);
-    }
-    plan.checkHeadlines(handle);
-    if (plan.errors.size() > MAX_ERRORS) {
-      List<DataError> capped = new ArrayList<>(plan.errors.subList(0, MAX_ERRORS));
-      capped.add(new DataError(capped.get(MAX_ERRORS - 1).file(), 0, 0,
-          "more errors not listed (" + (plan.errors.size() - MAX_ERRORS) + " more)"));
-      plan.errors.clear();
-      plan.errors.addAll(capped);
-    }
-    return plan;
   }
 
-  /** A file read and recognised by its header, with its rows. */
-  private record Parsed(ImportFile file, CsvTable table, List<CsvTable.Row> rows) {
-  }
-
-  private static Parsed parse(ImportFile file, List<DataError> errors) {
+  /** Size, encoding and header: which table a file holds, or the reason it cannot be read. */
+  private static Parsed recognise(int given, ImportFile file, ErrorList errors) {
+    int rank = given;
     if (file.bytes().length == 0) {
-      errors.add(new DataError(file.name(), 1, 1, "file is empty"));
+      errors.add(rank, new DataError(file.name(), 1, 1, "file is empty"));
       return null;
     }
     if (file.bytes().length > MAX_FILE_BYTES) {
-      errors.add(new DataError(file.name(), 1, 1, "file is " + file.bytes().length
+      errors.add(rank, new DataError(file.name(), 1, 1, "file is " + file.bytes().length
           + " bytes, over the limit of " + MAX_FILE_BYTES));
       return null;
     }
     ImportFile.Decoded decoded = file.decode();
     if (decoded.error() != null) {
-      errors.add(decoded.error());
+      errors.add(rank, decoded.error());
       return null;
     }
     List<String> header;
+    long records = 0;
     try (CSVParser parser = CSVParser.builder().setReader(new StringReader(decoded.text()))
         .setFormat(CSVFormat.RFC4180).get()) {
-      var records = parser.iterator();
-      if (!records.hasNext()) {
-        errors.add(new DataError(file.name(), 1, 1, "file is empty"));
+      var it = parser.iterator();
+      if (!it.hasNext()) {
+        errors.add(rank, new DataError(file.name(), 1, 1, "file is empty"));
         return null;
       }
-      header = records.next().toList();
+      header = it.next().toList();
+      // Counted before anything is staged, so an oversized file is refused as a whole.
+      try {
+        while (it.hasNext()) {
+          it.next();
+          records++;
+        }
+      } catch (UncheckedIOException | IllegalStateException e) {
+        // Malformed quoting: reported with its line when the rows are read.
+      }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      errors.add(new DataError(file.name(), 1, 1, "header row is not valid CSV"));
+      errors.add(rank, new DataError(file.name(), 1, 1, "header row is not valid CSV"));
+      return null;
+    }
+    if (records > MAX_ROWS) {
+      errors.add(rank, new DataError(file.name(), 1, 1, "file has " + records
+          + " rows, over the limit of " + MAX_ROWS));
       return null;
     }
     CsvTable table = CsvTable.byHeader(header).orElseGet(() -> CsvTable.closestTo(header));
-    try {
-      List<CsvTable.Row> rows = table.read(file.name(), new StringReader(decoded.text()));
-      if (rows.size() > MAX_ROWS) {
-        errors.add(new DataError(file.name(), 1, 1, "file has " + rows.size()
-            + " rows, over the limit of " + MAX_ROWS));
-        return null;
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      index.putIfAbsent(header.get(c), c);
+    }
+    return new Parsed(given, file, decoded.text(), table, index);
+  }
+
+  /** Reads a file's rows one at a time; stages those whose every cell is valid. */
+  private static void stageRows(Run run, int fileNo) {
+    Parsed p = run.files.get(fileNo);
+    StagedTable stage = run.stage(p.table);
+    p.table.stream(p.file.name(), new StringReader(p.text),
+        row -> {
+          List<DataError> cellErrors = Checks.check(p.table, row);
+          cellErrors.forEach(e -> run.errors.add(p.rank(), e));
+          // Staged even when invalid, so its references are checked too; dropped after that.
+          stage.add(fileNo, row.line(), !cellErrors.isEmpty(),
+              p.table.columns().stream().map(row::get).toList());
+        },
+        e -> run.errors.add(p.rank(), e));
+  }
+
+  /**
+   * Each reference names a row in the database or in this import, in any file order; rows that
+   * do not are reported and dropped from the import.
+   */
+  private static void checkReferences(Run run, StagedTable t) {
+    for (Map.Entry<String, CsvTable> ref : references(t.table).entrySet()) {
+      String column = ref.getKey();
+      CsvTable target = ref.getValue();
+      String key = target.key().get(0);
+      StringBuilder missing = new StringBuilder("s." + column + " <> '' AND NOT EXISTS (SELECT 1 FROM " + target.sqlTable()
+          + " r WHERE r." + key + " = s." + column + ")");
+      StagedTable targetStage = run.staged.get(target);
+      if (targetStage != null) {
+        missing.append(" AND NOT EXISTS (SELECT 1 FROM ").append(targetStage.name).append(" r WHERE r.")
+            .append(key).append(" = s.").append(column).append(")");
       }
-      return new Parsed(file, table, rows);
-    } catch (DataException e) {
-      errors.addAll(e.errors());
-      return null;
+      run.handle.createQuery("SELECT file_no, line, " + column + " FROM " + t.name + " s WHERE "
+              + missing + " ORDER BY seq")
+          .map((rs, ctx) -> new Object[] {rs.getInt(1), rs.getLong(2), rs.getString(3)})
+          .forEach(r -> {
+            Parsed p = run.files.get((Integer) r[0]);
+            run.error(p, (Long) r[1], p.column(column), "unknown " + column + " \"" + r[2] + "\"");
+          });
+      run.handle.execute("UPDATE " + t.name + " AS s SET invalid = 1 WHERE " + missing);
     }
   }
 
-  /** Ids that rows may refer to: in the database, or added earlier in this import. */
-  record Known(Set<String> sources, Set<String> indicators) {
+  /** The columns of a table that name a row of another: its key. */
+  static Map<String, CsvTable> references(CsvTable table) {
+    return switch (table) {
+      case OBSERVATIONS -> Map.of("indicator", CsvTable.INDICATORS, "source", CsvTable.SOURCES);
+      case EVENTS -> Map.of("source", CsvTable.SOURCES);
+      default -> Map.of();
+    };
+  }
 
-    static Known load(Handle handle) {
-      return new Known(
-          new HashSet<>(handle.createQuery("SELECT id FROM source").mapTo(String.class).list()),
-          new HashSet<>(handle.createQuery("SELECT code FROM indicator").mapTo(String.class).list()));
-    }
-
-    void add(CsvTable table, List<CsvTable.Row> rows) {
-      if (table == CsvTable.SOURCES) {
-        rows.forEach(r -> sources.add(r.get("id")));
-      } else if (table == CsvTable.INDICATORS) {
-        rows.forEach(r -> indicators.add(r.get("code")));
-      }
+  /** A key may appear once per import: later rows with it are reported and dropped. */
+  private static void checkDuplicates(Run run, StagedTable t) {
+    String firstOf = "(SELECT %s FROM " + t.name + " f WHERE "
+        + t.table.key().stream().map(k -> "f." + k + " = s." + k).collect(Collectors.joining(" AND "))
+        + " ORDER BY f.seq LIMIT 1)";
+    String sql = "SELECT * FROM (SELECT s.seq, s.file_no, s.line, " + firstOf.formatted("f.seq")
+        + " AS first_seq, " + firstOf.formatted("f.line") + " AS first_line FROM " + t.name
+        + " s) WHERE first_seq < seq ORDER BY seq";
+    List<Long> duplicates = new ArrayList<>();
+    String column = t.table.key().get(0);
+    run.handle.createQuery(sql).map((rs, ctx) -> {
+      duplicates.add(rs.getLong("seq"));
+      Parsed p = run.files.get(rs.getInt("file_no"));
+      run.error(p, rs.getLong("line"), p.column(column), "duplicate of the row on line "
+          + rs.getLong("first_line") + " (same " + String.join(", ", t.table.key()) + ")");
+      return 0;
+    }).list();
+    for (Long seq : duplicates) {
+      run.handle.execute("DELETE FROM " + t.name + " WHERE seq = ?", seq);
     }
   }
 
-  /** A validated row with its decision: add, change or leave alone. */
-  private record Decision(Parsed file, CsvTable.Row row, Map<String, String> values,
-      Map<String, String> current, String kind) {
+  /**
+   * After the import, each (indicator, region, period) may have one headline at most: the
+   * staged rows count in place of the live rows they replace.
+   */
+  private static void checkHeadlines(Run run, StagedTable t) {
+    Handle h = run.handle;
+    h.execute("DROP TABLE IF EXISTS temp.staged_heads");
+    // Live rows sort before new ones, in their stored order, as a reader of the data sees them.
+    h.execute("""
+        CREATE TEMP TABLE staged_heads AS
+        SELECT s.indicator, s.region, s.period, s.source, s.file_no, s.line,
+               coalesce((SELECT o.id FROM observation o WHERE %s), 1000000000000 + s.seq) AS ord
+        FROM %s s WHERE s.headline = '1'
+        UNION ALL
+        SELECT o.indicator, o.region, o.period, o.source, NULL, NULL, o.id
+        FROM (SELECT DISTINCT indicator, region, period FROM %s) g
+        JOIN observation o ON o.indicator = g.indicator AND o.region = g.region
+                          AND o.period = g.period AND o.headline = 1
+        WHERE NOT EXISTS (SELECT 1 FROM %s s WHERE %s)
+        """.formatted(t.sameKey(), t.name, t.name, t.name, t.sameKey()));
+    /** A headline in a group with more than one; {@code fileNo} is null for a live row. */
+    record Head(String group, String source, Integer fileNo, long line) {
+    }
+    Map<String, List<Head>> groups = new LinkedHashMap<>();
+    h.createQuery("""
+        SELECT h.indicator, h.region, h.period, h.source, h.file_no, h.line
+        FROM temp.staged_heads h
+        JOIN (SELECT indicator, region, period FROM temp.staged_heads
+              GROUP BY indicator, region, period HAVING count(*) > 1) b
+          ON b.indicator = h.indicator AND b.region = h.region AND b.period = h.period
+        ORDER BY h.indicator, h.region, h.period, h.ord
+        """)
+        .map((rs, ctx) -> {
+          int fileNo = rs.getInt("file_no");
+          Integer staged = rs.wasNull() ? null : fileNo;
+          return new Head(rs.getString("indicator") + " " + rs.getString("region") + " "
+              + rs.getString("period"), rs.getString("source"), staged, rs.getLong("line"));
+        })
+        .forEach(head -> groups.computeIfAbsent(head.group(), g -> new ArrayList<>()).add(head));
+    h.execute("DROP TABLE temp.staged_heads");
+    groups.forEach((group, heads) -> {
+      for (Head head : heads) {
+        if (head.fileNo() != null) {
+          Parsed p = run.files.get(head.fileNo());
+          String others = heads.stream().filter(o -> o != head).map(Head::source)
+              .collect(Collectors.joining(", "));
+          run.error(p, head.line(), p.column("headline"),
+              "second headline for " + group + " (also headline: source " + others + ")");
+        }
+      }
+    });
   }
 
-  /** The import being prepared: decisions and errors so far. */
-  private static final class Plan {
-    final List<DataError> errors = new ArrayList<>();
-    final List<Decision> decisions = new ArrayList<>();
-    final Map<String, Integer> firstLine = new HashMap<>();
-
-    void compare(Handle handle, Parsed p, Known known) {
-      Map<String, Map<String, String>> current = Rows.current(handle, p.table);
-      for (CsvTable.Row row : p.rows) {
-        List<DataError> rowErrors = Checks.check(p.table, row, known);
-        if (!rowErrors.isEmpty()) {
-          errors.addAll(rowErrors);
-          continue;
-        }
-        Map<String, String> values = Rows.values(p.table, row);
-        String key = p.table.name() + Rows.key(p.table, values);
-        Integer earlier = firstLine.putIfAbsent(key, (int) row.line());
-        if (earlier != null) {
-          errors.add(row.error(p.table.key().get(0), "duplicate of the row on line " + earlier
-              + " (same " + String.join(", ", p.table.key()) + ")"));
-          continue;
-        }
-        Map<String, String> existing = current.get(Rows.key(p.table, values));
-        String kind = existing == null ? "added"
-            : Rows.same(p.table, existing, values) ? "unchanged" : "changed";
-        decisions.add(new Decision(p, row, values, existing, kind));
-      }
-    }
-
-    /** After the import, each (indicator, region, period) may have one headline at most. */
-    void checkHeadlines(Handle handle) {
-      Map<String, Map<String, String>> observations = new LinkedHashMap<>(
-          Rows.current(handle, CsvTable.OBSERVATIONS));
-      Map<String, Decision> imported = new HashMap<>();
-      for (Decision d : decisions) {
-        if (d.file.table == CsvTable.OBSERVATIONS) {
-          String key = Rows.key(CsvTable.OBSERVATIONS, d.values);
-          observations.put(key, d.values);
-          imported.put(key, d);
-        }
-      }
-      Map<String, List<String>> headlines = new LinkedHashMap<>();
-      observations.forEach((key, v) -> {
-        if ("1".equals(v.get("headline"))) {
-          headlines.computeIfAbsent(v.get("indicator") + " " + v.get("region") + " " + v.get("period"),
-              g -> new ArrayList<>()).add(key);
-        }
-      });
-      headlines.forEach((group, keys) -> {
-        if (keys.size() > 1) {
-          for (String key : keys) {
-            Decision d = imported.get(key);
-            if (d != null) {
-              String others = keys.stream().filter(k -> !k.equals(key))
-                  .map(k -> observations.get(k).get("source")).collect(Collectors.joining(", "));
-              errors.add(d.row.error("headline", "second headline for " + group
-                  + " (also headline: source " + others + ")"));
+  /**
+   * Every added or changed row, in the order applied, with "column: old → new" for changes:
+   * each goes to {@code listener}; the report keeps the first {@link #MAX_CHANGES_LISTED}.
+   */
+  private static List<Change> changes(Run run, Consumer<Change> listener) {
+    List<Change> listed = new ArrayList<>();
+    // Tables in dependency order, rows in the order they were read: the order they are applied.
+    for (StagedTable t : run.staged.values()) {
+      List<String> columns = t.table.columns();
+      String old = columns.stream().map(c -> "CASE WHEN o.rowid IS NULL THEN NULL ELSE "
+          + StagedTable.asText(c) + " END AS old_" + c).collect(Collectors.joining(", "));
+      run.handle.createQuery("SELECT s.*, " + old + " FROM " + t.name + " s LEFT JOIN " + t.live()
+              + " ON " + t.sameKey() + " WHERE s.kind <> 'unchanged' ORDER BY s.seq")
+          .map((rs, ctx) -> {
+            Map<String, String> now = new LinkedHashMap<>();
+            Map<String, String> before = null;
+            for (String c : columns) {
+              now.put(c, rs.getString(c));
+              String o = rs.getString("old_" + c);
+              if (o != null) {
+                before = before == null ? new LinkedHashMap<>() : before;
+                before.put(c, o);
+              }
             }
-          }
-        }
-      });
+            Parsed file = run.files.get(rs.getInt("file_no"));
+            return new Change(file.file.name(), rs.getLong("line"), t.table.sqlTable(),
+                rs.getString("kind"), t.table.key().stream().map(now::get).collect(Collectors.joining("/")),
+                diff(t, before, now));
+          })
+          .forEach(change -> {
+            listener.accept(change);
+            if (listed.size() < MAX_CHANGES_LISTED) {
+              listed.add(change);
+            }
+          });
     }
+    return listed;
+  }
 
-    long write(Handle handle, String who) {
-      String now = Instant.now().toString();
-      long importId = handle.createUpdate("""
-          INSERT INTO import_log (imported_at, who, files, added, changed, unchanged)
-          VALUES (:at, :who, :files, :added, :changed, :unchanged)
-          """)
-          .bind("at", now).bind("who", who).bind("files", Json.write(fileSummaries()))
-          .bind("added", count("added")).bind("changed", count("changed"))
-          .bind("unchanged", count("unchanged"))
-          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      for (Decision d : decisions) {
-        switch (d.kind) {
-          case "added" -> Rows.insert(handle, d.file.table, d.values, now, importId);
-          case "changed" -> Rows.update(handle, d.file.table, d.current, d.values, now, importId);
-          default -> { }
-        }
+  /** "column: old → new" for each column that differs; empty for a new row. */
+  private static List<String> diff(StagedTable t, Map<String, String> stored, Map<String, String> imported) {
+    List<String> fields = new ArrayList<>();
+    if (stored == null) {
+      return fields;
+    }
+    for (String c : t.table.columns()) {
+      String a = stored.get(c);
+      String b = imported.get(c);
+      boolean equal = t.isDecimal(c) ? new BigDecimal(a).compareTo(new BigDecimal(b)) == 0 : a.equals(b);
+      if (!equal) {
+        fields.add(c + ": " + (a.isEmpty() ? "(empty)" : a) + " → " + (b.isEmpty() ? "(empty)" : b));
       }
-      return importId;
     }
+    return fields;
+  }
 
-    int count(String kind) {
-      return (int) decisions.stream().filter(d -> d.kind.equals(kind)).count();
+  /** Logs the import, keeps revisions, and writes the staged rows, tables in dependency order. */
+  private static long write(Run run, String who) {
+    String now = Instant.now().toString();
+    Totals totals = totals(run);
+    long importId = run.handle.createUpdate("""
+        INSERT INTO import_log (imported_at, who, files, added, changed, unchanged)
+        VALUES (:at, :who, :files, :added, :changed, :unchanged)
+        """)
+        .bind("at", now).bind("who", who).bind("files", Json.write(totals.files()))
+        .bind("added", totals.added()).bind("changed", totals.changed())
+        .bind("unchanged", totals.unchanged())
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    for (StagedTable t : run.staged.values()) {
+      t.keepRevisions(now, importId);
+      if (t.table == CsvTable.OBSERVATIONS) {
+        // Headlines that go first, so no group ever holds two while the rows are replaced.
+        t.applyChanges("s.headline = '0'", now, importId);
+        t.applyChanges("s.headline = '1'", now, importId);
+      } else {
+        t.applyChanges("1 = 1", now, importId);
+      }
+      t.insertAdded(now, importId);
     }
+    return importId;
+  }
 
-    List<FileSummary> fileSummaries() {
-      Map<ImportFile, List<Decision>> byFile = new LinkedHashMap<>();
-      decisions.forEach(d -> byFile.computeIfAbsent(d.file.file, f -> new ArrayList<>()).add(d));
-      return byFile.entrySet().stream().map(e -> new FileSummary(e.getKey().name(),
-          e.getKey().sha256(), e.getValue().get(0).file.table.fileName(), e.getValue().size(),
-          (int) e.getValue().stream().filter(d -> d.kind.equals("added")).count(),
-          (int) e.getValue().stream().filter(d -> d.kind.equals("changed")).count(),
-          (int) e.getValue().stream().filter(d -> d.kind.equals("unchanged")).count())).toList();
+  private record Totals(List<FileSummary> files, int added, int changed, int unchanged) {
+  }
+
+  /** Counts per file and in all, from the staged decisions. */
+  private static Totals totals(Run run) {
+    List<FileSummary> summaries = new ArrayList<>();
+    int added = 0;
+    int changed = 0;
+    int unchanged = 0;
+    for (int fileNo = 0; fileNo < run.files.size(); fileNo++) {
+      Parsed p = run.files.get(fileNo);
+      StagedTable t = run.staged.get(p.table);
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      run.handle.createQuery("SELECT kind, count(*) FROM " + t.name + " WHERE file_no = :f GROUP BY kind")
+          .bind("f", fileNo)
+          .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString(1)), rs.getInt(2)))
+          .forEach(e -> counts.put(e.getKey(), e.getValue()));
+      int rows = counts.values().stream().mapToInt(Integer::intValue).sum();
+      if (rows == 0) {
+        continue;
+      }
+      int a = counts.getOrDefault("added", 0);
+      int c = counts.getOrDefault("changed", 0);
+      int u = counts.getOrDefault("unchanged", 0);
+      summaries.add(new FileSummary(p.file.name(), p.file.sha256(), p.table.fileName(), rows, a, c, u));
+      added += a;
+      changed += c;
+      unchanged += u;
     }
+    return new Totals(summaries, added, changed, unchanged);
+  }
 
-    ImportReport report(Long importId) {
-      List<Change> changes = decisions.stream().filter(d -> !d.kind.equals("unchanged"))
-          .map(d -> new Change(d.file.file.name(), d.row.line(), d.file.table.sqlTable(), d.kind,
-              Rows.key(d.file.table, d.values), Rows.diff(d.file.table, d.current, d.values)))
-          .toList();
-      return new ImportReport(fileSummaries(), count("added"), count("changed"), count("unchanged"),
-          changes, List.copyOf(errors), importId);
+  private static ImportReport report(Run run, List<Change> changes, Long importId) {
+    Totals totals = totals(run);
+    return new ImportReport(totals.files(), totals.added(), totals.changed(), totals.unchanged(),
+        changes, run.errors.list(), importId);
+  }
+
+  /**
+   * {@code aim_decimal(text)}: a decimal in one canonical spelling ("508.0" and "508" are
+   * "508"), so SQL can tell an unchanged value from a changed one exactly, as BigDecimal does.
+   */
+  private static void decimalFunction(Handle handle) {
+    Connection connection = handle.getConnection();
+    try {
+      Function.create(connection, "aim_decimal", new Function() {
+        @Override
+        protected void xFunc() throws SQLException {
+          String text = value_text(0);
+          result(text == null ? null : canonical(text));
+        }
+      }, 1, Function.FLAG_DETERMINISTIC);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot register aim_decimal", e);
+    }
+  }
+
+  static String canonical(String decimal) {
+    try {
+      BigDecimal d = new BigDecimal(decimal);
+      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return decimal;
     }
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -98,24 +99,43 @@ public enum CsvTable {
 
   /** Reads all rows of {@code reader}, checking the header names against this table's columns. */
   public List<Row> read(String file, Reader reader) {
+    List<Row> rows = new ArrayList<>();
+    List<DataError> errors = new ArrayList<>();
+    stream(file, reader, rows::add, errors::add);
+    if (!errors.isEmpty()) {
+      throw new DataException(errors);
+    }
+    return rows;
+  }
+
+  /**
+   * Reads {@code reader} row by row without keeping the rows: each well-formed row goes to
+   * {@code rows}, each located problem to {@code errors}. A header without this table's columns
+   * is reported and no row is read; malformed quoting stops the reading where it is found.
+   *
+   * @return the number of data records read (well-formed or not)
+   */
+  public long stream(String file, Reader reader, Consumer<Row> rows, Consumer<DataError> errors) {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> index = parser.getHeaderMap();
-      List<DataError> errors = new ArrayList<>();
+      boolean headerOk = true;
       for (String column : columns) {
         if (!index.containsKey(column)) {
-          errors.add(new DataError(file, 1, 1, "missing column \"" + column + "\""));
+          errors.accept(new DataError(file, 1, 1, "missing column \"" + column + "\""));
+          headerOk = false;
         }
       }
       for (Map.Entry<String, Integer> e : index.entrySet()) {
         if (!columns.contains(e.getKey())) {
-          errors.add(new DataError(file, 1, e.getValue() + 1, "unknown column \"" + e.getKey() + "\""));
+          errors.accept(new DataError(file, 1, e.getValue() + 1, "unknown column \"" + e.getKey() + "\""));
+          headerOk = false;
         }
       }
-      if (!errors.isEmpty()) {
-        throw new DataException(errors);
+      if (!headerOk) {
+        return 0;
       }
-      List<Row> rows = new ArrayList<>();
+      long count = 0;
       long previousEnd = parser.getCurrentLineNumber();
       var records = parser.iterator();
       while (true) {
@@ -128,21 +148,19 @@ public enum CsvTable {
           record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
           // Commons CSV reports malformed quoting this way; parsing cannot go on past it.
-          errors.add(new DataError(file, line, 1, malformed(e)));
+          errors.accept(new DataError(file, line, 1, malformed(e)));
           break;
         }
+        count++;
         previousEnd = parser.getCurrentLineNumber();
         if (record.size() != index.size()) {
-          errors.add(new DataError(file, line, Math.min(record.size(), index.size()) + 1,
+          errors.accept(new DataError(file, line, Math.min(record.size(), index.size()) + 1,
               "row has " + record.size() + " fields, the header has " + index.size()));
           continue;
         }
-        rows.add(new Row(file, line, index, record));
+        rows.accept(new Row(file, line, index, record));
       }
-      if (!errors.isEmpty()) {
-        throw new DataException(errors);
-      }
-      return rows;
+      return count;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
