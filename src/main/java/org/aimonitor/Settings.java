@@ -8,7 +8,8 @@ import java.util.Map;
  * Every setting of the app, read from the environment. {@link #VARIABLES} is the single list of
  * names, defaults and meanings; the README's configuration table repeats it.
  */
-public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https) {
+public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https,
+    long pageCacheBytes) {
 
   /** An environment variable the app reads; an empty default means "not set". */
   public record Variable(String name, String defaultValue, String help) {
@@ -36,7 +37,12 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
       "`true` when users reach the site over HTTPS (e.g. behind a TLS proxy): the admin session "
           + "cookie is then marked Secure.");
 
-  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL, HTTPS);
+  public static final Variable PAGE_CACHE_MB = new Variable("AIM_PAGE_CACHE_MB", "16",
+      "Memory for rendered pages and API answers, in MB (whole number, 0 to 1024); `0` turns the "
+          + "page cache off, so every request renders (the scale benchmark measures that way).");
+
+  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL,
+      HTTPS, PAGE_CACHE_MB);
 
   /** Reads the settings; a malformed value is reported by name, not as a stack trace. */
   public static Settings fromEnvironment(Map<String, String> env) {
@@ -64,7 +70,13 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
     if (!https.equals("true") && !https.equals("false")) {
       throw new IllegalArgumentException(HTTPS.name() + "=\"" + https + "\" is not true or false");
     }
-    return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https));
+    String cacheText = env.getOrDefault(PAGE_CACHE_MB.name(), PAGE_CACHE_MB.defaultValue()).strip();
+    if (!cacheText.matches("\\d{1,4}") || Integer.parseInt(cacheText) > 1024) {
+      throw new IllegalArgumentException(PAGE_CACHE_MB.name() + "=\"" + cacheText
+          + "\" is not a whole number of MB from 0 to 1024");
+    }
+    return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https),
+        Long.parseLong(cacheText) * 1024 * 1024);
   }
 
   /** Whether the staff pages under /admin are switched on. */

@@ -51,3 +51,13 @@ UPDATE revision SET observation_id = (
 WHERE table_name = 'observation';
 CREATE INDEX revision_by_observation ON revision (observation_id) WHERE observation_id IS NOT NULL;
 CREATE INDEX revision_by_import ON revision (import_id);
+
+-- Rows and bytes of each CSV download, measured when an import commits (the importer writes
+-- them), so /data can say how big a file is without exporting it; data_version says which data
+-- they measured, so a change made another way is noticed.
+CREATE TABLE download_size (
+  file         TEXT PRIMARY KEY,
+  rows         INTEGER NOT NULL,
+  bytes        INTEGER NOT NULL,
+  data_version INTEGER NOT NULL
+);

@@ -105,7 +105,9 @@ public final class AdminViews {
           report.changed(), report.unchanged(),
           report.files().stream().map(f -> FileRow.of(f, t)).toList(),
           all.stream().limit(MAX_CHANGES_SHOWN).map(c -> ChangeRow.of(c, t)).toList(),
-          Math.max(0, all.size() - MAX_CHANGES_SHOWN), List.of(), AdminViews.errorCount(0, t),
+          // The report lists the first changes only; the counts cover them all.
+          Math.max(0, report.added() + report.changed() - Math.min(all.size(), MAX_CHANGES_SHOWN)),
+          List.of(), AdminViews.errorCount(0, t),
           AdminSessions.PREVIEW_LIFETIME.toMinutes());
     }
 

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorCatalog;
@@ -73,7 +70,8 @@ public final class ApiDocuments {
       ObservationDoc latest) {
   }
 
-  public record IndicatorList(List<IndicatorSummary> indicators) {
+  /** A page of the indicator list; {@code next} is the address of the next page, or null. */
+  public record IndicatorList(List<IndicatorSummary> indicators, String next) {
   }
 
   /** An indicator in full: names, units and definitions in English and Chinese. */
@@ -93,9 +91,13 @@ public final class ApiDocuments {
     }
   }
 
+  /**
+   * One indicator's figures under a filter, a page at a time: {@code total} figures match the
+   * filter, {@code next} is the address of the page after this one, or null.
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record IndicatorDetail(IndicatorDoc indicator, FilterDoc filter, long dataVersion,
-      List<ObservationDoc> observations) {
+      long total, List<ObservationDoc> observations, String next) {
   }
 
   /** A source with the indicators its figures belong to. */
@@ -104,7 +106,7 @@ public final class ApiDocuments {
       String language, String reliability, String note, List<String> indicators) {
   }
 
-  public record SourceList(List<SourceDoc> sources) {
+  public record SourceList(List<SourceDoc> sources, String next) {
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -112,44 +114,37 @@ public final class ApiDocuments {
       String description, SourceRef source) {
   }
 
-  public record EventList(List<EventDoc> events) {
+  public record EventList(List<EventDoc> events, String next) {
   }
 
-  public static IndicatorList indicators(Snapshot data) {
-    return new IndicatorList(IndicatorCatalog.ordered(data).stream()
-        .map(i -> {
-          Optional<Observation> latest = IndicatorCatalog.latest(data, i);
-          return new IndicatorSummary(i.code(), i.category(), i.nameEn(), i.unit(),
-              latest.map(o -> ObservationDoc.of(data, i, o)).orElse(null));
-        })
-        .toList());
+  /** A page of indicators with their latest figures; {@code sources} holds the ones those cite. */
+  public static IndicatorList indicators(List<IndicatorCatalog.Latest> latest, Snapshot cited,
+      String next) {
+    return new IndicatorList(latest.stream()
+        .map(l -> new IndicatorSummary(l.indicator().code(), l.indicator().category(),
+            l.indicator().nameEn(), l.indicator().unit(),
+            l.figure() == null ? null : ObservationDoc.of(cited, l.indicator(), l.figure())))
+        .toList(), next);
   }
 
   /** The same observations, in the same order, as the indicator page and its CSV. */
-  public static IndicatorDetail indicator(IndicatorData d) {
+  public static IndicatorDetail indicator(IndicatorData d, String next) {
     return new IndicatorDetail(IndicatorDoc.of(d.indicator()), FilterDoc.of(d.filter()),
-        d.snapshot().dataVersion(),
-        d.observations().stream().map(o -> ObservationDoc.of(d.snapshot(), d.indicator(), o)).toList());
+        d.snapshot().dataVersion(), d.total(),
+        d.observations().stream().map(o -> ObservationDoc.of(d.snapshot(), d.indicator(), o)).toList(),
+        next);
   }
 
-  public static SourceList sources(Snapshot data) {
-    Map<String, List<String>> backs = data.observations().stream()
-        .collect(Collectors.groupingBy(Observation::source,
-            Collectors.mapping(Observation::indicator,
-                Collectors.collectingAndThen(Collectors.toList(),
-                    l -> l.stream().distinct().toList()))));
-    return new SourceList(data.sources().values().stream()
-        .map(s -> new SourceDoc(s.id(), s.publisher(), s.title(), s.url(),
-            s.publishedOn() == null ? null : s.publishedOn().code(), s.language(),
-            s.reliability(), s.note(), backs.getOrDefault(s.id(), List.of())))
-        .toList());
+  /** A source as the API lists it, with the indicators its figures belong to. */
+  public static SourceDoc source(Source s, List<String> indicators) {
+    return new SourceDoc(s.id(), s.publisher(), s.title(), s.url(),
+        s.publishedOn() == null ? null : s.publishedOn().code(), s.language(), s.reliability(),
+        s.note(), indicators);
   }
 
-  public static EventList events(Snapshot data) {
-    return new EventList(data.events().stream()
-        .sorted(java.util.Comparator.comparing(Event::date))
-        .map(e -> new EventDoc(e.date().code(), e.category(), e.titleEn(), e.titleZh(),
-            e.descriptionEn(), SourceRef.of(data.source(e.source()))))
-        .toList());
+  /** An event as the API lists it, with the source it cites. */
+  public static EventDoc event(Event e, Source source) {
+    return new EventDoc(e.date().code(), e.category(), e.titleEn(), e.titleZh(), e.descriptionEn(),
+        SourceRef.of(source));
   }
 }

@@ -1,13 +1,12 @@
 package org.aimonitor.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aimonitor.download.CsvExport;
 import org.aimonitor.download.ExportStore;
@@ -43,15 +42,24 @@ final class ExportCommand implements Callable<Integer> {
       return Cli.INVALID_INPUT;
     }
     Files.createDirectories(dir);
-    Map<CsvTable, List<List<String>>> all = new ExportStore(cli.openDatabase()).allRows();
-    for (Map.Entry<CsvTable, List<List<String>>> e : all.entrySet()) {
-      Path target = dir.resolve(e.getKey().fileName());
-      // Write beside the target and move into place, so a reader never sees half a file.
-      Path partial = Files.createTempFile(dir, e.getKey().fileName(), ".partial");
-      Files.writeString(partial, CsvExport.write(e.getKey(), e.getValue()), StandardCharsets.UTF_8);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      out.printf("%s: %d rows%n", target, e.getValue().size());
-    }
+    // One read transaction for all four, so files exported together agree with each other; each
+    // written as its rows are read, beside the target, then moved into place, so a reader never
+    // sees half a file.
+    cli.openDatabase().jdbi().useTransaction(h -> {
+      for (CsvTable table : CsvTable.values()) {
+        Path target = dir.resolve(table.fileName());
+        Path partial = Files.createTempFile(dir, table.fileName(), ".partial");
+        long[] rows = {0};
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial))) {
+          CsvExport.write(file, table, sink -> ExportStore.forEach(h, table, row -> {
+            rows[0]++;
+            sink.accept(row);
+          }));
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        out.printf("%s: %d rows%n", target, rows[0]);
+      }
+    });
     return Cli.OK;
   }
 }

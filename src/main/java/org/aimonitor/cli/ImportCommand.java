@@ -67,11 +67,17 @@ final class ImportCommand implements Callable<Integer> {
     Database db = cli.openDatabase();
     Importer importer = new Importer(db);
     ImportReport report;
+    // Every added or changed row is printed as it is found; the report itself lists only the
+    // first Importer.MAX_CHANGES_LISTED, so a 50,000-row change costs no memory here.
+    java.util.function.Consumer<ImportReport.Change> printChange = c -> out.printf(
+        "  %s:%d: %s %s %s%s%n", c.file(), c.line(), c.kind(), c.table(), c.key(),
+        c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
     if (dryRun) {
-      report = importer.dryRun(inputs);
+      report = importer.dryRun(inputs, printChange);
     } else {
       try {
-        report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)");
+        report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)",
+            printChange);
       } catch (DataException e) {
         e.errors().forEach(error -> err.println(error));
         err.println("Nothing was imported: " + e.errors().size() + " error(s).");
@@ -91,10 +97,6 @@ final class ImportCommand implements Callable<Integer> {
     for (ImportReport.FileSummary f : report.files()) {
       out.printf("%s (%s, sha256 %s): %d rows: %d added, %d changed, %d unchanged%n", f.name(),
           f.table(), f.sha256().substring(0, 12), f.rows(), f.added(), f.changed(), f.unchanged());
-    }
-    for (ImportReport.Change c : report.changes()) {
-      out.printf("  %s:%d: %s %s %s%s%n", c.file(), c.line(), c.kind(), c.table(), c.key(),
-          c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
     }
     out.printf("%s: %d added, %d changed, %d unchanged.%n",
         report.applied() ? "Imported as import " + report.importId() : "Dry run, nothing written",

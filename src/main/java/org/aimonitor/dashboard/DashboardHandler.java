@@ -3,7 +3,6 @@ package org.aimonitor.dashboard;
 import io.javalin.http.Context;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
 
 /** {@code GET /}: the overview dashboard. */
@@ -17,7 +16,10 @@ public final class DashboardHandler {
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    DashboardView view = DashboardView.build(Snapshot.load(db), t);
+    // One read transaction: the page never mixes two imports.
+    DashboardView view = db.jdbi().inTransaction(h -> DashboardView.build(
+        DashboardData.load(h, DashboardView.TIMELINE_EVENTS, null),
+        h.attach(org.aimonitor.store.DataStore.class).eventCount(null), t));
     Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }
 }

@@ -23,8 +23,15 @@ public record DashboardView(
     List<KpiCard> cards,
     List<ChartView> charts,
     List<TimelineEntry> timeline,
+    long moreEvents,
     List<SourceNotes.Note> sources,
     long dataVersion) {
+
+  /**
+   * The overview lists the newest events only (oldest of them first); the whole timeline is at
+   * /timeline. Enough for every event of the seed dataset.
+   */
+  public static final int TIMELINE_EVENTS = 30;
 
   /**
    * One figure on a card: its label on the card, the value with its sign and unit, period
@@ -69,8 +76,11 @@ public record DashboardView(
       String title, String description, String descriptionLang, int sourceNo) {
   }
 
-  /** The overview in the language of {@code t}. */
-  public static DashboardView build(Snapshot data, Text t) {
+  /**
+   * The overview in the language of {@code t}, from {@link DashboardData} with the newest
+   * {@link #TIMELINE_EVENTS} events of {@code eventCount} in all.
+   */
+  public static DashboardView build(Snapshot data, long eventCount, Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<KpiCard> kpis = keyFigures(data, notes, t);
     DashboardCharts charts = new DashboardCharts(data, notes, t);
@@ -81,8 +91,8 @@ public record DashboardView(
         .sorted(Comparator.comparing(Event::date))
         .map(e -> timelineEntry(e, notes, t))
         .toList();
-    return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, timeline, notes.notes(),
-        data.dataVersion());
+    return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, timeline,
+        Math.max(0, eventCount - timeline.size()), notes.notes(), data.dataVersion());
   }
 
   /** "Data as of": the newest publication date among the cited sources, in words. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,8 +12,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.web.Page;
 
@@ -45,25 +46,29 @@ public final class DownloadHandler {
     this.store = new ExportStore(db);
   }
 
+  /** What the /data page reads, in one transaction. */
+  private record Facts(Map<CsvTable, DownloadSizes.Size> sizes, long snapshotBytes, long version) {
+  }
+
   /** {@code GET /data}: the page is localised; the files it lists are not. */
   public void page(Context ctx) {
     Text t = Text.of(ctx);
+    Facts facts = db.jdbi().inTransaction(h -> new Facts(DownloadSizes.read(h),
+        ExportStore.approximateSnapshotBytes(h), h.attach(DataStore.class).dataVersion()));
     List<Download> downloads = new ArrayList<>();
     for (CsvTable table : CsvTable.values()) {
-      List<List<String>> rows = store.rows(table);
-      byte[] bytes = CsvExport.write(table, rows).getBytes(StandardCharsets.UTF_8);
+      DownloadSizes.Size size = facts.sizes().get(table);
       downloads.add(new Download("/data/" + table.fileName(), table.fileName(),
-          t.t(DESCRIPTIONS.get(table.ordinal())), t.t("data.format.csv"), rows.size(),
-          t.number(BigDecimal.valueOf(rows.size()), 0), size(bytes.length, t)));
+          t.t(DESCRIPTIONS.get(table.ordinal())), t.t("data.format.csv"), (int) size.rows(),
+          t.number(BigDecimal.valueOf(size.rows()), 0), size(size.bytes(), t)));
     }
     downloads.add(new Download("/data/monitor.sqlite", "monitor.sqlite",
         t.t("data.file.database"), t.t("data.format.sqlite"), null, "–",
-        t.t("qualifier-sign.approx") + size(store.approximateSnapshotBytes(), t)));
-    long version = db.store().dataVersion();
+        t.t("qualifier-sign.approx") + size(facts.snapshotBytes(), t)));
     String host = ctx.host();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     // English cites the access date as ISO text, as before; Chinese writes it "2026年1月1日".
-    Page.render(ctx, "data", t.t("data.title"), "data", new DataView(downloads, version,
+    Page.render(ctx, "data", t.t("data.title"), "data", new DataView(downloads, facts.version(),
         t.zh() ? t.date(today) : today.toString(),
         ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host)));
   }
@@ -84,12 +89,10 @@ public final class DownloadHandler {
     csv(ctx, CsvTable.EVENTS);
   }
 
+  /** A whole table, streamed from one read transaction as its rows are read. */
   private void csv(Context ctx, CsvTable table) {
-    String text = CsvExport.write(table, store.rows(table));
-    ctx.contentType(CsvExport.CONTENT_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + table.fileName() + "\"")
-        .header("Cache-Control", "no-cache")
-        .result(text.getBytes(StandardCharsets.UTF_8));
+    db.jdbi().useTransaction(h -> CsvExport.stream(ctx, table.fileName(),
+        h.attach(DataStore.class).dataVersion(), table, sink -> ExportStore.forEach(h, table, sink)));
   }
 
   /**

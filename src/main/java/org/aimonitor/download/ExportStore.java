@@ -8,10 +8,12 @@ import java.util.List;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Observation;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Reads whole tables as the text they were stored as, in the order they were imported, for the
- * CSV exports; and takes consistent copies of the database file.
+ * Reads whole tables as the text they were stored as, in the order they were imported, one
+ * row at a time for the CSV exports (nothing is held); and takes consistent copies of the
+ * database file.
  */
 public final class ExportStore {
 
@@ -22,26 +24,11 @@ public final class ExportStore {
   }
 
   /**
-   * Every row of {@code table}, cells in the table's CSV column order. Rows come in insertion
-   * order (rowid), which is the order of the imported file, so an export of the seeded database
-   * is the seed file again.
+   * Every row of {@code table} to {@code sink}, cells in the table's CSV column order, in the
+   * caller's transaction. Rows come in insertion order (rowid), which is the order of the
+   * imported file, so an export of the seeded database is the seed file again.
    */
-  public List<List<String>> rows(CsvTable table) {
-    return db.jdbi().withHandle(handle -> rows(handle, table));
-  }
-
-  /** All four tables read in one transaction, so files exported together agree with each other. */
-  public java.util.Map<CsvTable, List<List<String>>> allRows() {
-    return db.jdbi().inTransaction(handle -> {
-      java.util.Map<CsvTable, List<List<String>>> all = new java.util.EnumMap<>(CsvTable.class);
-      for (CsvTable table : CsvTable.values()) {
-        all.put(table, rows(handle, table));
-      }
-      return all;
-    });
-  }
-
-  private static List<List<String>> rows(org.jdbi.v3.core.Handle h, CsvTable table) {
+  public static void forEach(Handle h, CsvTable table, CsvExport.RowSink sink) {
     String sql = switch (table) {
       case SOURCES -> """
           SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
@@ -65,9 +52,8 @@ public final class ExportStore {
           ORDER BY id
           """;
     };
-    return h.createQuery(sql)
-        .map((rs, ctx) -> cells(rs, table.columns().size()))
-        .list();
+    int columns = table.columns().size();
+    h.createQuery(sql).map((rs, ctx) -> cells(rs, columns)).forEach(sink::accept);
   }
 
   private static List<String> cells(ResultSet rs, int count) throws SQLException {
@@ -95,12 +81,10 @@ public final class ExportStore {
   }
 
   /** Roughly the size of a snapshot: the pages in use, without the free ones VACUUM drops. */
-  public long approximateSnapshotBytes() {
-    return db.jdbi().withHandle(handle -> {
-      long pageSize = handle.createQuery("PRAGMA page_size").mapTo(Long.class).one();
-      long pages = handle.createQuery("PRAGMA page_count").mapTo(Long.class).one();
-      long free = handle.createQuery("PRAGMA freelist_count").mapTo(Long.class).one();
-      return (pages - free) * pageSize;
-    });
+  public static long approximateSnapshotBytes(Handle handle) {
+    long pageSize = handle.createQuery("PRAGMA page_size").mapTo(Long.class).one();
+    long pages = handle.createQuery("PRAGMA page_count").mapTo(Long.class).one();
+    long free = handle.createQuery("PRAGMA freelist_count").mapTo(Long.class).one();
+    return (pages - free) * pageSize;
   }
 }

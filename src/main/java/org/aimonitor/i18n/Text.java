@@ -207,6 +207,11 @@ public final class Text {
     return nf.format(value.setScale(scale, RoundingMode.HALF_EVEN));
   }
 
+  /** A count as this language writes it: "1,234" / "1234". */
+  public String count(long n) {
+    return number(BigDecimal.valueOf(n), 0);
+  }
+
   /** The value with its unit, no qualifier: "¥900 billion", "+24 %"; "9000亿元", "+24%". */
   public String amount(Indicator i, BigDecimal value) {
     Scaled s = scaled(i, value);

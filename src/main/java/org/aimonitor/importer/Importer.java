@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.aimonitor.importer.ImportReport.Change;
 import org.aimonitor.importer.ImportReport.FileSummary;
+import org.aimonitor.download.DownloadSizes;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
@@ -424,6 +425,8 @@ public final class Importer {
       }
       t.insertAdded(now, importId);
     }
+    // Measured once here, so /data never writes a whole file to say how big it is.
+    DownloadSizes.record(run.handle);
     return importId;
   }
 

@@ -103,6 +103,12 @@ public record Filter(String region, Integer from, Integer to) {
     return parts.isEmpty() ? "" : "?" + String.join("&", parts);
   }
 
+  /** The filter's query with page {@code page} of its figures ("?region=CN&page=2"; none for 1). */
+  public String query(int page) {
+    String q = query();
+    return page == 1 ? q : q + (q.isEmpty() ? "?" : "&") + "page=" + page;
+  }
+
   /** The same years in another region (for the region links of a page). */
   public Filter withRegion(String other) {
     return new Filter(other, from, to);

@@ -1,13 +1,14 @@
 package org.aimonitor.indicator;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.Histories;
 import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
-import org.aimonitor.store.Snapshot;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /** Facts about indicators that several pages and the API share: order, latest figure, stock or flow. */
 public final class IndicatorCatalog {
@@ -44,11 +45,13 @@ public final class IndicatorCatalog {
     return isStock(indicator) ? t.periodEnd(o.period()) : t.period(o.period());
   }
 
-  /** Indicators in category order, then by code within a category. */
-  public static List<Indicator> ordered(Snapshot data) {
-    return data.indicators().values().stream()
-        .sorted(Comparator.comparingInt((Indicator i) -> categoryOrder(i.category())))
-        .toList();
+  /** {@link #categoryOrder} in SQL, for ORDER BY over {@code column}. */
+  public static String categoryOrderSql(String column) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    for (int i = 0; i < CATEGORIES.size(); i++) {
+      sql.append(" WHEN '").append(CATEGORIES.get(i)).append("' THEN ").append(i);
+    }
+    return sql.append(" ELSE ").append(CATEGORIES.size()).append(" END").toString();
   }
 
   static int categoryOrder(String category) {
@@ -56,25 +59,59 @@ public final class IndicatorCatalog {
     return i < 0 ? CATEGORIES.size() : i;
   }
 
-  /**
-   * The figure that represents an indicator in a list: the latest headline actual in China
-   * (or the first region with data), and only when no actual exists the latest forecast or
-   * target, which is then labelled as such wherever it is shown.
-   */
-  public static Optional<Observation> latest(Snapshot data, Indicator indicator) {
-    List<Observation> headlines = data.observations().stream()
-        .filter(o -> o.indicator().equals(indicator.code()) && o.headline())
-        .toList();
-    Optional<String> region = headlines.stream().map(Observation::region)
-        .min(Comparator.comparingInt(Regions::order).thenComparing(Comparator.naturalOrder()));
-    if (region.isEmpty()) {
-      return Optional.empty();
+  /** An indicator and the figure that represents it in lists, {@code null} when it has none. */
+  public record Latest(Indicator indicator, Histories.Recorded recorded) {
+
+    public Observation figure() {
+      return recorded == null ? null : recorded.observation();
     }
-    List<Observation> inRegion = headlines.stream()
-        .filter(o -> o.region().equals(region.get())).toList();
-    Optional<Observation> actual = inRegion.stream().filter(o -> o.qualifier().isActual())
-        .max(Comparator.comparing(Observation::period));
-    return actual.isPresent() ? actual
-        : inRegion.stream().max(Comparator.comparing(Observation::period));
+  }
+
+  /** Indicators in category order, then by code within a category. */
+  public static final Keyset LIST_ORDER = new Keyset(categoryOrderSql("i.category"), "i.code");
+
+  /**
+   * A page of indicators in {@link #LIST_ORDER} ({@code limit} of them after the cursor
+   * {@code after}, or from {@code offset}), each with the figure that represents it in a list:
+   * the latest headline actual in China (or the first region with data), and only when no
+   * actual exists the latest forecast or target, which is then labelled as such wherever it is
+   * shown. One query, an aggregate in SQL: it reads one figure per indicator listed.
+   */
+  public static List<Latest> latest(Handle h, List<Object> after, int limit, long offset) {
+    Query q = h.createQuery("""
+        WITH page AS (
+          SELECT i.*, %s FROM indicator i WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset)
+        SELECT p.*, o.id, o.indicator AS o_indicator, o.region, o.period, o.value, o.qualifier,
+               o.source, o.headline, o.note, o.recorded_at, o.import_id
+        FROM page p
+        LEFT JOIN observation o ON o.id = (
+          SELECT x.id FROM observation x
+          WHERE x.indicator = p.code AND x.headline = 1 AND x.region = (
+            SELECT y.region FROM observation y WHERE y.indicator = p.code AND y.headline = 1
+            ORDER BY %s, y.region LIMIT 1)
+          ORDER BY x.qualifier IN ('forecast', 'target'), x.period_end DESC, x.period_start DESC
+          LIMIT 1)
+        ORDER BY p.k0, p.k1
+        """.formatted(LIST_ORDER.select(), LIST_ORDER.after(after), LIST_ORDER.orderBy(),
+            Regions.orderSql("y.region")))
+        .bind("limit", limit).bind("offset", offset);
+    LIST_ORDER.bind(q, after);
+    return q.map((rs, ctx) -> {
+      Indicator i = new Indicator(rs.getString("code"), rs.getString("category"),
+          rs.getString("name_en"), rs.getString("name_zh"), rs.getString("unit"),
+          rs.getString("unit_en"), rs.getString("unit_zh"), rs.getInt("decimals"),
+          rs.getString("definition_en"), rs.getString("definition_zh"));
+      return new Latest(i, rs.getString("o_indicator") == null ? null : Histories.read(rs, i.code()));
+    }).list();
+  }
+
+  /** The list order's key of an indicator, for the API's cursor after it. */
+  public static List<Object> listKey(Indicator i) {
+    return List.of(categoryOrder(i.category()), i.code());
+  }
+
+  /** How many indicators there are. */
+  public static long count(Handle h) {
+    return h.createQuery("SELECT count(*) FROM indicator").mapTo(Long.class).one();
   }
 }

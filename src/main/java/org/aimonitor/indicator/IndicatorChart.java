@@ -100,6 +100,10 @@ public final class IndicatorChart {
     if (known != null && spansBreak(headlines, known)) {
       chartNotes.add(t.t("indicator.chart.break." + indicator.code()));
     }
+    if (data.chartOmitted() > 0) {
+      chartNotes.add(t.t("indicator.chart.note.latest", t.count(headlines.size()),
+          t.count(data.chartOmitted())));
+    }
     if (CAVEATS.contains(indicator.code())) {
       chartNotes.add(t.t("indicator.chart.caveat." + indicator.code()));
     }

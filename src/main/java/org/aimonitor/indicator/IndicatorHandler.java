@@ -1,23 +1,25 @@
 package org.aimonitor.indicator;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.aimonitor.api.ApiDocuments;
+import org.aimonitor.api.ApiPaging;
 import org.aimonitor.download.CsvExport;
 import org.aimonitor.download.ExportStore;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Json;
 import org.aimonitor.web.Page;
+import org.aimonitor.web.Paging;
 
 /**
  * {@code GET /indicators} and {@code GET /indicators/{code}} with its {@code .csv} and
  * {@code .json} twins. One route serves all three because Javalin matches {@code {code}}
- * against "x.csv" too, and which route wins would then depend on registration order.
+ * against "x.csv" too, and which route wins would then depend on registration order. Each
+ * answer reads in one transaction, and only what it shows.
  */
 public final class IndicatorHandler {
 
@@ -29,41 +31,58 @@ public final class IndicatorHandler {
 
   public void list(Context ctx) {
     Text t = Text.of(ctx);
-    Page.render(ctx, "indicators", t.t("nav.indicators"), "indicators",
-        IndicatorListView.build(Snapshot.load(db), t));
+    Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorListView.PAGE_SIZE, t);
+    IndicatorListView view = db.jdbi().inTransaction(h -> IndicatorListView.build(h, paging, t));
+    Page.render(ctx, "indicators", t.t("nav.indicators"), "indicators", view);
+  }
+
+  /** Whether the address names the CSV twin, which streams and is never cached. */
+  public static boolean isCsv(Context ctx) {
+    return ctx.pathParam("code").endsWith(".csv");
   }
 
   /**
-   * The page, its CSV or its JSON. Refusals (400, 404) are said in the page's language for the
-   * page and the CSV (both answered with an error page); the JSON twin answers in English like
-   * the API it mirrors.
+   * The page or its JSON. Refusals (400, 404) are said in the page's language for the page
+   * (an error page); the JSON twin answers in English like the API it mirrors.
    */
   public void show(Context ctx) {
     String name = ctx.pathParam("code");
-    if (name.endsWith(".csv")) {
-      Text t = Text.of(ctx);
-      Filter filter = Filter.parse(ctx.queryParamMap(), t);
-      IndicatorData data = load(name.substring(0, name.length() - 4), filter, t);
-      String csv = CsvExport.write(CsvTable.OBSERVATIONS,
-          data.observations().stream().map(ExportStore::row).toList());
-      ctx.contentType(CsvExport.CONTENT_TYPE)
-          .header("Content-Disposition", "attachment; filename=\"" + data.indicator().code() + ".csv\"")
-          .result(csv.getBytes(StandardCharsets.UTF_8));
-    } else if (name.endsWith(".json")) {
+    if (name.endsWith(".json")) {
       Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
-      IndicatorData data = load(name.substring(0, name.length() - 5), filter, Text.EN);
-      Json.respond(ctx, ApiDocuments.indicator(data));
+      ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorData.PAGE_ORDER);
+      String code = name.substring(0, name.length() - 5);
+      Json.respond(ctx, db.jdbi().inTransaction(h -> {
+        IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
+            Text.EN);
+        return ApiDocuments.indicator(data, paging.next(ctx, data.next()));
+      }));
     } else {
       Text t = Text.of(ctx);
       Filter filter = Filter.parse(ctx.queryParamMap(), t);
-      IndicatorData data = load(name, filter, t);
-      IndicatorPageView view = IndicatorPageView.build(data, origin(ctx), LocalDate.now(ZoneOffset.UTC), t);
+      Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorData.PAGE_SIZE, t);
+      IndicatorData data = db.jdbi().inTransaction(h -> IndicatorData.page(h, name, filter, paging, t));
+      IndicatorPageView view = IndicatorPageView.build(data, paging, origin(ctx),
+          LocalDate.now(ZoneOffset.UTC), t);
       Page.render(ctx, "indicator", view.name(), "indicators", view);
     }
   }
 
-  private IndicatorData load(String code, Filter filter, Text t) {
-    return IndicatorData.load(Snapshot.load(db), code, filter, t);
+  /**
+   * The CSV twin: every figure of the view (no paging), in page order, streamed as it is read
+   * in one transaction. Refusals are error pages in the page's language.
+   */
+  public void csv(Context ctx) {
+    String name = ctx.pathParam("code");
+    String code = name.substring(0, name.length() - 4);
+    Text t = Text.of(ctx);
+    Filter filter = Filter.parse(ctx.queryParamMap(), t);
+    db.jdbi().useTransaction(h -> {
+      // Looked up first, so an unknown code is a 404 page, not an empty file.
+      IndicatorData.requireIndicator(h, code, t);
+      CsvExport.stream(ctx, code + ".csv", h.attach(DataStore.class).dataVersion(),
+          CsvTable.OBSERVATIONS,
+          sink -> IndicatorData.forEach(h, code, filter, o -> sink.accept(ExportStore.row(o))));
+    });
   }
 
   /** The origin the client used, so a citation links to the address the reader can open. */

@@ -12,6 +12,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Source;
+import org.aimonitor.web.Paging;
 
 /**
  * The page of one indicator: chart of the headline series, definition, every source's figure
@@ -22,7 +23,10 @@ import org.aimonitor.store.Source;
  *                    {@code definition}
  * @param other       the same three in the other language, shown beside them
  * @param chart       the chart, or {@code null} when the filter leaves nothing to draw
- * @param groups      one group per (region, period): the headline figure first, then the others
+ * @param groups      one group per (region, period) on this page: the headline figure first,
+ *                    then the others
+ * @param figureCount figures in the view, on all pages
+ * @param pager       the pages of the figures table, or {@code null} when they fit on one
  * @param regionLinks "All regions" and each region with figures, the current one marked
  * @param citation    the "How to cite" line as plain text
  * @param citationParts the same line in parts, so the template can mark code, link and
@@ -44,7 +48,8 @@ public record IndicatorPageView(
     List<RegionLink> regionOptions,
     ChartView chart,
     List<Group> groups,
-    int figureCount,
+    long figureCount,
+    Paging.Pager pager,
     String citation,
     List<CitePart> citationParts,
     String permalink,
@@ -89,7 +94,8 @@ public record IndicatorPageView(
    * Builds the page in {@code t}'s language. {@code baseUrl} is the site's origin as the client
    * reached it (for the citation's link); {@code today} is the access date the citation names.
    */
-  public static IndicatorPageView build(IndicatorData data, String baseUrl, LocalDate today, Text t) {
+  public static IndicatorPageView build(IndicatorData data, Paging paging, String baseUrl,
+      LocalDate today, Text t) {
     Indicator indicator = data.indicator();
     SourceNotes notes = new SourceNotes(data.snapshot().sources());
     ChartView chart = new IndicatorChart(data, notes, t).build().orElse(null);
@@ -128,12 +134,8 @@ public record IndicatorPageView(
     }
 
     String permalink = baseUrl + path + filter.query();
-    List<String> publishers = data.observations().stream()
-        .map(o -> data.snapshot().source(o.source()).publisher())
-        .distinct()
-        .toList();
     List<CitePart> parts = citation(t, indicator, filter, data.snapshot().dataVersion(), today,
-        permalink, publishers);
+        permalink, data.publishers(), data.publisherCount());
     String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
     Text otherText = Text.of(t.lang().other());
@@ -144,7 +146,8 @@ public record IndicatorPageView(
         t.definition(indicator), other, t.category(indicator.category()),
         t.t(IndicatorCatalog.isStock(indicator) ? "indicator.stock" : "indicator.flow"),
         filter, filter.describe(t), regionLinks, regionOptions, chart, groups,
-        data.observations().size(), citation, parts, permalink,
+        data.total(), paging.pager(data.total(), p -> path + filter.query(p), t),
+        citation, parts, permalink,
         path + ".csv" + filter.query(), path + ".json" + filter.query(),
         "/api/v1/indicators/" + indicator.code() + filter.query(),
         notes.notes(), data.snapshot().dataVersion(),
@@ -158,7 +161,7 @@ public record IndicatorPageView(
    * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
    */
   private static List<CitePart> citation(Text t, Indicator indicator, Filter filter, long version,
-      LocalDate today, String permalink, List<String> publishers) {
+      LocalDate today, String permalink, List<String> publishers, long publisherCount) {
     List<CitePart> parts = new ArrayList<>();
     parts.add(text(t.t("indicator.cite.start", t.t("site.name"), t.name(indicator))));
     parts.add(new CitePart("code", indicator.code()));
@@ -176,6 +179,9 @@ public record IndicatorPageView(
           parts.add(text(t.t("indicator.cite.publisher-separator")));
         }
         parts.add(new CitePart("en", publishers.get(i)));
+      }
+      if (publisherCount > publishers.size()) {
+        parts.add(text(t.t("indicator.cite.more-publishers", t.count(publisherCount - publishers.size()))));
       }
     }
     parts.add(text(t.t("sentence.end")));

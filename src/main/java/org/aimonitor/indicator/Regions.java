@@ -29,6 +29,15 @@ public final class Regions {
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
+  /** {@link #order} in SQL, for ORDER BY over {@code column}: a CASE over the vocabulary's codes. */
+  public static String orderSql(String column) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    for (int i = 0; i < CODES.size(); i++) {
+      sql.append(" WHEN '").append(CODES.get(i)).append("' THEN ").append(i);
+    }
+    return sql.append(" ELSE ").append(CODES.size()).append(" END").toString();
+  }
+
   /**
    * "CN (China (mainland)), CN-GC (Greater China), …", "CN（中国（大陆））、CN-GC（大中华区）、…"
    * for error messages.

@@ -1,66 +1,131 @@
 package org.aimonitor.source;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.IndicatorCatalog;
-import org.aimonitor.store.Event;
-import org.aimonitor.store.Indicator;
-import org.aimonitor.store.Observation;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Source;
+import org.aimonitor.web.Paging;
+import org.jdbi.v3.core.Handle;
 
 /**
- * {@code /sources}: every cited page, how far it is trusted, and every figure and event it backs,
- * in one language. The sources' own words (publisher, title, note) stay as the dataset has them.
+ * {@code /sources}: the cited pages, a page at a time in publisher order, each with how far it
+ * is trusted and how much it backs (figures, indicators, events), linking to the indicators and
+ * to the source's own page, which lists every figure. The sources' own words (publisher, title,
+ * note) stay as the dataset has them.
  */
-public record SourcesView(List<Entry> sources, List<Count> counts, long dataVersion) {
+public record SourcesView(List<Entry> sources, long total, List<Count> counts, long dataVersion,
+    Paging.Pager pager) {
+
+  /** Sources per page. */
+  public static final int PAGE_SIZE = 100;
+  /** Indicators named per source in the register; its own page lists the rest. */
+  static final int INDICATORS_NAMED = 5;
 
   /** How many sources have a reliability level; {@code label} is the level in words. */
   public record Count(String reliability, String label, long count) {
   }
 
   /**
-   * A source with what it backs: its date, language and reliability in words, the figures and
-   * the events it backs.
+   * A source with what it backs: its date, language and reliability in words, how many figures,
+   * indicators and events it backs, the first indicators, and the address of its own page.
    */
   public record Entry(Source source, String date, String languageLabel, String reliabilityLabel,
-      List<Backed> figures, List<BackedEvent> events) {
+      long figures, long indicatorCount, List<IndicatorLink> indicators, long events, String href) {
+
+    /** Indicators it backs that {@link #indicators} does not name. */
+    public long moreIndicators() {
+      return indicatorCount - indicators.size();
+    }
   }
 
-  /** A figure a source backs, linked to its indicator page. */
-  public record Backed(String indicator, String href, String region, String period, String figure,
-      boolean headline) {
-  }
-
-  /** An event a source backs: its date and its title in the page's language. */
-  public record BackedEvent(String date, String title) {
+  /** An indicator a source backs, with how many of its figures come from the source. */
+  public record IndicatorLink(String code, String name, String href, long figures) {
   }
 
   static final List<String> RELIABILITY = List.of("official", "news", "secondary", "low");
 
-  public static SourcesView build(Snapshot data, Text t) {
-    Map<String, List<Observation>> bySource = data.observations().stream()
-        .collect(Collectors.groupingBy(Observation::source));
-    Map<String, List<Event>> eventsBySource = data.events().stream()
-        .collect(Collectors.groupingBy(Event::source));
-    List<Entry> entries = data.sources().values().stream()
-        .sorted(Comparator.comparing((Source s) -> s.publisher().toLowerCase(java.util.Locale.ROOT))
-            .thenComparing(Source::id))
-        .map(s -> new Entry(s, t.date(s), language(t, s.language()), reliability(t, s.reliability()),
-            bySource.getOrDefault(s.id(), List.of()).stream()
-                .map(o -> backed(data, o, t)).toList(),
-            eventsBySource.getOrDefault(s.id(), List.of()).stream()
-                .map(e -> new BackedEvent(t.date(e.date()), t.title(e))).toList()))
+  /** The register's page {@code paging}, read in the handle's transaction. */
+  public static SourcesView build(Handle h, Paging paging, Text t) {
+    long total = h.createQuery("SELECT count(*) FROM source").mapTo(Long.class).one();
+    paging.check(total, t);
+    List<Backing> page = h.createQuery("""
+            SELECT s.*,
+              (SELECT count(*) FROM observation o WHERE o.source = s.id) AS figures,
+              (SELECT count(DISTINCT o.indicator) FROM observation o WHERE o.source = s.id) AS indicators,
+              (SELECT count(*) FROM event e WHERE e.source = s.id) AS events
+            FROM source s
+            ORDER BY s.publisher COLLATE NOCASE, s.id
+            LIMIT :limit OFFSET :offset
+            """)
+        .bind("limit", paging.size()).bind("offset", paging.offset())
+        .map((rs, ctx) -> new Backing(source(rs), rs.getLong("figures"), rs.getLong("indicators"),
+            rs.getLong("events")))
+        .list();
+    Map<String, List<IndicatorLink>> named = indicatorsOf(h,
+        page.stream().map(b -> b.source().id()).toList(), t);
+    List<Entry> entries = page.stream()
+        .map(b -> entry(b, named.getOrDefault(b.source().id(), List.of()), t))
         .toList();
+    Map<String, Long> byLevel = new LinkedHashMap<>();
+    h.createQuery("SELECT reliability, count(*) FROM source GROUP BY reliability")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> byLevel.put(e.getKey(), e.getValue()));
     List<Count> counts = RELIABILITY.stream()
-        .map(r -> new Count(r, reliability(t, r), data.sources().values().stream()
-            .filter(s -> s.reliability().equals(r)).count()))
+        .map(r -> new Count(r, reliability(t, r), byLevel.getOrDefault(r, 0L)))
         .toList();
-    return new SourcesView(entries, counts, data.dataVersion());
+    long version = h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
+    return new SourcesView(entries, total, counts, version,
+        paging.pager(total, p -> "/sources" + (p == 1 ? "" : "?page=" + p), t));
+  }
+
+  /** A source with its counts, as the register's query reads it. */
+  record Backing(Source source, long figures, long indicators, long events) {
+  }
+
+  static Entry entry(Backing b, List<IndicatorLink> indicators, Text t) {
+    Source s = b.source();
+    return new Entry(s, t.date(s), language(t, s.language()), reliability(t, s.reliability()),
+        b.figures(), b.indicators(), indicators, b.events(), "/sources/" + s.id());
+  }
+
+  static Source source(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Source(rs.getString("id"), rs.getString("publisher"), rs.getString("title"),
+        rs.getString("url"), PartialDate.parseOptional(rs.getString("published_on")),
+        rs.getString("language"), rs.getString("reliability"), rs.getString("note"));
+  }
+
+  /**
+   * The first {@link #INDICATORS_NAMED} indicators each source backs (in category order), with
+   * how many of its figures each has: one query for the page's sources.
+   */
+  static Map<String, List<IndicatorLink>> indicatorsOf(Handle h, List<String> sources, Text t) {
+    Map<String, List<IndicatorLink>> named = new LinkedHashMap<>();
+    if (sources.isEmpty()) {
+      return named;
+    }
+    h.createQuery("""
+            SELECT b.source, i.*, b.n FROM (
+              SELECT source, indicator, count(*) AS n FROM observation
+              WHERE source IN (<sources>) GROUP BY source, indicator) b
+            JOIN indicator i ON i.code = b.indicator
+            ORDER BY b.source, %s, i.code
+            """.formatted(IndicatorCatalog.categoryOrderSql("i.category")))
+        .bindList("sources", sources)
+        .map((rs, ctx) -> Map.entry(rs.getString("source"), new IndicatorLink(rs.getString("code"),
+            t.zh() ? rs.getString("name_zh") : rs.getString("name_en"),
+            "/indicators/" + rs.getString("code"), rs.getLong("n"))))
+        .forEach(e -> {
+          List<IndicatorLink> list = named.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+          if (list.size() < INDICATORS_NAMED) {
+            list.add(e.getValue());
+          }
+        });
+    return named;
   }
 
   /** "English" / "英文"; a language outside the vocabulary is shown as its code. */
@@ -73,12 +138,5 @@ public record SourcesView(List<Entry> sources, List<Count> counts, long dataVers
   static String reliability(Text t, String level) {
     String key = "sources.reliability." + level;
     return Messages.has(t.lang(), key) ? t.t(key) : level;
-  }
-
-  private static Backed backed(Snapshot data, Observation o, Text t) {
-    Indicator i = data.indicator(o.indicator());
-    String period = IndicatorCatalog.isStock(i) ? t.periodEnd(o.period()) : t.period(o.period());
-    return new Backed(t.name(i), "/indicators/" + i.code() + "?region=" + o.region(),
-        t.region(o.region()), period, t.figure(i, o), o.headline());
   }
 }

@@ -1,44 +1,60 @@
 package org.aimonitor.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Read queries over the four tables; every page reads through here. */
+/**
+ * The reads that several views share, each returning just the rows asked for: views attach it
+ * to the handle of their one read transaction. Nothing here reads a whole table.
+ */
 @RegisterConstructorMapper(Source.class)
 @RegisterConstructorMapper(Indicator.class)
 @RegisterConstructorMapper(Observation.class)
 @RegisterConstructorMapper(Event.class)
 public interface DataStore {
 
-  @SqlQuery("SELECT * FROM source ORDER BY id")
-  List<Source> sources();
-
-  @SqlQuery("SELECT * FROM indicator ORDER BY code")
-  List<Indicator> indicators();
-
   @SqlQuery("SELECT * FROM indicator WHERE code = :code")
   Optional<Indicator> indicator(@Bind("code") String code);
 
+  @SqlQuery("SELECT * FROM indicator WHERE code IN (<codes>) ORDER BY code")
+  List<Indicator> indicators(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> codes);
+
+  @SqlQuery("SELECT * FROM source WHERE id IN (<ids>) ORDER BY id")
+  List<Source> sources(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> ids);
+
+  /**
+   * The headline series of some indicators in some regions, with the targets that are not the
+   * headline of their period (the overview draws plan targets beside actuals), oldest first.
+   */
   @SqlQuery("""
       SELECT indicator, region, period, value, qualifier, source, headline, note
       FROM observation
-      ORDER BY indicator, region, period, id
+      WHERE indicator IN (<indicators>) AND region IN (<regions>)
+        AND (headline = 1 OR qualifier = 'target')
+      ORDER BY indicator, region, period_end, period_start, id
       """)
-  List<Observation> observations();
+  List<Observation> series(@BindList("indicators") Collection<String> indicators,
+      @BindList("regions") Collection<String> regions);
 
+  /** The {@code limit} newest events (of {@code category}, or of all when null), oldest first. */
   @SqlQuery("""
-      SELECT indicator, region, period, value, qualifier, source, headline, note
-      FROM observation
-      WHERE indicator = :indicator
-      ORDER BY region, period, id
+      SELECT date, category, title_en, title_zh, description_en, source FROM (
+        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
+        WHERE :category IS NULL OR category = :category
+        ORDER BY date DESC, id DESC LIMIT :limit)
+      ORDER BY date, id
       """)
-  List<Observation> observationsOf(@Bind("indicator") String indicator);
+  List<Event> newestEvents(@Bind("category") String category, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT date, category, title_en, title_zh, description_en, source FROM event ORDER BY id")
-  List<Event> events();
+  @SqlQuery("SELECT count(*) FROM event WHERE :category IS NULL OR category = :category")
+  long eventCount(@Bind("category") String category);
 
   @SqlQuery("SELECT count(*) FROM observation")
   int observationCount();

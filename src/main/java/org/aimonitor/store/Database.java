@@ -116,6 +116,9 @@ public final class Database {
       String text = rs.getString(col);
       return text == null ? null : new BigDecimal(text);
     });
+    for (Class<?> record : java.util.List.of(Source.class, Indicator.class, Observation.class, Event.class)) {
+      jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(record));
+    }
     jdbi.registerArgument(asText(Period.class, Period::code));
     jdbi.registerArgument(asText(PartialDate.class, PartialDate::code));
     jdbi.registerArgument(asText(Qualifier.class, Qualifier::code));

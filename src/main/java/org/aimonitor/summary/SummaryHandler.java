@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.dashboard.DashboardData;
 import org.aimonitor.web.Page;
 
 /** {@code GET /summary}: the one- to two-page printable summary. */
@@ -21,7 +21,9 @@ public final class SummaryHandler {
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    SummaryView view = SummaryView.build(Snapshot.load(db), ZonedDateTime.now(clock), t);
+    SummaryView view = db.jdbi().inTransaction(h -> SummaryView.build(
+        DashboardData.load(h, SummaryView.MILESTONES, SummaryView.MILESTONE_CATEGORY),
+        ZonedDateTime.now(clock), t));
     Page.render(ctx, "summary", t.t("nav.summary"), "summary", view);
   }
 }

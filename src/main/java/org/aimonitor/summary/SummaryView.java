@@ -41,6 +41,9 @@ public record SummaryView(
   /** Milestones are the policy events: plans, work reports and State Council decisions. */
   static final String MILESTONE_CATEGORY = "policy";
 
+  /** The newest milestones, so the summary keeps to two printed pages however many there are. */
+  static final int MILESTONES = 12;
+
   /**
    * What a reader must know before quoting the figures, as bundle keys ({@code summary.note.1}…).
    * Kept to the caveats that change how the figures on this page read (data/README.md, "Known

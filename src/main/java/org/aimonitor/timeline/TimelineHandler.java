@@ -3,10 +3,10 @@ package org.aimonitor.timeline;
 import io.javalin.http.Context;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.Page;
+import org.aimonitor.web.Paging;
 
-/** {@code GET /timeline}: the events. */
+/** {@code GET /timeline}: the events, a page at a time. */
 public final class TimelineHandler {
 
   private final Database db;
@@ -17,6 +17,8 @@ public final class TimelineHandler {
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    Page.render(ctx, "timeline", t.t("nav.timeline"), "timeline", TimelineView.build(Snapshot.load(db), t));
+    Paging paging = Paging.parse(ctx.queryParamMap(), TimelineView.PAGE_SIZE, t);
+    TimelineView view = db.jdbi().inTransaction(h -> TimelineView.build(h, paging, t));
+    Page.render(ctx, "timeline", t.t("nav.timeline"), "timeline", view);
   }
 }

@@ -1,17 +1,30 @@
 package org.aimonitor.timeline;
 
-import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Event;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.Source;
+import org.aimonitor.web.Paging;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * {@code /timeline}: every policy, regulation, data-release and industry event, oldest first, in
- * one language. Descriptions exist in English only.
+ * {@code /timeline}: the policy, regulation, data-release and industry events, oldest first,
+ * {@link #PAGE_SIZE} to a page, in one language. Descriptions exist in English only.
  */
-public record TimelineView(List<Entry> events, List<SourceNotes.Note> sources, long dataVersion) {
+public record TimelineView(List<Entry> events, long total, List<SourceNotes.Note> sources,
+    long dataVersion, Paging.Pager pager) {
+
+  /** Events per page: every event of the seed fits on the first. */
+  public static final int PAGE_SIZE = 100;
 
   /**
    * An event with its date in words and as ISO text, its category, its title in the page's
@@ -22,14 +35,32 @@ public record TimelineView(List<Entry> events, List<SourceNotes.Note> sources, l
       String title, String titleZh, String description, int sourceNo) {
   }
 
-  public static TimelineView build(Snapshot data, Text t) {
-    SourceNotes notes = new SourceNotes(data.sources());
-    List<Entry> entries = data.events().stream()
-        .sorted(Comparator.comparing(Event::date))
+  /** One page of events, oldest first, in date order (the event_by_date index). */
+  @RegisterConstructorMapper(Event.class)
+  interface Queries {
+    @SqlQuery("""
+        SELECT date, category, title_en, title_zh, description_en, source FROM event
+        ORDER BY date, id LIMIT :limit OFFSET :offset
+        """)
+    List<Event> page(@Bind("limit") int limit, @Bind("offset") long offset);
+  }
+
+  public static TimelineView build(Handle h, Paging paging, Text t) {
+    DataStore store = h.attach(DataStore.class);
+    long total = store.eventCount(null);
+    paging.check(total, t);
+    List<Event> events = h.attach(Queries.class).page(paging.size(), paging.offset());
+    Set<String> cited = new LinkedHashSet<>();
+    events.forEach(e -> cited.add(e.source()));
+    Map<String, Source> sources = new LinkedHashMap<>();
+    store.sources(cited).forEach(s -> sources.put(s.id(), s));
+    SourceNotes notes = new SourceNotes(sources);
+    List<Entry> entries = events.stream()
         .map(e -> new Entry(t.date(e.date()), e.date().code(), e.category(),
             t.eventCategory(e.category()), t.title(e), t.zh() ? null : e.titleZh(),
             e.descriptionEn(), notes.cite(e.source())))
         .toList();
-    return new TimelineView(entries, notes.notes(), data.dataVersion());
+    return new TimelineView(entries, total, notes.notes(), store.dataVersion(),
+        paging.pager(total, p -> "/timeline" + (p == 1 ? "" : "?page=" + p), t));
   }
 }

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -69,7 +70,7 @@ public final class App {
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
     ApiHandler api = new ApiHandler(db);
-    PageCache cache = new PageCache(db);
+    PageCache cache = new PageCache(db, settings.pageCacheBytes());
     SummaryHandler summary = new SummaryHandler(db, Clock.systemUTC());
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
 
@@ -109,26 +110,37 @@ public final class App {
         config.routes.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
       }
       config.routes.apiBuilder(() -> {
+        // Pages and API answers are cached (PageCache); each declares the query parameters it
+        // understands, and others are ignored. Exports stream and are never cached.
         get("/", cache.wrap(dashboard::show));
         get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
 
         // Indicator pages; {code} also serves the .csv and .json twins (see IndicatorHandler).
-        get("/indicators", cache.wrap(indicators::list));
-        get("/indicators/{code}", cache.wrap(indicators::show));
-        get("/sources", cache.wrap(sources::show));
-        get("/timeline", cache.wrap(timeline::show));
+        get(route("/indicators", "page"), cache.wrap(indicators::list));
+        Handler indicatorPage = cache.wrap(indicators::show);
+        get(route("/indicators/{code}", "region", "from", "to", "page", "limit", "cursor"), ctx -> {
+          if (IndicatorHandler.isCsv(ctx)) {
+            indicators.csv(ctx);
+          } else {
+            indicatorPage.handle(ctx);
+          }
+        });
+        get(route("/sources", "page"), cache.wrap(sources::list));
+        get(route("/sources/{id}", "page"), cache.wrap(sources::show));
+        get(route("/timeline", "page"), cache.wrap(timeline::show));
         get("/data", cache.wrap(downloads::page));
-        get("/data/observations.csv", cache.wrap(downloads::observations));
-        get("/data/sources.csv", cache.wrap(downloads::sources));
-        get("/data/indicators.csv", cache.wrap(downloads::indicators));
-        get("/data/events.csv", cache.wrap(downloads::events));
+        get("/data/observations.csv", downloads::observations);
+        get("/data/sources.csv", downloads::sources);
+        get("/data/indicators.csv", downloads::indicators);
+        get("/data/events.csv", downloads::events);
         get("/data/monitor.sqlite", downloads::sqlite);
-        get("/api/v1/indicators", cache.wrap(api::indicators));
-        get("/api/v1/indicators/{code}", cache.wrap(api::indicator));
-        get("/api/v1/sources", cache.wrap(api::sources));
-        get("/api/v1/events", cache.wrap(api::events));
+        get(route("/api/v1/indicators", "limit", "cursor"), cache.wrap(api::indicators));
+        get(route("/api/v1/indicators/{code}", "region", "from", "to", "limit", "cursor"),
+            cache.wrap(api::indicator));
+        get(route("/api/v1/sources", "limit", "cursor"), cache.wrap(api::sources));
+        get(route("/api/v1/events", "limit", "cursor"), cache.wrap(api::events));
 
         // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
         if (admin != null) {
@@ -180,6 +192,12 @@ public final class App {
       server.insertHandler(new GracefulHandler());
       server.setStopTimeout(STOP_TIMEOUT.toMillis());
     });
+  }
+
+  /** {@code path}, declaring the query parameters its handler understands ({@link KnownParams}). */
+  private static String route(String path, String... params) {
+    KnownParams.declare(path, params);
+    return path;
   }
 
   /** Sent with every response, including Jetty's own answers to unreadable requests. */

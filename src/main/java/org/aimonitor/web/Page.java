@@ -32,13 +32,13 @@ public record Page(String title, String nav, Assets assets, Lang lang, String sw
     ctx.contentType("text/html; charset=utf-8");
   }
 
-  /** This request's path and query with {@code lang} set to {@code target}. */
+  /**
+   * This request's path and the query parameters its route understands, with {@code lang} set
+   * to {@code target}; other parameters are not carried along (see {@link KnownParams}).
+   */
   static String switchHref(Context ctx, Lang target) {
     StringJoiner query = new StringJoiner("&");
-    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
-      if (e.getKey().equals(Lang.PARAM)) {
-        continue;
-      }
+    for (Map.Entry<String, List<String>> e : KnownParams.canonical(ctx).entrySet()) {
       for (String value : e.getValue()) {
         query.add(encode(e.getKey()) + "=" + encode(value));
       }

@@ -14,35 +14,47 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.Database;
 
 /**
- * Pages change only when the data do, so a rendered page is kept per (path, query, language,
- * day, data version) and served again until an import moves the data version on. Responses
- * carry an ETag and Last-Modified, and conditional requests get 304 Not Modified.
+ * Pages change only when the data do, so a rendered page is kept per (path, known query
+ * parameters, language, day) and served again until an import moves the data version on.
+ * Responses carry an ETag and Last-Modified, and conditional requests get 304 Not Modified.
+ *
+ * <p>The cache is bounded in bytes (the page and its compressed forms), not only in entries,
+ * and its keys hold only the parameters a route understands ({@link KnownParams}): {@code /?x=1},
+ * {@code /?x=2}, … are the one page {@code /}. A page larger than an eighth of the budget is
+ * served but not kept.
  */
 public final class PageCache {
 
-  private static final int MAX_ENTRIES = 500;
+  /** The default budget, in bytes; {@code AIM_PAGE_CACHE_MB} sets another, 0 turns caching off. */
+  public static final long DEFAULT_BYTES = 16L * 1024 * 1024;
+  /** Bytes an entry costs besides its bodies: key, headers, bookkeeping (an estimate). */
+  private static final int ENTRY_OVERHEAD = 1_024;
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   /**
    * A response as the handler produced it, with its compressed forms made once, on first
    * request: compressing an 80 KB page on every request would cost more than rendering it.
    */
-  private static final class Entry {
+  private final class Entry {
+    final String key;
     final long version;
-    final String body;
+    final byte[] body;
     final Map<String, String> headers;
     final String etag;
     final String lastModified;
     private byte[] gzip;
     private byte[] brotli;
 
-    Entry(long version, String body, Map<String, String> headers, String etag, String lastModified) {
+    Entry(String key, long version, byte[] body, Map<String, String> headers, String etag,
+        String lastModified) {
+      this.key = key;
       this.version = version;
       this.body = body;
       this.headers = headers;
@@ -50,32 +62,50 @@ public final class PageCache {
       this.lastModified = lastModified;
     }
 
-    synchronized byte[] gzip() {
-      if (gzip == null) {
-        gzip = Compression.gzip(body.getBytes(StandardCharsets.UTF_8));
+    long bytes() {
+      return ENTRY_OVERHEAD + body.length + (gzip == null ? 0 : gzip.length)
+          + (brotli == null ? 0 : brotli.length);
+    }
+
+    byte[] gzip() {
+      synchronized (this) {
+        if (gzip != null) {
+          return gzip;
+        }
+        gzip = Compression.gzip(body);
       }
+      grew(this, gzip.length);
       return gzip;
     }
 
-    synchronized byte[] brotli() {
-      if (brotli == null) {
-        brotli = Compression.brotli(body.getBytes(StandardCharsets.UTF_8));
+    byte[] brotli() {
+      synchronized (this) {
+        if (brotli != null) {
+          return brotli;
+        }
+        brotli = Compression.brotli(body);
       }
+      grew(this, brotli.length);
       return brotli;
     }
   }
 
   private final Database db;
+  private final long maxBytes;
   private final Object[] stripes = new Object[64];
-  private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  /** In access order: the eldest is the least recently used. Guarded by {@code this}. */
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+  private long bytes;
+  private long version = Long.MIN_VALUE;
 
   public PageCache(Database db) {
+    this(db, DEFAULT_BYTES);
+  }
+
+  /** A cache of at most {@code maxBytes}; 0 keeps nothing (every request renders). */
+  public PageCache(Database db, long maxBytes) {
     this.db = db;
+    this.maxBytes = maxBytes;
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
     }
@@ -84,14 +114,15 @@ public final class PageCache {
   /** The handler, with its successful text responses cached and made conditional. */
   public Handler wrap(Handler handler) {
     return ctx -> {
-      Database.Version version = db.version();
+      Database.Version current = db.version();
+      forgetOlderThan(current.number());
       String key = key(ctx);
       Entry entry;
       // One render per page and version: requests that arrive while it renders wait for it
       // instead of all rendering (and compressing) the same page at once.
       synchronized (stripes[Math.floorMod(key.hashCode(), stripes.length)]) {
         entry = get(key);
-        if (entry == null || entry.version != version.number()) {
+        if (entry == null) {
           handler.handle(ctx);
           String body = ctx.result();
           if (ctx.status() != HttpStatus.OK || body == null) {
@@ -99,10 +130,14 @@ public final class PageCache {
           }
           Map<String, String> headers = new LinkedHashMap<>();
           for (String name : ctx.res().getHeaderNames()) {
-            headers.put(name, ctx.res().getHeader(name));
+            // A cookie belongs to the request that set it (the language chosen by ?lang=).
+            if (!name.equalsIgnoreCase(Header.SET_COOKIE)) {
+              headers.put(name, ctx.res().getHeader(name));
+            }
           }
-          entry = new Entry(version.number(), body, headers,
-              "W/\"" + version.number() + "-" + hash(body) + "\"", httpDate(version.changedAt()));
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          entry = new Entry(key, current.number(), bytes, headers,
+              "W/\"" + current.number() + "-" + hash(bytes) + "\"", httpDate(current.changedAt()));
           put(key, entry);
         } else {
           entry.headers.forEach(ctx::header);
@@ -140,22 +175,73 @@ public final class PageCache {
   /** Forgets every page, e.g. after an import in this process (the version check also catches it). */
   public synchronized void clear() {
     entries.clear();
+    bytes = 0;
+  }
+
+  /** Bytes held now (pages and their compressed forms). */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
+  /** Pages held now. */
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  /** Once the data have moved on, no page of an older version can be served again. */
+  private synchronized void forgetOlderThan(long current) {
+    if (current != version) {
+      entries.clear();
+      bytes = 0;
+      version = current;
+    }
   }
 
   private synchronized Entry get(String key) {
-    return entries.get(key);
+    Entry e = entries.get(key);
+    return e != null && e.version == version ? e : null;
   }
 
   private synchronized void put(String key, Entry entry) {
-    entries.put(key, entry);
+    if (entry.version != version || entry.bytes() * 8 > maxBytes) {
+      return;
+    }
+    Entry old = entries.put(key, entry);
+    if (old != null) {
+      bytes -= old.bytes();
+    }
+    bytes += entry.bytes();
+    evict();
   }
 
-  private static String key(Context ctx) {
-    String query = ctx.queryString() == null ? "" : ctx.queryString();
-    return ctx.path() + "?" + query
-        + "|" + Lang.of(ctx).code()
+  /** A compressed form was added to {@code entry}: count it, and evict if over budget. */
+  private synchronized void grew(Entry entry, int added) {
+    if (entries.get(entry.key) == entry) {
+      bytes += added;
+      if (entry.bytes() * 8 > maxBytes) {
+        entries.values().remove(entry);
+        bytes -= entry.bytes();
+      }
+      evict();
+    }
+  }
+
+  private void evict() {
+    Iterator<Entry> eldest = entries.values().iterator();
+    while (bytes > maxBytes && eldest.hasNext()) {
+      bytes -= eldest.next().bytes();
+      eldest.remove();
+    }
+  }
+
+  /** Path, the route's known parameters, language and day: all a page depends on but the data. */
+  static String key(Context ctx) {
+    StringBuilder key = new StringBuilder(ctx.path()).append('?');
+    KnownParams.canonical(ctx).forEach((name, values) ->
+        values.forEach(v -> key.append(name).append('=').append(v).append('&')));
+    return key.append('|').append(Lang.of(ctx).code())
         // Citations name the access date, so a page is not served across midnight.
-        + "|" + LocalDate.now(ZoneOffset.UTC);
+        .append('|').append(LocalDate.now(ZoneOffset.UTC)).toString();
   }
 
   private static boolean notModified(Context ctx, Entry entry) {
@@ -181,7 +267,7 @@ public final class PageCache {
     }
   }
 
-  private static String httpDate(String isoInstant) {
+  static String httpDate(String isoInstant) {
     Instant instant;
     try {
       instant = Instant.parse(isoInstant);
@@ -191,9 +277,9 @@ public final class PageCache {
     return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
   }
 
-  private static String hash(String body) {
+  private static String hash(byte[] body) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.aimonitor.TestApp;
-import org.aimonitor.store.Snapshot;
 
 /**
  * The HTML pages the validation and accessibility checks visit: one of every kind the site
@@ -48,10 +47,12 @@ public final class CheckedPages {
       new Page("/indicators/ai_core_industry_scale?region=CN&from=2020&to=2025", 200),
       new Page("/indicators/ai_pc_share?region=US&from=2099", 200),
       new Page("/sources", 200),
+      new Page("/sources/xinhua-2025-10-01", 200),
       new Page("/timeline", 200),
       new Page("/data", 200),
       new Page("/no/such/page", 404),
-      new Page("/indicators/ai_core_industry_scale?region=Mars", 400));
+      new Page("/indicators/ai_core_industry_scale?region=Mars", 400),
+      new Page("/indicators/ai_core_industry_scale?page=0", 400));
 
   private CheckedPages() {
   }
@@ -60,7 +61,7 @@ public final class CheckedPages {
   public static List<Page> all(TestApp app) {
     List<Page> pages = new ArrayList<>(KINDS);
     pages.addAll(KINDS_IN_CHINESE);
-    Snapshot.load(app.db()).indicators().keySet().stream()
+    org.aimonitor.TestData.everything(app.db()).indicators().keySet().stream()
         .map(code -> new Page("/indicators/" + code, 200))
         .filter(p -> !pages.contains(p))
         .forEach(pages::add);

@@ -146,7 +146,7 @@ class PrintTest {
   @EnumSource(Lang.class)
   void summaryPrintsOnAtMostTwoA4PagesWithItsFiguresAndSourcesAndNoControls(Lang lang) {
     Text t = Text.of(lang);
-    SummaryView view = SummaryView.build(Snapshot.load(app.db()), ZonedDateTime.now(), t);
+    SummaryView view = SummaryView.build(org.aimonitor.TestData.everything(app.db()), ZonedDateTime.now(), t);
     PrintedPdf pdf = print("/summary?lang=" + lang.code(), lang == Lang.EN ? "summary.pdf" : "summary-" + lang.code() + ".pdf");
 
     assertTrue(pdf.pages() >= 1 && pdf.pages() <= 2, "summary printed on " + pdf.pages() + " pages");
@@ -215,7 +215,7 @@ class PrintTest {
   @EnumSource(Lang.class)
   void overviewPrintsWithoutBlankPagesOrCutCharts(Lang lang) {
     Text t = Text.of(lang);
-    DashboardView view = DashboardView.build(Snapshot.load(app.db()), t);
+    DashboardView view = DashboardView.build(org.aimonitor.TestData.everything(app.db()), 28, t);
     PrintedPdf pdf = print("/?lang=" + lang.code(), lang == Lang.EN ? "overview.pdf" : "overview-" + lang.code() + ".pdf");
 
     for (int i = 0; i < pdf.pages(); i++) {

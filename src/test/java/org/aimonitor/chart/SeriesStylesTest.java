@@ -39,7 +39,7 @@ class SeriesStylesTest {
   static void loadSeed(@TempDir Path dir) {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
-    seed = Snapshot.load(db);
+    seed = org.aimonitor.TestData.everything(db);
   }
 
   /**
@@ -57,7 +57,7 @@ class SeriesStylesTest {
     regions.add(null);
     for (String code : seed.indicators().keySet()) {
       for (String region : regions) {
-        IndicatorData data = IndicatorData.load(seed, code, new Filter(region, null, null), Text.EN);
+        IndicatorData data = org.aimonitor.TestData.indicator(seed, code, new Filter(region, null, null));
         new IndicatorChart(data, new SourceNotes(seed.sources()), Text.EN).build()
             .ifPresent(view -> charts.add(view.spec()));
       }

@@ -110,8 +110,8 @@ class CliTest {
       assertEquals(0, r.status(), r.err());
     });
     Database copy = Database.open(backup);
-    assertEquals(28, copy.store().events().size(), "the uncommitted delete is not in the backup");
-    assertEquals(0, db.store().events().size(), "the delete did commit afterwards");
+    assertEquals(28, org.aimonitor.TestData.events(copy).size(), "the uncommitted delete is not in the backup");
+    assertEquals(0, org.aimonitor.TestData.events(db).size(), "the delete did commit afterwards");
     assertEquals(1, run("backup", backup.toString()).status(), "an existing file is not overwritten");
   }
 

@@ -31,9 +31,9 @@ class DashboardViewTest {
   static void load() {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
-    Snapshot data = Snapshot.load(db);
-    en = DashboardView.build(data, Text.EN);
-    zh = DashboardView.build(data, Text.ZH);
+    Snapshot data = org.aimonitor.TestData.everything(db);
+    en = DashboardView.build(data, 28, Text.EN);
+    zh = DashboardView.build(data, 28, Text.ZH);
   }
 
   private static KpiCard card(DashboardView view, String id) {

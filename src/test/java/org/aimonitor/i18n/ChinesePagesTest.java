@@ -60,7 +60,7 @@ class ChinesePagesTest {
   @BeforeAll
   static void start() {
     app = TestApp.start(dir, AdminPages.TOKEN);
-    Snapshot data = Snapshot.load(app.db());
+    Snapshot data = org.aimonitor.TestData.everything(app.db());
     Set<String> texts = new java.util.HashSet<>();
     data.indicators().values().forEach(i -> {
       texts.add(i.nameZh());

@@ -126,9 +126,17 @@ class LanguageChoiceTest {
 
   @Test
   void switcherEscapesWhatItCopies() {
-    Document page = Jsoup.parse(app.get("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E").body());
-    assertEquals("/indicators/ai_enterprises?region=WORLD&x=%22%3E%3Cb%3E&lang=zh",
+    // The refused region is copied to the switcher of the 400 page, escaped.
+    Document page = Jsoup.parse(app.get("/indicators/ai_enterprises?region=%22%3E%3Cb%3E").body());
+    assertEquals("/indicators/ai_enterprises?region=%22%3E%3Cb%3E&lang=zh",
         page.selectFirst(".lang-switch a").attr("href"));
+  }
+
+  @Test
+  void switcherCarriesOnlyTheParametersThePageUnderstands() {
+    Document page = Jsoup.parse(app.get("/indicators/ai_enterprises?utm_source=mail&to=2025&region=WORLD").body());
+    assertEquals("/indicators/ai_enterprises?region=WORLD&to=2025&lang=zh",
+        page.selectFirst(".lang-switch a").attr("href"), "known ones in the page's order, others dropped");
   }
 
   @Test

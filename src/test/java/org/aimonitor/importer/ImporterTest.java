@@ -236,13 +236,13 @@ class ImporterTest {
   @Test
   void readersSeeTheOldOrTheNewDataNeverAMix() throws Exception {
     StringBuilder text = new StringBuilder(OBS);
-    db.store().observations().forEach(o -> text.append(String.join(",", o.indicator(), o.region(),
+    org.aimonitor.TestData.observations(db).forEach(o -> text.append(String.join(",", o.indicator(), o.region(),
         o.period().code(), o.value().toPlainString(), o.qualifier().code(), o.source(),
         o.headline() ? "1" : "0", "\"rewritten\"")).append('\n'));
     List<String> seen = new ArrayList<>();
     Thread reader = new Thread(() -> {
       for (int i = 0; i < 200; i++) {
-        var snapshot = org.aimonitor.store.Snapshot.load(db);
+        var snapshot = org.aimonitor.TestData.everything(db);
         long rewritten = snapshot.observations().stream().filter(o -> o.note().equals("rewritten")).count();
         seen.add(rewritten + "/" + snapshot.observations().size());
       }

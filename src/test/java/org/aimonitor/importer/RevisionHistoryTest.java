@@ -26,7 +26,7 @@ class RevisionHistoryTest {
   @Test
   void aRevisedFigureShowsItsPreviousStateOnThePageAndInTheApi() throws Exception {
     try (TestApp app = TestApp.start(dir)) {
-      String seedNote = app.db().store().observationsOf("ai_core_industry_scale").stream()
+      String seedNote = org.aimonitor.TestData.observations(app.db()).stream().filter(o -> o.indicator().equals("ai_core_industry_scale"))
           .filter(o -> o.period().code().equals("2024") && o.source().equals("xinhua-2025-10-01"))
           .findFirst().orElseThrow().note();
       new Importer(app.db()).apply(List.of(new ImportFile("rev.csv", (ImporterTest.OBS

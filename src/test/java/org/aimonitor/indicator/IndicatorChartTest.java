@@ -39,7 +39,7 @@ class IndicatorChartTest {
   static void loadSeed(@TempDir Path dir) {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
-    seed = Snapshot.load(db);
+    seed = org.aimonitor.TestData.everything(db);
   }
 
   private static Optional<ChartView> chart(Snapshot data, String code, Filter filter) {
@@ -47,7 +47,7 @@ class IndicatorChartTest {
   }
 
   private static Optional<ChartView> chart(Snapshot data, String code, Filter filter, Text t) {
-    IndicatorData d = IndicatorData.load(data, code, filter, t);
+    IndicatorData d = org.aimonitor.TestData.indicator(data, code, filter);
     return new IndicatorChart(d, new SourceNotes(data.sources()), t).build();
   }
 

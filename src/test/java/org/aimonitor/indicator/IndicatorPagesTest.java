@@ -103,7 +103,7 @@ class IndicatorPagesTest {
     assertEquals("> ¥900 billion", headline.selectFirst("td.num").text());
     assertEquals("http://en.people.cn/n3/2025/1001/c90000-20373660.html",
         headline.selectFirst(".obs__source a[rel]").attr("href"));
-    assertNotNull(headline.selectFirst("a[href=/sources#src-xinhua-2025-10-01]"));
+    assertNotNull(headline.selectFirst("a[href=/sources/xinhua-2025-10-01]"));
     assertTrue(headline.selectFirst(".obs__note").text().startsWith("Series break"));
     assertTrue(group.text().contains("269.7"), "the low-reliability figure is listed, not hidden");
     assertTrue(group.select("tr:not(.is-headline) .qualifier").eachText().contains("reported"));

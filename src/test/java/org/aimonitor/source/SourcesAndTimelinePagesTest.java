@@ -101,47 +101,73 @@ class SourcesAndTimelinePagesTest {
   }
 
   @Test
-  void eachSourceListsTheFiguresItBacksLinkedToTheirIndicatorPage() {
+  void theRegisterCountsWhatEachSourceBacksAndLinksToItsIndicatorsAndItsOwnPage() {
     Element xinhua = page("/sources").getElementById("src-xinhua-2025-10-01");
-    Element scale = xinhua.select(".backed li").stream()
+    // Eight figures of seven indicators and one event (data/*.csv); the register names the first
+    // five indicators in category order.
+    assertEquals("Figures: 8 · indicators: 7 · events: 1", xinhua.selectFirst(".source-entry__backs").text());
+    assertEquals(List.of("/indicators/ai_core_industry_growth", "/indicators/ai_core_industry_scale",
+            "/indicators/ai_enterprises", "/indicators/segment_growth_applications",
+            "/indicators/segment_growth_infrastructure"),
+        xinhua.select(".source-entry__indicators a").eachAttr("href"));
+    assertTrue(xinhua.selectFirst(".source-entry__indicators").text().endsWith(" and 2 more."),
+        xinhua.selectFirst(".source-entry__indicators").text());
+    assertEquals("/sources/xinhua-2025-10-01", xinhua.selectFirst(".source-entry__link a").attr("href"));
+    assertTrue(xinhua.select(".backed").isEmpty(), "the register counts figures; the source's page lists them");
+    Element french = page("/sources").getElementById("src-ripaa-2025");
+    assertTrue(french.text().contains("French"));
+  }
+
+  @Test
+  void aSourcesPageListsTheFiguresItBacksLinkedToTheirIndicatorPage() {
+    Document doc = page("/sources/xinhua-2025-10-01");
+    assertTrue(doc.selectFirst("h1").text().startsWith("Xinhua (via People's Daily Online): China's AI industry thrives"));
+    Element scale = doc.select(".backed li").stream()
         .filter(li -> li.text().startsWith("AI core industry scale, China (mainland), 2024"))
         .findFirst().orElseThrow();
     assertEquals("/indicators/ai_core_industry_scale?region=CN", scale.selectFirst("a").attr("href"));
     assertTrue(scale.text().contains("> ¥900 billion"), scale.text());
     assertNotNull(scale.selectFirst(".badge"), "the headline is marked");
     assertEquals("Headline", scale.selectFirst(".badge").text());
-    assertTrue(xinhua.text().contains("Figures it backs ("), xinhua.text());
-    Element enterprises = xinhua.select(".backed li").stream()
+    assertEquals("Figures it backs (8)", doc.getElementById("figures-title").text());
+    Element enterprises = doc.select(".backed li").stream()
         .filter(li -> li.text().startsWith("AI enterprises, China (mainland), Sep 2025"))
         .findFirst().orElseThrow();
     assertTrue(enterprises.text().contains("> 5,300 enterprises"), enterprises.text());
-    Element french = page("/sources").getElementById("src-ripaa-2025");
-    assertTrue(french.text().contains("French"));
+    assertNull(doc.selectFirst(".pager"), "eight figures fit on one page");
+  }
+
+  @Test
+  void anUnknownSourceIsA404AndABadPageA400() {
+    assertEquals(404, app.get("/sources/no-such-source").statusCode());
+    assertEquals(400, app.get("/sources/xinhua-2025-10-01?page=x").statusCode());
+    assertEquals(404, app.get("/sources/xinhua-2025-10-01?page=2").statusCode(), "past the last page");
   }
 
   @Test
   void inChineseTheFiguresAreInChineseUnitsWithChinesePeriodsAndNames() {
-    Element xinhua = page("/sources", Lang.ZH).getElementById("src-xinhua-2025-10-01");
-    assertTrue(xinhua.selectFirst("h3").text().startsWith("所支撑的数据（"), xinhua.selectFirst("h3").text());
-    Element scale = xinhua.select(".backed li").stream()
+    Document doc = page("/sources/xinhua-2025-10-01", Lang.ZH);
+    assertTrue(doc.getElementById("figures-title").text().startsWith("所支撑的数据（"),
+        doc.getElementById("figures-title").text());
+    Element scale = doc.select(".backed li").stream()
         .filter(li -> li.text().startsWith("人工智能核心产业规模，中国（大陆），2024年："))
-        .findFirst().orElseThrow(() -> new AssertionError(xinhua.select(".backed li").eachText()));
+        .findFirst().orElseThrow(() -> new AssertionError(doc.select(".backed li").eachText()));
     assertTrue(scale.text().contains("超过9000亿元"), "billions of yuan converted to 亿元: " + scale.text());
     assertEquals("主数据", scale.selectFirst(".badge").text());
-    assertTrue(xinhua.select(".backed li").eachText().stream()
+    assertTrue(doc.select(".backed li").eachText().stream()
         .anyMatch(t -> t.startsWith("人工智能企业数量") && t.contains("2025年9月") && t.contains("超过5300家")),
-        xinhua.select(".backed li").eachText().toString());
+        doc.select(".backed li").eachText().toString());
   }
 
   @ParameterizedTest
   @EnumSource(Lang.class)
   void sourcesListTheEventsTheyBackWithTheTitleInThePagesLanguage(Lang lang) {
-    Element usito = page("/sources", lang).getElementById("src-usito-2017-ai-plan");
+    Document usito = page("/sources/usito-2017-ai-plan", lang);
     List<String> events = usito.select(".backed a[href=/timeline]").eachText();
     assertEquals(List.of(lang == Lang.ZH
         ? "2017年7月20日：国务院印发《新一代人工智能发展规划》"
         : "20 Jul 2017: State Council releases the New Generation AI Development Plan"), events);
-    assertEquals(lang == Lang.ZH ? "所支撑的事件" : "Events it backs", usito.select("h3").last().text());
+    assertEquals(lang == Lang.ZH ? "所支撑的事件" : "Events it backs", usito.getElementById("events-title").text());
   }
 
   @ParameterizedTest

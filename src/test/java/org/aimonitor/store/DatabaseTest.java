@@ -38,21 +38,21 @@ class DatabaseTest {
 
   @Test
   void seedsEveryRowOfTheFourFiles() {
-    DataStore store = seeded().store();
-    assertEquals(76, store.sources().size());
-    assertEquals(32, store.indicators().size());
-    assertEquals(145, store.observations().size());
-    assertEquals(28, store.events().size());
+    Snapshot all = org.aimonitor.TestData.everything(seeded());
+    assertEquals(76, all.sources().size());
+    assertEquals(32, all.indicators().size());
+    assertEquals(145, all.observations().size());
+    assertEquals(28, all.events().size());
   }
 
   @Test
   void keepsValuesAndQualifiersExactlyAsPublished() {
-    DataStore store = seeded().store();
-    Observation scale2022 = store.observationsOf("ai_core_industry_scale").stream()
+    Snapshot all = org.aimonitor.TestData.everything(seeded());
+    Observation scale2022 = all.all("ai_core_industry_scale", "CN").stream()
         .filter(o -> o.period().code().equals("2022") && o.headline()).findFirst().orElseThrow();
     assertEquals(new BigDecimal("508.0"), scale2022.value());
     assertEquals("508.0", scale2022.value().toPlainString());
-    Observation scale2024 = store.observationsOf("ai_core_industry_scale").stream()
+    Observation scale2024 = all.all("ai_core_industry_scale", "CN").stream()
         .filter(o -> o.period().code().equals("2024") && o.headline()).findFirst().orElseThrow();
     assertEquals(Qualifier.LOWER_BOUND, scale2024.qualifier());
     assertEquals("xinhua-2025-10-01", scale2024.source());
@@ -64,7 +64,7 @@ class DatabaseTest {
     db.jdbi().useHandle(h -> h.execute("DELETE FROM event WHERE title_en LIKE '%Politburo%'"));
     Database again = Database.open(db.file());
     assertFalse(Seeder.seedIfEmpty(again));
-    assertEquals(27, again.store().events().size(), "the deleted event is not re-seeded");
+    assertEquals(27, org.aimonitor.TestData.events(again).size(), "the deleted event is not re-seeded");
   }
 
   @Test
@@ -124,7 +124,7 @@ class DatabaseTest {
     Database db = seeded();
     long seeded = db.store().dataVersion();
     assertTrue(seeded > 0);
-    db.store().observations();
+    org.aimonitor.TestData.observations(db);
     assertEquals(seeded, db.store().dataVersion(), "reading changes nothing");
     db.jdbi().useHandle(h -> h.execute("UPDATE observation SET note = 'checked' WHERE id = 1"));
     assertTrue(db.store().dataVersion() > seeded);
@@ -136,7 +136,7 @@ class DatabaseTest {
     db.jdbi().useHandle(h -> h.execute(
         "CREATE TRIGGER fail_on_events BEFORE INSERT ON event BEGIN SELECT RAISE(ABORT, 'boom'); END"));
     assertThrows(RuntimeException.class, () -> Seeder.seedIfEmpty(db));
-    assertEquals(List.of(), db.store().sources(), "sources were rolled back with the events");
+    assertEquals(List.of(), org.aimonitor.TestData.sources(db), "sources were rolled back with the events");
     assertEquals(0, db.store().observationCount());
   }
 

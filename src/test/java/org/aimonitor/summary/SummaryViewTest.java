@@ -41,7 +41,7 @@ class SummaryViewTest {
   static void load() {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
-    data = Snapshot.load(db);
+    data = org.aimonitor.TestData.everything(db);
     view = SummaryView.build(data, NOW, Text.EN);
     zh = SummaryView.build(data, NOW, Text.ZH);
   }
@@ -58,7 +58,7 @@ class SummaryViewTest {
 
   @Test
   void keyFiguresAreTheOverviewsFiguresThenTheLatestSmartHardwareShares() {
-    List<String> overview = DashboardView.build(data, Text.EN).cards().stream()
+    List<String> overview = DashboardView.build(data, 28, Text.EN).cards().stream()
         .flatMap(card -> card.figures().stream())
         .map(f -> f.measure() + " " + f.value() + " " + f.period())
         .toList();
@@ -137,7 +137,7 @@ class SummaryViewTest {
         .filter(Objects::nonNull)
         .max(Comparator.naturalOrder()).orElseThrow();
     assertEquals(newest.label(), view.dataAsOf());
-    assertEquals(DashboardView.build(data, Text.EN).dataAsOf(), view.dataAsOf(), "as on the overview");
+    assertEquals(DashboardView.build(data, 28, Text.EN).dataAsOf(), view.dataAsOf(), "as on the overview");
   }
 
   @Test
@@ -160,7 +160,7 @@ class SummaryViewTest {
     assertEquals(view.keyFigures().size(), zh.keyFigures().size());
     assertEquals(view.keyFigures().stream().map(SummaryView.KeyFigure::sourceNo).toList(),
         zh.keyFigures().stream().map(SummaryView.KeyFigure::sourceNo).toList(), "same sources, same numbers");
-    List<String> overview = DashboardView.build(data, Text.ZH).cards().stream()
+    List<String> overview = DashboardView.build(data, 28, Text.ZH).cards().stream()
         .flatMap(card -> card.figures().stream())
         .map(f -> f.measure() + " " + f.value() + " " + f.period())
         .toList();

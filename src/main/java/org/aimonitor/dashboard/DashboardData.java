@@ -1,0 +1,48 @@
+package org.aimonitor.dashboard;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.aimonitor.store.DataStore;
+import org.aimonitor.store.Event;
+import org.aimonitor.store.Observation;
+import org.aimonitor.store.Snapshot;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What the overview and the summary read: the handful of series their cards and charts show,
+ * the newest events, and the sources those cite. Its size follows what the pages show, not
+ * the database: neither page grows when more indicators, regions or sources are imported.
+ */
+public final class DashboardData {
+
+  /** Every indicator the overview's and the summary's cards and charts use. */
+  static final List<String> INDICATORS = Stream.concat(
+      Stream.of(DashboardCharts.SCALE, DashboardCharts.GROWTH, DashboardCharts.ENTERPRISES,
+          "ai_enterprises_global_share", "ai_phone_share", "ai_pc_share", "l2_adas_penetration",
+          "ai_terminal_penetration"),
+      DashboardCharts.SEGMENTS.stream()).toList();
+
+  /** The regions they are drawn for: China, and the world beside it for enterprise counts. */
+  static final List<String> REGIONS = List.of("CN", "WORLD");
+
+  private DashboardData() {
+  }
+
+  /**
+   * The series, and the {@code events} newest events of {@code eventCategory} (all categories
+   * when null), in the handle's transaction.
+   */
+  public static Snapshot load(Handle handle, int events, String eventCategory) {
+    DataStore store = handle.attach(DataStore.class);
+    List<Observation> observations = store.series(INDICATORS, REGIONS);
+    List<Event> newest = store.newestEvents(eventCategory, events);
+    Set<String> cited = new LinkedHashSet<>();
+    observations.forEach(o -> cited.add(o.source()));
+    newest.forEach(e -> cited.add(e.source()));
+    return Snapshot.of(store.dataVersion(), store.indicators(INDICATORS), store.sources(cited),
+        observations, newest, Map.of());
+  }
+}

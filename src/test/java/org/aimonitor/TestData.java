@@ -1,0 +1,104 @@
+package org.aimonitor;
+
+import java.util.List;
+import java.util.Map;
+import org.aimonitor.indicator.Filter;
+import org.aimonitor.indicator.IndicatorData;
+import org.aimonitor.i18n.Text;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Event;
+import org.aimonitor.store.Histories;
+import org.aimonitor.store.History;
+import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Observation;
+import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.Source;
+import org.aimonitor.web.Paging;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Whole-table reads of a small test database, for tests that shape or compare all of the seed.
+ * The app itself never reads a whole table on a request (README, "Reads at scale").
+ */
+public final class TestData {
+
+  private TestData() {
+  }
+
+  public static List<Observation> observations(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("""
+        SELECT indicator, region, period, value, qualifier, source, headline, note
+        FROM observation ORDER BY indicator, region, period, id
+        """).mapTo(Observation.class).list());
+  }
+
+  public static List<Source> sources(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM source ORDER BY id")
+        .mapTo(Source.class).list());
+  }
+
+  public static List<Event> events(Database db) {
+    return db.jdbi().withHandle(h -> h.createQuery("""
+        SELECT date, category, title_en, title_zh, description_en, source FROM event ORDER BY id
+        """).mapTo(Event.class).list());
+  }
+
+  /** Every row of the database as one snapshot, with every observation's history. */
+  public static Snapshot everything(Database db) {
+    return db.jdbi().inTransaction(h -> {
+      List<Indicator> indicators = h.createQuery("SELECT * FROM indicator ORDER BY code")
+          .mapTo(Indicator.class).list();
+      List<Histories.Recorded> recorded = h.createQuery("""
+          SELECT * FROM observation ORDER BY indicator, region, period, id
+          """).map((rs, ctx) -> Histories.read(rs, rs.getString("indicator"))).list();
+      Map<String, History> histories = Histories.of(h, recorded);
+      return Snapshot.of(version(h), indicators,
+          h.createQuery("SELECT * FROM source ORDER BY id").mapTo(Source.class).list(),
+          recorded.stream().map(Histories.Recorded::observation).toList(),
+          h.createQuery("SELECT date, category, title_en, title_zh, description_en, source"
+              + " FROM event ORDER BY id").mapTo(Event.class).list(),
+          histories);
+    });
+  }
+
+  /** The first page of an indicator's view, as its page reads it. */
+  public static IndicatorData indicator(Database db, String code, Filter filter, Text t) {
+    return db.jdbi().inTransaction(h -> IndicatorData.page(h, code, filter,
+        new Paging(1, IndicatorData.PAGE_SIZE), t));
+  }
+
+  /**
+   * An indicator's view shaped from an in-memory snapshot, for unit tests of chart shaping with
+   * small synthetic tables: the figures in page order, all on one page.
+   */
+  public static IndicatorData indicator(Snapshot data, String code, Filter filter) {
+    Indicator indicator = data.indicator(code);
+    java.util.Comparator<Observation> pageOrder = java.util.Comparator
+        .comparingInt((Observation o) -> org.aimonitor.indicator.Regions.order(o.region()))
+        .thenComparing(Observation::region)
+        .thenComparing(Observation::period)
+        .thenComparing(o -> !o.headline());
+    List<Observation> all = data.observations().stream()
+        .filter(o -> o.indicator().equals(code)).sorted(pageOrder).toList();
+    List<String> regions = all.stream().map(Observation::region).distinct().toList();
+    String chartRegion = filter.region() != null ? filter.region()
+        : regions.contains("CN") ? "CN" : regions.isEmpty() ? null : regions.get(0);
+    List<Observation> shown = all.stream().filter(filter::includes).toList();
+    List<Observation> chart = shown.stream()
+        .filter(o -> o.headline() && o.region().equals(chartRegion))
+        .sorted(java.util.Comparator.comparing(Observation::period)).toList();
+    return new IndicatorData(data, indicator, filter, regions, chartRegion, shown, chart, 0,
+        shown.size(), List.of(), 0, null);
+  }
+
+  /** Every row of a table as the CSV download writes it. */
+  public static List<List<String>> exportRows(Database db, org.aimonitor.store.CsvTable table) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    db.jdbi().useTransaction(h -> org.aimonitor.download.ExportStore.forEach(h, table, rows::add));
+    return rows;
+  }
+
+  private static long version(Handle h) {
+    return h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
+  }
+}
