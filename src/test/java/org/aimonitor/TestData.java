@@ -88,7 +88,7 @@ public final class TestData {
         .filter(o -> o.headline() && o.region().equals(chartRegion))
         .sorted(java.util.Comparator.comparing(Observation::period)).toList();
     return new IndicatorData(data, indicator, filter, regions, chartRegion, shown, chart, 0,
-        shown.size(), List.of(), 0, null);
+        shown.size(), List.of(), null);
   }
 
   /** Every row of a table as the CSV download writes it. */

@@ -41,15 +41,25 @@ public final class DashboardCharts {
   private static final Predicate<Observation> YEARLY = o -> o.period().isYear();
   private static final Predicate<Observation> ACTUAL = o -> o.qualifier().isActual();
 
+  /** Statements (part-year "as of" figures) the scale chart's table lists: the latest ones. */
+  static final int STATEMENTS = 12;
+
   private final Snapshot data;
   private final SourceNotes notes;
   private final Text t;
+  private final DashboardData.Window window;
 
   /** Charts in the language of {@code t}: words from the bundles, values in its units. */
   public DashboardCharts(Snapshot data, SourceNotes notes, Text t) {
+    this(data, notes, t, DashboardData.Window.ALL);
+  }
+
+  /** Charts of the years in {@code window}, saying so where a series goes back further. */
+  public DashboardCharts(Snapshot data, SourceNotes notes, Text t, DashboardData.Window window) {
     this.data = data;
     this.notes = notes;
     this.t = t;
+    this.window = window;
   }
 
   /** The segments' names in this language, in {@link #SEGMENTS} order. */
@@ -65,7 +75,9 @@ public final class DashboardCharts {
     List<Observation> targets = filter(data.all(SCALE, "CN"),
         YEARLY.and(o -> o.qualifier() == Qualifier.TARGET));
     List<Observation> growth = filter(data.headlines(GROWTH, "CN"), YEARLY.and(ACTUAL));
-    List<Observation> statements = filter(headlines, YEARLY.negate());
+    List<Observation> allStatements = filter(headlines, YEARLY.negate());
+    List<Observation> statements = allStatements.subList(
+        Math.max(0, allStatements.size() - STATEMENTS), allStatements.size());
 
     List<String> years = yearRange(Stream.of(actuals, forecasts, targets, growth)
         .flatMap(List::stream).toList());
@@ -88,7 +100,12 @@ public final class DashboardCharts {
         List.of(new Axis("y", t.t("overview.chart.scale.y"), "left", t.t("overview.chart.scale.y.unit")),
             new Axis("y2", t.t("overview.chart.scale.y2"), "right", "%")),
         series, breaks);
-    return view(spec, t.t("overview.chart.scale.unit"), notes("overview.chart.scale.note.", 4),
+    List<String> chartNotes = notes("overview.chart.scale.note.", 4, SCALE, GROWTH);
+    if (allStatements.size() > statements.size()) {
+      chartNotes.add(t.t("overview.chart.scale.statements-latest", statements.size(),
+          allStatements.size()));
+    }
+    return view(spec, t.t("overview.chart.scale.unit"), chartNotes,
         points(statements, o -> o.period().label()))
         .withLinks(links(SCALE, GROWTH));
   }
@@ -110,7 +127,8 @@ public final class DashboardCharts {
         List.of(new Series(t.t("overview.chart.segments.series", year), "bar", "actual", "y",
             Palette.GREEN, "rect", points)),
         List.of());
-    return view(spec, t.t("overview.chart.segments.unit"), notes("overview.chart.segments.note.", 1),
+    return view(spec, t.t("overview.chart.segments.unit"),
+        notes("overview.chart.segments.note.", 1, SEGMENTS.toArray(String[]::new)),
         List.of())
         .withLinks(links(SEGMENTS.toArray(String[]::new)));
   }
@@ -164,7 +182,9 @@ public final class DashboardCharts {
         XAxis.years(t.t("overview.chart.hardware.x"), first, last, ticks),
         List.of(new Axis("y", t.t("overview.chart.hardware.y"), "left", "%")),
         series, List.of());
-    return view(spec, t.t("overview.chart.hardware.unit"), notes("overview.chart.hardware.note.", 4),
+    return view(spec, t.t("overview.chart.hardware.unit"),
+        notes("overview.chart.hardware.note.", 4, "ai_phone_share", "ai_pc_share",
+            "l2_adas_penetration", "ai_terminal_penetration"),
         List.of())
         .withLinks(links("ai_phone_share", "ai_pc_share", "l2_adas_penetration",
             "ai_terminal_penetration"));
@@ -193,7 +213,7 @@ public final class DashboardCharts {
         List.of(new Axis("y", t.t("overview.chart.enterprises.y"), "left", "")),
         series, List.of());
     return view(spec, t.t("overview.chart.enterprises.unit"),
-        notes("overview.chart.enterprises.note.", 2), List.of())
+        notes("overview.chart.enterprises.note.", 2, ENTERPRISES), List.of())
         .withLinks(links(ENTERPRISES));
   }
 
@@ -212,6 +232,18 @@ public final class DashboardCharts {
 
   private ChartView view(ChartSpec spec, String unit, List<String> chartNotes, List<Point> statements) {
     return new ChartView(spec, Json.forScript(spec), unit, chartNotes, statements);
+  }
+
+  /**
+   * The chart's notes, and one more when any of its series has figures before the window:
+   * those are on the indicator pages, and the chart says so rather than hide them.
+   */
+  private List<String> notes(String prefix, int count, String... indicators) {
+    List<String> all = new ArrayList<>(notes(prefix, count));
+    if (java.util.Arrays.stream(indicators).anyMatch(window.older()::contains)) {
+      all.add(t.t("overview.chart.window", window.since()));
+    }
+    return all;
   }
 
   private List<Point> yearPoints(List<Observation> observations) {

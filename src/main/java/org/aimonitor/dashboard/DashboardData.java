@@ -28,21 +28,40 @@ public final class DashboardData {
   /** The regions they are drawn for: China, and the world beside it for enterprise counts. */
   static final List<String> REGIONS = List.of("CN", "WORLD");
 
+  /** Years back from this one that the overview and the summary draw; indicator pages have the rest. */
+  public static final int YEARS = 15;
+
+  /**
+   * The years a page draws: periods that end in {@code since} or later. {@code older} are the
+   * indicators that also have headline figures before it, whose charts say so.
+   */
+  public record Window(int since, Set<String> older) {
+
+    /** Everything, for shaping tests on small tables. */
+    public static final Window ALL = new Window(1900, Set.of());
+  }
+
+  /** The rows read, and the window they were read in. */
+  public record Loaded(Snapshot data, Window window) {
+  }
+
   private DashboardData() {
   }
 
   /**
-   * The series, and the {@code events} newest events of {@code eventCategory} (all categories
-   * when null), in the handle's transaction.
+   * The series in the {@link #YEARS} years up to {@code year}, and the {@code events} newest
+   * events of {@code eventCategory} (all categories when null), in the handle's transaction.
    */
-  public static Snapshot load(Handle handle, int events, String eventCategory) {
+  public static Loaded load(Handle handle, int year, int events, String eventCategory) {
     DataStore store = handle.attach(DataStore.class);
-    List<Observation> observations = store.series(INDICATORS, REGIONS);
+    int since = year - YEARS;
+    List<Observation> observations = store.series(INDICATORS, REGIONS, since * 12);
+    Set<String> older = new LinkedHashSet<>(store.seriesBefore(INDICATORS, REGIONS, since * 12));
     List<Event> newest = store.newestEvents(eventCategory, events);
     Set<String> cited = new LinkedHashSet<>();
     observations.forEach(o -> cited.add(o.source()));
     newest.forEach(e -> cited.add(e.source()));
-    return Snapshot.of(store.dataVersion(), store.indicators(INDICATORS), store.sources(cited),
-        observations, newest, Map.of());
+    return new Loaded(Snapshot.of(store.dataVersion(), store.indicators(INDICATORS),
+        store.sources(cited), observations, newest, Map.of()), new Window(since, older));
   }
 }

@@ -17,9 +17,12 @@ public final class DashboardHandler {
   public void show(Context ctx) {
     Text t = Text.of(ctx);
     // One read transaction: the page never mixes two imports.
-    DashboardView view = db.jdbi().inTransaction(h -> DashboardView.build(
-        DashboardData.load(h, DashboardView.TIMELINE_EVENTS, null),
-        h.attach(org.aimonitor.store.DataStore.class).eventCount(null), t));
+    int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+    DashboardView view = db.jdbi().inTransaction(h -> {
+      DashboardData.Loaded loaded = DashboardData.load(h, year, DashboardView.TIMELINE_EVENTS, null);
+      return DashboardView.build(loaded.data(), loaded.window(),
+          h.attach(org.aimonitor.store.DataStore.class).eventCount(null), t);
+    });
     Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }
 }

@@ -81,9 +81,15 @@ public record DashboardView(
    * {@link #TIMELINE_EVENTS} events of {@code eventCount} in all.
    */
   public static DashboardView build(Snapshot data, long eventCount, Text t) {
+    return build(data, DashboardData.Window.ALL, eventCount, t);
+  }
+
+  /** As {@link #build(Snapshot, long, Text)}, with the charts drawn over {@code window}. */
+  public static DashboardView build(Snapshot data, DashboardData.Window window, long eventCount,
+      Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<KpiCard> kpis = keyFigures(data, notes, t);
-    DashboardCharts charts = new DashboardCharts(data, notes, t);
+    DashboardCharts charts = new DashboardCharts(data, notes, t, window);
     List<ChartView> chartViews = List.of(charts.marketScale(), charts.segmentGrowth(),
         charts.hardwareAdoption(), charts.enterprises());
     PartialDate asOf = notes.newestDate();

@@ -42,8 +42,8 @@ import org.jdbi.v3.core.statement.Query;
  *                     oldest first: its latest {@link #MAX_CHART_POINTS} periods at most
  * @param chartOmitted headline figures older than the chart's first, left out of it
  * @param total        figures in the view (all pages)
- * @param publishers   the first publishers of the view's figures, in page order
- * @param publisherCount how many publishers the view's figures come from in all
+ * @param publishers   the publishers of the figures shown (this page of the table, then the
+ *                     chart), in that order
  * @param next         the API cursor of the figures after these, or {@code null} when none
  *                     follow (HTML pages number their pages instead)
  */
@@ -58,16 +58,12 @@ public record IndicatorData(
     long chartOmitted,
     long total,
     List<String> publishers,
-    long publisherCount,
     String next) {
 
   /** Figures per HTML page. */
   public static final int PAGE_SIZE = 100;
   /** A chart draws at most this many periods, the latest; from/to reach the earlier ones. */
   public static final int MAX_CHART_POINTS = 400;
-  /** Publishers the citation names before it says how many more there are. */
-  public static final int MAX_PUBLISHERS = 10;
-
   /**
    * Figures in page order: region as in the vocabulary, oldest period first, headline first;
    * every key ascending, so the API's cursors can use it too.
@@ -102,10 +98,7 @@ public record IndicatorData(
     String chartRegion = chartRegion(filter, regions);
     List<Observation> chart = new ArrayList<>();
     long omitted = chartSeries(h, code, filter, chartRegion, chart);
-    List<String> publishers = new ArrayList<>();
-    long publisherCount = publishers(h, code, filter, publishers);
-    return assemble(h, indicator, filter, regions, chartRegion, rows, chart, omitted, total,
-        publishers, publisherCount, null);
+    return assemble(h, indicator, filter, regions, chartRegion, rows, chart, omitted, total, null);
   }
 
   /**
@@ -119,8 +112,7 @@ public record IndicatorData(
     boolean more = rows.size() > limit;
     List<Row> shown = more ? rows.subList(0, limit) : rows;
     return assemble(h, indicator, filter, List.of(), null, shown, List.of(), 0,
-        count(h, code, filter), List.of(), 0,
-        more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
+        count(h, code, filter), more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
   }
 
   /** @throws HttpProblem 404 in {@code t}'s language when there is no indicator {@code code} */
@@ -135,16 +127,20 @@ public record IndicatorData(
 
   private static IndicatorData assemble(Handle h, Indicator indicator, Filter filter,
       List<String> regions, String chartRegion, List<Row> rows, List<Observation> chart,
-      long omitted, long total, List<String> publishers, long publisherCount, String next) {
+      long omitted, long total, String next) {
     Set<String> cited = new LinkedHashSet<>();
     rows.forEach(r -> cited.add(r.observation().source()));
     chart.forEach(o -> cited.add(o.source()));
     Map<String, History> histories = Histories.of(h, rows.stream().map(Row::recorded).toList());
     List<Observation> observations = rows.stream().map(Row::observation).toList();
+    List<org.aimonitor.store.Source> sources = h.attach(DataStore.class).sources(cited);
     Snapshot slice = Snapshot.of(h.attach(DataStore.class).dataVersion(), List.of(indicator),
-        h.attach(DataStore.class).sources(cited), observations, List.of(), histories);
+        sources, observations, List.of(), histories);
+    // The publishers of the figures shown (this page of the table, then the chart), in that order.
+    Set<String> publishers = new LinkedHashSet<>();
+    cited.forEach(id -> publishers.add(slice.source(id).publisher()));
     return new IndicatorData(slice, indicator, filter, regions, chartRegion, observations, chart,
-        omitted, total, publishers, publisherCount, next);
+        omitted, total, List.copyOf(publishers), next);
   }
 
   /** The view's rows in SQL: the indicator, and the filter's region and whole years. */
@@ -242,22 +238,6 @@ public record IndicatorData(
     Collections.reverse(series);
     into.addAll(series);
     return omitted;
-  }
-
-  /** Fills {@code into} with the first publishers in page order; returns how many there are. */
-  private static long publishers(Handle h, String code, Filter filter, List<String> into) {
-    long[] count = {0};
-    bind(h.createQuery("SELECT publisher, count(*) OVER () AS n FROM ("
-            + " SELECT s.publisher, row_number() OVER (ORDER BY " + PAGE_ORDER.orderBy() + ") AS rn"
-            + " FROM observation o JOIN source s ON s.id = o.source WHERE " + where(filter) + ")"
-            + " GROUP BY publisher ORDER BY min(rn) LIMIT :limit"), code, filter)
-        .bind("limit", MAX_PUBLISHERS)
-        .map((rs, ctx) -> {
-          count[0] = rs.getLong("n");
-          return rs.getString("publisher");
-        })
-        .forEach(into::add);
-    return count[0];
   }
 
 }

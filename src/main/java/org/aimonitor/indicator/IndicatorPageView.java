@@ -60,6 +60,9 @@ public record IndicatorPageView(
     long dataVersion,
     String dataLang) {
 
+  /** Publishers the citation names before it says how many more there are. */
+  static final int MAX_PUBLISHERS = 10;
+
   /** The indicator's name, unit and definition in the other language, with its html lang. */
   public record OtherLanguage(String lang, String name, String unit, String definition) {
   }
@@ -135,7 +138,7 @@ public record IndicatorPageView(
 
     String permalink = baseUrl + path + filter.query();
     List<CitePart> parts = citation(t, indicator, filter, data.snapshot().dataVersion(), today,
-        permalink, data.publishers(), data.publisherCount());
+        permalink, data.publishers());
     String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
     Text otherText = Text.of(t.lang().other());
@@ -161,7 +164,9 @@ public record IndicatorPageView(
    * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
    */
   private static List<CitePart> citation(Text t, Indicator indicator, Filter filter, long version,
-      LocalDate today, String permalink, List<String> publishers, long publisherCount) {
+      LocalDate today, String permalink, List<String> all) {
+    // The citation names the first few publishers, then says how many more there are.
+    List<String> publishers = all.subList(0, Math.min(all.size(), MAX_PUBLISHERS));
     List<CitePart> parts = new ArrayList<>();
     parts.add(text(t.t("indicator.cite.start", t.t("site.name"), t.name(indicator))));
     parts.add(new CitePart("code", indicator.code()));
@@ -180,8 +185,8 @@ public record IndicatorPageView(
         }
         parts.add(new CitePart("en", publishers.get(i)));
       }
-      if (publisherCount > publishers.size()) {
-        parts.add(text(t.t("indicator.cite.more-publishers", t.count(publisherCount - publishers.size()))));
+      if (all.size() > publishers.size()) {
+        parts.add(text(t.t("indicator.cite.more-publishers", t.count(all.size() - publishers.size()))));
       }
     }
     parts.add(text(t.t("sentence.end")));

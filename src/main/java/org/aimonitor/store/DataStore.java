@@ -31,17 +31,27 @@ public interface DataStore {
 
   /**
    * The headline series of some indicators in some regions, with the targets that are not the
-   * headline of their period (the overview draws plan targets beside actuals), oldest first.
+   * headline of their period (the overview draws plan targets beside actuals), oldest first:
+   * periods that end at month number {@code since} (year * 12 + month - 1) or later.
    */
   @SqlQuery("""
       SELECT indicator, region, period, value, qualifier, source, headline, note
       FROM observation
       WHERE indicator IN (<indicators>) AND region IN (<regions>)
-        AND (headline = 1 OR qualifier = 'target')
+        AND (headline = 1 OR qualifier = 'target') AND period_end >= :since
       ORDER BY indicator, region, period_end, period_start, id
       """)
   List<Observation> series(@BindList("indicators") Collection<String> indicators,
-      @BindList("regions") Collection<String> regions);
+      @BindList("regions") Collection<String> regions, @Bind("since") int since);
+
+  /** Which of those indicators also have headline figures that end before {@code since}. */
+  @SqlQuery("""
+      SELECT DISTINCT indicator FROM observation
+      WHERE indicator IN (<indicators>) AND region IN (<regions>) AND headline = 1
+        AND period_end < :since
+      """)
+  List<String> seriesBefore(@BindList("indicators") Collection<String> indicators,
+      @BindList("regions") Collection<String> regions, @Bind("since") int since);
 
   /** The {@code limit} newest events (of {@code category}, or of all when null), oldest first. */
   @SqlQuery("""

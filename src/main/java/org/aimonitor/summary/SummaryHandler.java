@@ -21,9 +21,12 @@ public final class SummaryHandler {
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    SummaryView view = db.jdbi().inTransaction(h -> SummaryView.build(
-        DashboardData.load(h, SummaryView.MILESTONES, SummaryView.MILESTONE_CATEGORY),
-        ZonedDateTime.now(clock), t));
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    SummaryView view = db.jdbi().inTransaction(h -> {
+      DashboardData.Loaded loaded = DashboardData.load(h, now.getYear(), SummaryView.MILESTONES,
+          SummaryView.MILESTONE_CATEGORY);
+      return SummaryView.build(loaded.data(), loaded.window(), now, t);
+    });
     Page.render(ctx, "summary", t.t("nav.summary"), "summary", view);
   }
 }

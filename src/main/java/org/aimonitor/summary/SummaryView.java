@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.dashboard.DashboardCharts;
+import org.aimonitor.dashboard.DashboardData;
 import org.aimonitor.dashboard.DashboardView;
 import org.aimonitor.dashboard.DashboardView.Figure;
 import org.aimonitor.dashboard.DashboardView.KpiCard;
@@ -64,6 +65,12 @@ public record SummaryView(
 
   /** The summary in the language of {@code t}, generated at {@code now}. */
   public static SummaryView build(Snapshot data, ZonedDateTime now, Text t) {
+    return build(data, DashboardData.Window.ALL, now, t);
+  }
+
+  /** As {@link #build(Snapshot, ZonedDateTime, Text)}, with the charts drawn over {@code window}. */
+  public static SummaryView build(Snapshot data, DashboardData.Window window, ZonedDateTime now,
+      Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<KeyFigure> figures = new ArrayList<>();
     for (KpiCard card : DashboardView.keyFigures(data, notes, t)) {
@@ -72,7 +79,7 @@ public record SummaryView(
     for (String code : HARDWARE) {
       DashboardView.latestActual(data, notes, code, t).ifPresent(f -> figures.add(KeyFigure.of(f)));
     }
-    DashboardCharts shaper = new DashboardCharts(data, notes, t);
+    DashboardCharts shaper = new DashboardCharts(data, notes, t, window);
     List<ChartView> charts = List.of(shaper.marketScale(), shaper.segmentGrowth(),
         shaper.hardwareAdoption());
     // Before the milestones cite theirs: "data as of" dates the figures, as on the overview.
