@@ -31,9 +31,11 @@ CREATE INDEX observation_headline_series
 CREATE INDEX observation_by_source ON observation (source, indicator);
 CREATE INDEX observation_by_import ON observation (import_id);
 
--- The timeline in date order (partial dates as text sort like PartialDate), and events per source.
+-- The timeline in date order (partial dates as text sort like PartialDate), the summary's
+-- milestones (one category in date order), and the events of a source in date order.
 CREATE INDEX event_by_date ON event (date, id);
-CREATE INDEX event_by_source ON event (source);
+CREATE INDEX event_by_category ON event (category, date, id);
+CREATE INDEX event_by_source ON event (source, date, id);
 
 -- The source register in publisher order, and its counts per reliability.
 CREATE INDEX source_by_publisher ON source (publisher COLLATE NOCASE, id);
@@ -61,3 +63,11 @@ CREATE TABLE download_size (
   bytes        INTEGER NOT NULL,
   data_version INTEGER NOT NULL
 );
+
+-- Indicators are listed by category in the vocabulary's order (data/README.md), then by code:
+-- the list pages through this index instead of sorting every indicator.
+ALTER TABLE indicator ADD COLUMN category_rank INTEGER GENERATED ALWAYS AS (
+  CASE category WHEN 'scale' THEN 0 WHEN 'enterprises' THEN 1 WHEN 'segments' THEN 2
+    WHEN 'hardware' THEN 3 WHEN 'adoption' THEN 4 WHEN 'compute' THEN 5 WHEN 'global' THEN 6
+    ELSE 7 END) VIRTUAL;
+CREATE INDEX indicator_in_list_order ON indicator (category_rank, code);

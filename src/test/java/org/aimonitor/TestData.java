@@ -98,6 +98,28 @@ public final class TestData {
     return rows;
   }
 
+  /** Imports CSV text through the real importer, as "test". */
+  public static org.aimonitor.importer.ImportReport importCsv(Database db, String name, String text) {
+    return new org.aimonitor.importer.Importer(db).apply(List.of(new org.aimonitor.importer.ImportFile(
+        name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "test");
+  }
+
+  /**
+   * {@code count} synthetic figures for {@code indicator} in the US, monthly from January 1900
+   * (long before any real figure), each from source {@code source} and the headline of its
+   * month, with a note saying they are not real: enough rows to page through.
+   */
+  public static String syntheticMonths(String indicator, String source, int count) {
+    StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+    for (int i = 0; i < count; i++) {
+      csv.append(indicator).append(",US,").append(1900 + i / 12).append('-')
+          .append(String.format("%02d", 1 + i % 12)).append(',').append(i + 1)
+          .append(",reported,").append(source).append(",1,Synthetic test row ").append(i + 1)
+          .append(" (not a real figure)\n");
+    }
+    return csv.toString();
+  }
+
   private static long version(Handle h) {
     return h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
   }

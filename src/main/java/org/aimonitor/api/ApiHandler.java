@@ -53,8 +53,7 @@ public final class ApiHandler {
       DataStore store = h.attach(DataStore.class);
       Snapshot slice = Snapshot.of(store.dataVersion(), List.of(), store.sources(cited),
           List.of(), List.of(), Histories.of(h, figures));
-      String next = more ? Keyset.encode(IndicatorCatalog.listKey(shown.get(shown.size() - 1).indicator()))
-          : null;
+      String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
       return ApiDocuments.indicators(shown, slice, paging.next(ctx, next));
     }));
   }

@@ -57,7 +57,8 @@ public final class DashboardData {
     int since = year - YEARS;
     List<Observation> observations = store.series(INDICATORS, REGIONS, since * 12);
     Set<String> older = new LinkedHashSet<>(store.seriesBefore(INDICATORS, REGIONS, since * 12));
-    List<Event> newest = store.newestEvents(eventCategory, events);
+    List<Event> newest = eventCategory == null ? store.newestEvents(events)
+        : store.newestEvents(eventCategory, events);
     Set<String> cited = new LinkedHashSet<>();
     observations.forEach(o -> cited.add(o.source()));
     newest.forEach(e -> cited.add(e.source()));

@@ -21,7 +21,7 @@ public final class DashboardHandler {
     DashboardView view = db.jdbi().inTransaction(h -> {
       DashboardData.Loaded loaded = DashboardData.load(h, year, DashboardView.TIMELINE_EVENTS, null);
       return DashboardView.build(loaded.data(), loaded.window(),
-          h.attach(org.aimonitor.store.DataStore.class).eventCount(null), t);
+          h.attach(org.aimonitor.store.DataStore.class).eventCount(), t);
     });
     Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }

@@ -13,10 +13,6 @@ import org.jdbi.v3.core.statement.Query;
 /** Facts about indicators that several pages and the API share: order, latest figure, stock or flow. */
 public final class IndicatorCatalog {
 
-  /** Categories in the order the data README lists them; pages group indicators this way. */
-  public static final List<String> CATEGORIES = List.of(
-      "scale", "enterprises", "segments", "hardware", "adoption", "compute", "global");
-
   /**
    * Percentages of a stock (a share of all enterprises, of the population, of cumulative
    * patents): like counts, they are values at the end of their period, not over it.
@@ -45,22 +41,11 @@ public final class IndicatorCatalog {
     return isStock(indicator) ? t.periodEnd(o.period()) : t.period(o.period());
   }
 
-  /** {@link #categoryOrder} in SQL, for ORDER BY over {@code column}. */
-  public static String categoryOrderSql(String column) {
-    StringBuilder sql = new StringBuilder("CASE ").append(column);
-    for (int i = 0; i < CATEGORIES.size(); i++) {
-      sql.append(" WHEN '").append(CATEGORIES.get(i)).append("' THEN ").append(i);
-    }
-    return sql.append(" ELSE ").append(CATEGORIES.size()).append(" END").toString();
-  }
-
-  static int categoryOrder(String category) {
-    int i = CATEGORIES.indexOf(category);
-    return i < 0 ? CATEGORIES.size() : i;
-  }
-
-  /** An indicator and the figure that represents it in lists, {@code null} when it has none. */
-  public record Latest(Indicator indicator, Histories.Recorded recorded) {
+  /**
+   * An indicator and the figure that represents it in lists ({@code null} when it has none),
+   * with its key in {@link #LIST_ORDER}.
+   */
+  public record Latest(Indicator indicator, Histories.Recorded recorded, List<Object> key) {
 
     public Observation figure() {
       return recorded == null ? null : recorded.observation();
@@ -68,7 +53,7 @@ public final class IndicatorCatalog {
   }
 
   /** Indicators in category order, then by code within a category. */
-  public static final Keyset LIST_ORDER = new Keyset(categoryOrderSql("i.category"), "i.code");
+  public static final Keyset LIST_ORDER = new Keyset("i.category_rank", "i.code");
 
   /**
    * A page of indicators in {@link #LIST_ORDER} ({@code limit} of them after the cursor
@@ -101,13 +86,9 @@ public final class IndicatorCatalog {
           rs.getString("name_en"), rs.getString("name_zh"), rs.getString("unit"),
           rs.getString("unit_en"), rs.getString("unit_zh"), rs.getInt("decimals"),
           rs.getString("definition_en"), rs.getString("definition_zh"));
-      return new Latest(i, rs.getString("o_indicator") == null ? null : Histories.read(rs, i.code()));
+      return new Latest(i, rs.getString("o_indicator") == null ? null : Histories.read(rs, i.code()),
+          List.of(rs.getObject("k0"), rs.getObject("k1")));
     }).list();
-  }
-
-  /** The list order's key of an indicator, for the API's cursor after it. */
-  public static List<Object> listKey(Indicator i) {
-    return List.of(categoryOrder(i.category()), i.code());
   }
 
   /** How many indicators there are. */

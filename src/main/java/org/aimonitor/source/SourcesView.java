@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.Paging;
@@ -113,8 +112,8 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
               SELECT source, indicator, count(*) AS n FROM observation
               WHERE source IN (<sources>) GROUP BY source, indicator) b
             JOIN indicator i ON i.code = b.indicator
-            ORDER BY b.source, %s, i.code
-            """.formatted(IndicatorCatalog.categoryOrderSql("i.category")))
+            ORDER BY b.source, i.category_rank, i.code
+            """)
         .bindList("sources", sources)
         .map((rs, ctx) -> Map.entry(rs.getString("source"), new IndicatorLink(rs.getString("code"),
             t.zh() ? rs.getString("name_zh") : rs.getString("name_en"),

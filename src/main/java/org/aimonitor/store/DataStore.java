@@ -53,17 +53,28 @@ public interface DataStore {
   List<String> seriesBefore(@BindList("indicators") Collection<String> indicators,
       @BindList("regions") Collection<String> regions, @Bind("since") int since);
 
-  /** The {@code limit} newest events (of {@code category}, or of all when null), oldest first. */
+  /** The {@code limit} newest events, oldest of them first. */
   @SqlQuery("""
       SELECT date, category, title_en, title_zh, description_en, source FROM (
         SELECT id, date, category, title_en, title_zh, description_en, source FROM event
-        WHERE :category IS NULL OR category = :category
         ORDER BY date DESC, id DESC LIMIT :limit)
+      ORDER BY date, id
+      """)
+  List<Event> newestEvents(@Bind("limit") int limit);
+
+  /** The {@code limit} newest events of {@code category}, oldest of them first. */
+  @SqlQuery("""
+      SELECT date, category, title_en, title_zh, description_en, source FROM (
+        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
+        WHERE category = :category ORDER BY date DESC, id DESC LIMIT :limit)
       ORDER BY date, id
       """)
   List<Event> newestEvents(@Bind("category") String category, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT count(*) FROM event WHERE :category IS NULL OR category = :category")
+  @SqlQuery("SELECT count(*) FROM event")
+  long eventCount();
+
+  @SqlQuery("SELECT count(*) FROM event WHERE category = :category")
   long eventCount(@Bind("category") String category);
 
   @SqlQuery("SELECT count(*) FROM observation")

@@ -47,7 +47,7 @@ public record TimelineView(List<Entry> events, long total, List<SourceNotes.Note
 
   public static TimelineView build(Handle h, Paging paging, Text t) {
     DataStore store = h.attach(DataStore.class);
-    long total = store.eventCount(null);
+    long total = store.eventCount();
     paging.check(total, t);
     List<Event> events = h.attach(Queries.class).page(paging.size(), paging.offset());
     Set<String> cited = new LinkedHashSet<>();
