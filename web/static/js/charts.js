@@ -168,16 +168,41 @@
     }
   };
 
+  /*
+   * Horizontal bars (spec.indexAxis 'y', a ranking): the spec's category axis goes down the
+   * side with every label shown, its value axis along the bottom, and each point's y is read
+   * as the bar's length; one bar per category, so bars of different series do not share a row.
+   */
+  function horizontal(scales, datasets, spec) {
+    var categories = scales.x;
+    categories.axis = 'y';
+    categories.position = 'left';
+    categories.ticks.autoSkip = false;
+    var values = scales[spec.axes[0].id];
+    values.axis = 'x';
+    values.position = 'bottom';
+    datasets.forEach(function (ds) {
+      ds.xAxisID = 'x';
+      ds.yAxisID = 'y';
+      ds.parsing = { xAxisKey: 'y', yAxisKey: 'x' };
+      ds.grouped = false;
+    });
+    return { x: values, y: categories };
+  }
+
   function config(spec) {
     var scales = { x: xScale(spec.x) };
     spec.axes.forEach(function (a) { scales[a.id] = yScale(a); });
+    var datasets = spec.series.map(dataset);
+    if (spec.indexAxis === 'y') { scales = horizontal(scales, datasets, spec); }
     return {
       type: 'bar',
       data: {
         labels: spec.x.type === 'category' ? spec.x.labels : undefined,
-        datasets: spec.series.map(dataset)
+        datasets: datasets
       },
       options: {
+        indexAxis: spec.indexAxis === 'y' ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
         animation: screenAnimation(),

@@ -5,14 +5,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.i18n.Names;
+import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
+import org.aimonitor.store.Region;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
+import org.aimonitor.store.Unit;
 
 /** Small synthetic tables for unit tests of shaping and formatting. */
 public final class Fixtures {
@@ -22,7 +26,50 @@ public final class Fixtures {
 
   public static Indicator indicator(String code, String category, String unit, String unitEn,
       int decimals) {
-    return new Indicator(code, category, code, code, unit, unitEn, unitEn, decimals, "", "");
+    return newIndicator(code, category, code, code, unit, unitEn, UNIT_ZH.getOrDefault(unit, unitEn),
+        decimals, "", "");
+  }
+
+  /** The Chinese unit words the seed's indicators use for each unit. */
+  private static final Map<String, String> UNIT_ZH = Map.of("CNY_bn", "亿元", "USD_bn", "亿美元",
+      "million_units", "万台", "million_users", "亿人", "pct", "%", "count", "家", "EFLOPS", "EFLOPS");
+
+  /** An indicator whose unit is written as the shipped units.csv says. */
+  public static Indicator newIndicator(String code, String category, String nameEn, String nameZh,
+      String unit, String unitEn, String unitZh, int decimals, String definitionEn,
+      String definitionZh) {
+    return new Indicator(code, category, nameEn, nameZh, unit, unitEn, unitZh, decimals,
+        definitionEn, definitionZh, unit(unit));
+  }
+
+  /** A row of the shipped data/units.csv, the units every new database starts with. */
+  public static Unit unit(String code) {
+    return UNITS.computeIfAbsent(code, c -> {
+      try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("data/units.csv"))) {
+        return CsvTable.UNITS.read("units.csv", reader).stream()
+            .filter(r -> r.get("unit").equals(c)).findFirst()
+            .map(r -> new Unit(c, r.get("name_en"), r.get("name_zh"), r.get("format_en"),
+                r.get("format_zh"), Integer.parseInt(r.get("zh_exponent")), r.get("zh_magnitudes")))
+            .orElseThrow(() -> new IllegalArgumentException("no unit " + c + " in data/units.csv"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  private static final Map<String, Unit> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The places of the national dataset, as the shipped data/regions.csv has them. */
+  public static List<Region> regions() {
+    return List.of(new Region("CN", "China (mainland)", "中国（大陆）", "WORLD", "country"),
+        new Region("CN-GC", "Greater China", "大中华区", "WORLD", "country"),
+        new Region("WORLD", "World", "全球", null, "world"),
+        new Region("US", "United States", "美国", "WORLD", "country"));
+  }
+
+  /** Their names. */
+  public static Names names() {
+    return Names.ofRegions(regions());
   }
 
   public static Indicator scale() {

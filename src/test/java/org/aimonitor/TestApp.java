@@ -49,13 +49,27 @@ public final class TestApp implements AutoCloseable {
 
   /** As {@link #start(Path)}, with the settings read from {@code env} (PORT and AIM_DB_PATH are set here). */
   public static TestApp start(Path dir, Map<String, String> env) {
+    return start(dir, env, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Path)}, on the day {@code clock} says: whether a release is due or overdue
+   * depends on it, so tests of freshness fix the day.
+   */
+  public static TestApp start(Path dir, java.time.Clock clock) {
+    return start(dir, Map.of(), clock);
+  }
+
+  /** As {@link #start(Path, Map)}, on the day {@code clock} says. */
+  public static TestApp start(Path dir, Map<String, String> env, java.time.Clock clock) {
     Map<String, String> all = new HashMap<>(env);
     all.put(Settings.PORT.name(), "0");
     all.put(Settings.DB_PATH.name(), dir.resolve("monitor.db").toString());
     Settings settings = Settings.fromEnvironment(all);
     Database db = Database.open(settings.dbPath());
     Seeder.seedIfEmpty(db);
-    return new TestApp(dir, db, App.create(settings, db).start("127.0.0.1", 0));
+    org.aimonitor.freshness.Freshness.refreshIfStale(db);
+    return new TestApp(dir, db, App.create(settings, db, clock).start("127.0.0.1", 0));
   }
 
   /** Starts the app with its own temporary folder (for tests that do not have a @TempDir). */
@@ -111,16 +125,19 @@ public final class TestApp implements AutoCloseable {
 
   /**
    * Sends {@code GET target} byte for byte over a socket, for targets an HTTP client would refuse
-   * to send (malformed escapes, raw dot segments); returns the whole response as text.
+   * to send (malformed escapes, raw dot segments, another Host); returns the whole response as
+   * text.
    */
   public String raw(String target, String... headerLines) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
       socket.setSoTimeout(10_000);
       StringBuilder headers = new StringBuilder();
+      boolean host = false;
       for (String line : headerLines) {
         headers.append(line).append("\r\n");
+        host |= line.regionMatches(true, 0, "Host:", 0, 5);
       }
-      String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
+      String request = "GET " + target + " HTTP/1.1\r\n" + (host ? "" : "Host: 127.0.0.1\r\n") + headers
           + "Connection: close\r\n\r\n";
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
       socket.getOutputStream().flush();

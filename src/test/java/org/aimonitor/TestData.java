@@ -46,8 +46,8 @@ public final class TestData {
   /** Every row of the database as one snapshot, with every observation's history. */
   public static Snapshot everything(Database db) {
     return db.jdbi().inTransaction(h -> {
-      List<Indicator> indicators = h.createQuery("SELECT * FROM indicator ORDER BY code")
-          .mapTo(Indicator.class).list();
+      List<Indicator> indicators = h.createQuery("SELECT " + Indicator.COLUMNS + " FROM "
+          + Indicator.FROM + " ORDER BY i.code").mapTo(Indicator.class).list();
       List<Histories.Recorded> recorded = h.createQuery("""
           SELECT * FROM observation ORDER BY indicator, region, period, id
           """).map((rs, ctx) -> Histories.read(rs, rs.getString("indicator"))).list();
@@ -73,22 +73,25 @@ public final class TestData {
    */
   public static IndicatorData indicator(Snapshot data, String code, Filter filter) {
     Indicator indicator = data.indicator(code);
+    List<String> order = org.aimonitor.Fixtures.regions().stream().map(org.aimonitor.store.Region::code).toList();
     java.util.Comparator<Observation> pageOrder = java.util.Comparator
-        .comparingInt((Observation o) -> org.aimonitor.indicator.Regions.order(o.region()))
+        .comparingInt((Observation o) -> order.indexOf(o.region()))
         .thenComparing(Observation::region)
         .thenComparing(Observation::period)
         .thenComparing(o -> !o.headline());
     List<Observation> all = data.observations().stream()
         .filter(o -> o.indicator().equals(code)).sorted(pageOrder).toList();
-    List<String> regions = all.stream().map(Observation::region).distinct().toList();
+    List<String> codes = all.stream().map(Observation::region).distinct().toList();
+    List<org.aimonitor.store.Region> regions = org.aimonitor.Fixtures.regions().stream()
+        .filter(r -> codes.contains(r.code())).toList();
     String chartRegion = filter.region() != null ? filter.region()
-        : regions.contains("CN") ? "CN" : regions.isEmpty() ? null : regions.get(0);
+        : codes.contains("CN") ? "CN" : codes.isEmpty() ? null : codes.get(0);
     List<Observation> shown = all.stream().filter(filter::includes).toList();
     List<Observation> chart = shown.stream()
         .filter(o -> o.headline() && o.region().equals(chartRegion))
         .sorted(java.util.Comparator.comparing(Observation::period)).toList();
-    return new IndicatorData(data, indicator, filter, regions, chartRegion, shown, chart, 0,
-        shown.size(), List.of(), null);
+    return new IndicatorData(data, indicator, filter, regions, 0, chartRegion, shown, chart, 0,
+        shown.size(), List.of(), org.aimonitor.Fixtures.names(), null);
   }
 
   /** Every row of a table as the CSV download writes it. */
@@ -118,6 +121,33 @@ public final class TestData {
           .append(" (not a real figure)\n");
     }
     return csv.toString();
+  }
+
+  /**
+   * Imports {@code count} synthetic provinces under China ({@code SYN-T000001} …, named as not
+   * real), each with one headline figure of {@code indicator} for {@code period} from
+   * {@code source}: place i has the value {@code count - i + 1}, so the first ranks first. Use a
+   * period long before any real figure (1950).
+   */
+  public static void importSyntheticPlaces(Database db, String indicator, String source,
+      String period, int count) {
+    StringBuilder regions = new StringBuilder("code,name_en,name_zh,parent,level\n");
+    StringBuilder figures = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+    for (int i = 1; i <= count; i++) {
+      String code = syntheticPlace(i);
+      regions.append(code).append(",Synthetic place ").append(i).append(" (not a real place),合成地区")
+          .append(i).append("（非真实）,CN,province\n");
+      figures.append(indicator).append(',').append(code).append(',').append(period).append(',')
+          .append(count - i + 1).append(",reported,").append(source)
+          .append(",1,Synthetic test row (not a real figure)\n");
+    }
+    importCsv(db, "regions.csv", regions.toString());
+    importCsv(db, "observations.csv", figures.toString());
+  }
+
+  /** The code of the {@code i}-th place {@link #importSyntheticPlaces} makes. */
+  public static String syntheticPlace(int i) {
+    return String.format("SYN-T%06d", i);
   }
 
   private static long version(Handle h) {

@@ -3,7 +3,13 @@ package org.aimonitor.api;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aimonitor.freshness.Freshness;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.Filter;
 import org.aimonitor.indicator.IndicatorCatalog;
@@ -14,6 +20,7 @@ import org.aimonitor.store.History;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The JSON documents of {@code /api/v1}. Field names are part of the API (README, "JSON API"):
@@ -64,10 +71,63 @@ public final class ApiDocuments {
     }
   }
 
-  /** An entry of the indicator list, with its latest headline figure ({@code null} if none). */
+  /**
+   * An entry of the indicator list, with its latest national headline figure ({@code null} if
+   * none); {@code places} is, for an indicator with figures for provinces and cities only, how
+   * many places it has figures for ({@code null} otherwise).
+   */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record IndicatorSummary(String code, String category, String name, String unit,
-      ObservationDoc latest) {
+      ObservationDoc latest, Long places, FreshnessDoc freshness) {
+  }
+
+  /**
+   * An indicator's freshness on {@code asOf} (the day the answer was made): its status
+   * ({@code current}, {@code due}, {@code overdue}, {@code unscheduled}, {@code unknown}), when
+   * its newest figure was published and by which source, the latest period with an actual
+   * figure, and the release expected next, or null.
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record FreshnessDoc(String asOf, String status, String lastPublished, String lastSource,
+      String latestPeriod, NextReleaseDoc nextRelease) {
+
+    static FreshnessDoc of(Freshness.State s, Freshness.Series series, LocalDate today) {
+      if (s == null) {
+        return null;
+      }
+      NextReleaseDoc next = series == null || s.expected() == null ? null : new NextReleaseDoc(
+          series.series(), series.publisher(), series.nameEn(), series.nameZh(), series.cadence(),
+          s.expected().toString(), true, series.basis(),
+          series.basisUrl().isEmpty() ? null : series.basisUrl(),
+          series.cited() ? List.of() : series.evidence(), s.overdueAfter().toString());
+      return new FreshnessDoc(today.toString(), s.status(today).name().toLowerCase(Locale.ROOT),
+          s.lastPublished() == null ? null : s.lastPublished().code(), s.lastSource(),
+          s.latestPeriod() == null ? null : s.latestPeriod().code(), next);
+    }
+  }
+
+  /**
+   * The release expected next: the series (schedules.csv), the month it is expected in
+   * ({@code YYYY-MM}; {@code estimate} is always true: it is never a fact), where the schedule
+   * comes from ({@code cited}, with its page, or {@code inferred} from the publication dates of
+   * the {@code evidence} sources) and the last day before it counts as overdue.
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record NextReleaseDoc(String series, String publisher, String name, String nameZh,
+      String cadence, String expectedMonth, boolean estimate, String basis, String basisUrl,
+      List<String> evidence, String overdueAfter) {
+  }
+
+  /** The freshness of {@code indicators} on {@code today}, read for these indicators only. */
+  public static Map<String, FreshnessDoc> freshness(Handle h, Collection<String> indicators,
+      LocalDate today) {
+    Map<String, Freshness.State> states = Freshness.of(h, indicators);
+    Map<String, Freshness.Series> schedules = Freshness.schedules(h, states.values().stream()
+        .map(Freshness.State::series).filter(x -> x != null).distinct().toList());
+    Map<String, FreshnessDoc> docs = new HashMap<>();
+    states.forEach((code, st) -> docs.put(code,
+        FreshnessDoc.of(st, st.series() == null ? null : schedules.get(st.series()), today)));
+    return docs;
   }
 
   /** A page of the indicator list; {@code next} is the address of the next page, or null. */
@@ -84,10 +144,14 @@ public final class ApiDocuments {
     }
   }
 
-  /** The filter a detail answer applied, echoed so a saved answer says what it holds. */
-  public record FilterDoc(String region, Integer from, Integer to) {
+  /**
+   * The filter a detail answer applied, echoed so a saved answer says what it holds: {@code region}
+   * as the parameter wrote it ("CN-BJ,CN-SH" when several places are compared), {@code regions}
+   * the same places as a list (empty for all).
+   */
+  public record FilterDoc(String region, List<String> regions, Integer from, Integer to) {
     static FilterDoc of(Filter f) {
-      return new FilterDoc(f.region(), f.from(), f.to());
+      return new FilterDoc(f.regionParam(), f.regions(), f.from(), f.to());
     }
   }
 
@@ -96,8 +160,8 @@ public final class ApiDocuments {
    * filter, {@code next} is the address of the page after this one, or null.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record IndicatorDetail(IndicatorDoc indicator, FilterDoc filter, long dataVersion,
-      long total, List<ObservationDoc> observations, String next) {
+  public record IndicatorDetail(IndicatorDoc indicator, FreshnessDoc freshness, FilterDoc filter,
+      long dataVersion, long total, List<ObservationDoc> observations, String next) {
   }
 
   /** A source with the indicators its figures belong to. */
@@ -119,17 +183,19 @@ public final class ApiDocuments {
 
   /** A page of indicators with their latest figures; {@code sources} holds the ones those cite. */
   public static IndicatorList indicators(List<IndicatorCatalog.Latest> latest, Snapshot cited,
-      String next) {
+      Map<String, FreshnessDoc> freshness, String next) {
     return new IndicatorList(latest.stream()
         .map(l -> new IndicatorSummary(l.indicator().code(), l.indicator().category(),
             l.indicator().nameEn(), l.indicator().unit(),
-            l.figure() == null ? null : ObservationDoc.of(cited, l.indicator(), l.figure())))
+            l.figure() == null ? null : ObservationDoc.of(cited, l.indicator(), l.figure()),
+            l.figure() == null && l.places() > 0 ? l.places() : null,
+            freshness.get(l.indicator().code())))
         .toList(), next);
   }
 
   /** The same observations, in the same order, as the indicator page and its CSV. */
-  public static IndicatorDetail indicator(IndicatorData d, String next) {
-    return new IndicatorDetail(IndicatorDoc.of(d.indicator()), FilterDoc.of(d.filter()),
+  public static IndicatorDetail indicator(IndicatorData d, FreshnessDoc freshness, String next) {
+    return new IndicatorDetail(IndicatorDoc.of(d.indicator()), freshness, FilterDoc.of(d.filter()),
         d.snapshot().dataVersion(), d.total(),
         d.observations().stream().map(o -> ObservationDoc.of(d.snapshot(), d.indicator(), o)).toList(),
         next);

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +36,11 @@ public final class ApiHandler {
 
   private final Database db;
 
-  public ApiHandler(Database db) {
+  private final java.time.Clock clock;
+
+  public ApiHandler(Database db, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   public void indicators(Context ctx) {
@@ -54,7 +58,9 @@ public final class ApiHandler {
       Snapshot slice = Snapshot.of(store.dataVersion(), List.of(), store.sources(cited),
           List.of(), List.of(), Histories.of(h, figures));
       String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
-      return ApiDocuments.indicators(shown, slice, paging.next(ctx, next));
+      return ApiDocuments.indicators(shown, slice, ApiDocuments.freshness(h,
+          shown.stream().map(l -> l.indicator().code()).toList(), LocalDate.now(clock)),
+          paging.next(ctx, next));
     }));
   }
 
@@ -65,7 +71,10 @@ public final class ApiHandler {
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       IndicatorData data = IndicatorData.apiPage(h, ctx.pathParam("code"), filter, paging.after(),
           paging.limit(), Text.EN);
-      return ApiDocuments.indicator(data, paging.next(ctx, data.next()));
+      String code = data.indicator().code();
+      return ApiDocuments.indicator(data,
+          ApiDocuments.freshness(h, List.of(code), LocalDate.now(clock)).get(code),
+          paging.next(ctx, data.next()));
     }));
   }
 

@@ -1,5 +1,6 @@
 package org.aimonitor.chart;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param axes      value axes ({@code y}, and {@code y2} for a second unit)
  * @param series    what is drawn, in legend order
  * @param breaks    vertical markers between two category labels (e.g. a series break)
+ * @param indexAxis {@code "y"} for horizontal bars (the categories down the side, values along
+ *                  the bottom, as a ranking reads), {@code null} for the usual upright chart
  */
 public record ChartSpec(
     String id,
@@ -21,7 +24,19 @@ public record ChartSpec(
     XAxis x,
     List<Axis> axes,
     List<Series> series,
-    List<Break> breaks) {
+    List<Break> breaks,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String indexAxis) {
+
+  /** An upright chart: categories or years along the bottom. */
+  public ChartSpec(String id, String title, XAxis x, List<Axis> axes, List<Series> series,
+      List<Break> breaks) {
+    this(id, title, x, axes, series, breaks, null);
+  }
+
+  /** The same chart with its categories down the side (horizontal bars). */
+  public ChartSpec horizontal() {
+    return new ChartSpec(id, title, x, axes, series, breaks, "y");
+  }
 
   /**
    * The horizontal axis: {@code category} with labels, or {@code linear} over fractional years
@@ -50,7 +65,8 @@ public record ChartSpec(
   /**
    * One drawn series. {@code type} is the Chart.js element type (bar, line, scatter);
    * {@code role} selects the style: actual (solid), projection (outlined or dashed),
-   * target (markers only) or growth (a line on the second axis). {@code marker} is the Chart.js
+   * target (markers only), bound (an open bar: a lower bound, the true value lies beyond it) or
+   * growth (a line on the second axis). {@code marker} is the Chart.js
    * point style, so that series differ in shape as well as colour; the role also sets the dash
    * and fill (see {@link #dash()}, {@link #hollow()}), so no two series of a chart look alike
    * without colour.
@@ -64,10 +80,13 @@ public record ChartSpec(
       return role.equals("projection") ? List.of(6, 4) : List.of();
     }
 
-    /** Whether markers (and projected bars) are drawn open: projections and targets are. */
+    /**
+     * Whether markers (and bars) are drawn open: projections and targets are, and lower bounds,
+     * whose bar only says how far the value at least reaches.
+     */
     @JsonProperty
     public boolean hollow() {
-      return role.equals("projection") || role.equals("target");
+      return role.equals("projection") || role.equals("target") || role.equals("bound");
     }
 
     /** The series colour on the dark theme. */

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code export DIR}: writes the four CSV files in the import format, read in one transaction. */
+/** {@code export DIR}: writes every CSV file of the data (see CsvTable) in the import format, read in one transaction. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write sources.csv, indicators.csv, observations.csv and events.csv to DIR in the "
+    description = "Write every data file (languages.csv, categories.csv, units.csv, regions.csv, "
+        + "sources.csv, indicators.csv, observations.csv, events.csv, schedules.csv) to DIR in the "
         + "seed format (they re-import unchanged). The folder is created if missing; existing "
         + "files of those names are replaced.")
 final class ExportCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
       return Cli.INVALID_INPUT;
     }
     Files.createDirectories(dir);
-    // One read transaction for all four, so files exported together agree with each other; each
+    // One read transaction for all of them, so files exported together agree with each other; each
     // written as its rows are read, beside the target, then moved into place, so a reader never
     // sees half a file.
     cli.openDatabase().jdbi().useTransaction(h -> {

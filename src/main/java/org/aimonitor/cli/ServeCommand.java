@@ -3,6 +3,7 @@ package org.aimonitor.cli;
 import io.javalin.Javalin;
 import java.util.concurrent.Callable;
 import org.aimonitor.Settings;
+import org.aimonitor.freshness.Freshness;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Seeder;
 import org.aimonitor.web.App;
@@ -38,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
       // Said out loud so that operators (and .ci/container-check) can tell a restart from a reset.
       LOG.info("Database {} already holds data (data version {}); not seeded again",
           settings.dbPath().toAbsolutePath(), db.store().dataVersion());
+    }
+    if (Freshness.refreshIfStale(db)) {
+      LOG.info("Freshness of the indicators brought up to date with the data");
     }
     Javalin app = App.create(settings, db).start(settings.port());
     // SIGTERM (docker/podman stop) runs this hook: the JVM is the container's PID 1.

@@ -1,8 +1,16 @@
 package org.aimonitor.dashboard;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.region.PlacesCard;
 import org.aimonitor.store.Database;
+import org.aimonitor.updates.Imports;
+import org.aimonitor.updates.LastImport;
+import org.aimonitor.updates.NewSince;
+import org.aimonitor.updates.Notice;
 import org.aimonitor.web.Page;
 
 /** {@code GET /}: the overview dashboard. */
@@ -10,18 +18,28 @@ public final class DashboardHandler {
 
   private final Database db;
 
-  public DashboardHandler(Database db) {
+  private final java.time.Clock clock;
+
+  public DashboardHandler(Database db, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
     // One read transaction: the page never mixes two imports.
-    int year = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+    LocalDate today = LocalDate.now(clock);
     DashboardView view = db.jdbi().inTransaction(h -> {
-      DashboardData.Loaded loaded = DashboardData.load(h, year, DashboardView.TIMELINE_EVENTS, null);
+      DashboardData.Loaded loaded = DashboardData.load(h, today.getYear(),
+          DashboardView.TIMELINE_EVENTS, null);
+      NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
+      // The places card reads the same years back as the charts draw.
       return DashboardView.build(loaded.data(), loaded.window(),
-          h.attach(org.aimonitor.store.DataStore.class).eventCount(), t);
+          h.attach(org.aimonitor.store.DataStore.class).eventCount(),
+          PlacesCard.read(h, loaded.window().since()), t)
+          .withUpdates(LastImport.read(h, t).orElse(null), Notice.overview(h, seen, "/", t))
+          .withFreshness(Freshness.overdueCount(h, today),
+              FreshnessView.read(h, DashboardView.cardIndicators(), false, today, t), t);
     });
     Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }

@@ -3,29 +3,95 @@ package org.aimonitor.dashboard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.freshness.FreshnessView;
+import org.aimonitor.region.PlacesCard;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Snapshot;
+import org.aimonitor.updates.LastImport;
+import org.aimonitor.updates.Notice;
 
 /**
  * The overview page as data: KPI cards, charts, the policy timeline and the numbered source
- * notes that every figure on the page points to.
+ * notes that every figure on the page points to; when the data were last imported, and the
+ * reader's "new since your last visit" box ({@code null} where a view is shaped without them).
  */
 public record DashboardView(
     String dataAsOf,
     List<KpiCard> cards,
     List<ChartView> charts,
+    PlacesCard places,
     List<TimelineEntry> timeline,
     long moreEvents,
     List<SourceNotes.Note> sources,
-    long dataVersion) {
+    long dataVersion,
+    LastImport lastImport,
+    Notice newSince,
+    Overdue overdue) {
+
+  /** The same overview, saying when the data were last imported and what is new to the reader. */
+  public DashboardView withUpdates(LastImport last, Notice notice) {
+    return new DashboardView(dataAsOf, cards, charts, places, timeline, moreEvents, sources, dataVersion,
+        last, notice, overdue);
+  }
+
+  /**
+   * How many indicators have an overdue release on the day the page is read, in words, and the
+   * list of them; {@code null} until {@link #withFreshness} adds it.
+   */
+  public record Overdue(long count, String text, String href) {
+
+    public static Overdue of(long count, Text t) {
+      String text = count == 0 ? t.t("overview.overdue.none")
+          : count == 1 ? t.t("overview.overdue.one") : t.t("overview.overdue", t.count(count));
+      return new Overdue(count, text, count == 0 ? null : "/indicators?status=overdue");
+    }
+  }
+
+  /**
+   * The indicators behind each KPI card: a card is marked stale when a newer figure of one of
+   * them is overdue.
+   */
+  public static final Map<String, List<String>> CARD_INDICATORS = Map.of(
+      "kpi-scale", List.of(DashboardCharts.SCALE, DashboardCharts.GROWTH),
+      "kpi-enterprises", List.of(DashboardCharts.ENTERPRISES),
+      "kpi-global-share", List.of("ai_enterprises_global_share"),
+      "kpi-segments", DashboardCharts.SEGMENTS);
+
+  /** Every indicator a KPI card shows. */
+  public static List<String> cardIndicators() {
+    return CARD_INDICATORS.values().stream().flatMap(List::stream).distinct().sorted().toList();
+  }
+
+  /**
+   * The page with the day's freshness: the count of overdue indicators, and a notice on each
+   * card whose indicators include an overdue one (the first in the card's order).
+   */
+  public DashboardView withFreshness(long overdueCount, Map<String, FreshnessView> freshness,
+      Text t) {
+    List<KpiCard> marked = cards.stream()
+        .map(c -> c.withStale(stale(CARD_INDICATORS.getOrDefault(c.id(), List.of()), freshness, t)))
+        .toList();
+    return new DashboardView(dataAsOf, marked, charts, places, timeline, moreEvents, sources, dataVersion,
+        lastImport, newSince, Overdue.of(overdueCount, t));
+  }
+
+  /** "Newer figure overdue: expected around Oct 2026 (an estimate …)." for the first overdue one, or {@code null}. */
+  public static String stale(List<String> indicators, Map<String, FreshnessView> freshness, Text t) {
+    return indicators.stream().map(freshness::get)
+        .filter(f -> f != null && f.overdue())
+        .findFirst()
+        .map(f -> t.t("kpi.stale", f.expected(), f.estimate()))
+        .orElse(null);
+  }
 
   /**
    * The overview lists the newest events only (oldest of them first); the whole timeline is at
@@ -39,7 +105,7 @@ public record DashboardView(
    * which tables that list figures without their card need.
    */
   public record Figure(String label, String value, String period, String qualifier, int sourceNo,
-      String measure) {
+      String measure, String indicator) {
   }
 
   /**
@@ -48,14 +114,19 @@ public record DashboardView(
    * is the page with the full series behind the card, or {@code null}.
    */
   public record KpiCard(String id, String title, List<Figure> figures, boolean list, String note,
-      String link) {
+      String link, String stale) {
 
     public KpiCard(String id, String title, List<Figure> figures, boolean list, String note) {
-      this(id, title, figures, list, note, null);
+      this(id, title, figures, list, note, null, null);
     }
 
     public KpiCard linkedTo(String href) {
-      return new KpiCard(id, title, figures, list, note, href);
+      return new KpiCard(id, title, figures, list, note, href, stale);
+    }
+
+    /** The card with a notice that a newer figure is overdue ({@code null}: none). */
+    public KpiCard withStale(String notice) {
+      return new KpiCard(id, title, figures, list, note, link, notice);
     }
 
     public Figure main() {
@@ -87,18 +158,35 @@ public record DashboardView(
   /** As {@link #build(Snapshot, long, Text)}, with the charts drawn over {@code window}. */
   public static DashboardView build(Snapshot data, DashboardData.Window window, long eventCount,
       Text t) {
-    SourceNotes notes = new SourceNotes(data.sources());
+    return build(data, window, eventCount, null, t);
+  }
+
+  /**
+   * As {@link #build(Snapshot, DashboardData.Window, long, Text)}, with the card on where the
+   * industry is ({@code places}, null for none). Sources are numbered in page order: key figures,
+   * charts, the places card, the timeline.
+   */
+  public static DashboardView build(Snapshot data, DashboardData.Window window, long eventCount,
+      PlacesCard.Latest places, Text t) {
+    java.util.Map<String, org.aimonitor.store.Source> cited = new java.util.LinkedHashMap<>(data.sources());
+    if (places != null) {
+      places.sources().forEach(cited::putIfAbsent);
+    }
+    SourceNotes notes = new SourceNotes(cited);
     List<KpiCard> kpis = keyFigures(data, notes, t);
     DashboardCharts charts = new DashboardCharts(data, notes, t, window);
     List<ChartView> chartViews = List.of(charts.marketScale(), charts.segmentGrowth(),
         charts.hardwareAdoption(), charts.enterprises());
+    PlacesCard placesCard = PlacesCard.build(places, notes, t);
+    // "Data as of" is the newest publication among the figures shown, not the timeline's events.
     PartialDate asOf = notes.newestDate();
     List<TimelineEntry> timeline = data.events().stream()
         .sorted(Comparator.comparing(Event::date))
         .map(e -> timelineEntry(e, notes, t))
         .toList();
-    return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, timeline,
-        Math.max(0, eventCount - timeline.size()), notes.notes(), data.dataVersion());
+    return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, placesCard, timeline,
+        Math.max(0, eventCount - timeline.size()), notes.notes(), data.dataVersion(), null, null,
+        null);
   }
 
   /** "Data as of": the newest publication date among the cited sources, in words. */
@@ -205,7 +293,7 @@ public record DashboardView(
       Indicator indicator = data.indicator(o.indicator());
       String period = IndicatorCatalog.periodLabel(t, indicator, o);
       return new Figure(label == null ? period : label, t.figure(indicator, o), period,
-          t.qualifier(o.qualifier()), notes.cite(o.source()), t.name(indicator));
+          t.qualifier(o.qualifier()), notes.cite(o.source()), t.name(indicator), indicator.code());
     }
   }
 }

@@ -19,7 +19,7 @@ import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.web.Page;
 
-/** {@code GET /data} and the downloads it lists: the four tables as CSV and a database snapshot. */
+/** {@code GET /data} and the downloads it lists: every table as CSV and a database snapshot. */
 public final class DownloadHandler {
 
   /**
@@ -33,10 +33,6 @@ public final class DownloadHandler {
   /** What the /data page shows; {@code accessed} is today's date in the page's language. */
   public record DataView(List<Download> downloads, long dataVersion, String accessed, String origin) {
   }
-
-  /** The bundle keys of the tables' descriptions, in {@link CsvTable} order. */
-  private static final List<String> DESCRIPTIONS = List.of(
-      "data.file.sources", "data.file.indicators", "data.file.observations", "data.file.events");
 
   private final Database db;
   private final ExportStore store;
@@ -59,7 +55,7 @@ public final class DownloadHandler {
     for (CsvTable table : CsvTable.values()) {
       DownloadSizes.Size size = facts.sizes().get(table);
       downloads.add(new Download("/data/" + table.fileName(), table.fileName(),
-          t.t(DESCRIPTIONS.get(table.ordinal())), t.t("data.format.csv"), (int) size.rows(),
+          t.t("data.file." + table.sqlTable()), t.t("data.format.csv"), (int) size.rows(),
           t.number(BigDecimal.valueOf(size.rows()), 0), size(size.bytes(), t)));
     }
     downloads.add(new Download("/data/monitor.sqlite", "monitor.sqlite",
@@ -73,24 +69,8 @@ public final class DownloadHandler {
         ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host)));
   }
 
-  public void observations(Context ctx) {
-    csv(ctx, CsvTable.OBSERVATIONS);
-  }
-
-  public void sources(Context ctx) {
-    csv(ctx, CsvTable.SOURCES);
-  }
-
-  public void indicators(Context ctx) {
-    csv(ctx, CsvTable.INDICATORS);
-  }
-
-  public void events(Context ctx) {
-    csv(ctx, CsvTable.EVENTS);
-  }
-
-  /** A whole table, streamed from one read transaction as its rows are read. */
-  private void csv(Context ctx, CsvTable table) {
+  /** {@code GET /data/{file}.csv}: a whole table, streamed from one read transaction as its rows are read. */
+  public void csv(Context ctx, CsvTable table) {
     db.jdbi().useTransaction(h -> CsvExport.stream(ctx, table.fileName(),
         h.attach(DataStore.class).dataVersion(), table, sink -> ExportStore.forEach(h, table, sink)));
   }

@@ -30,6 +30,17 @@ public final class ExportStore {
    */
   public static void forEach(Handle h, CsvTable table, CsvExport.RowSink sink) {
     String sql = switch (table) {
+      case LANGUAGES, CATEGORIES -> "SELECT code, name_en, name_zh FROM " + table.sqlTable() + " ORDER BY id";
+      case UNITS -> """
+          SELECT code, name_en, name_zh, format_en, format_zh, zh_exponent, zh_magnitudes
+          FROM unit
+          ORDER BY id
+          """;
+      case REGIONS -> """
+          SELECT code, name_en, name_zh, coalesce(parent, ''), level
+          FROM region
+          ORDER BY id
+          """;
       case SOURCES -> """
           SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
           FROM source
@@ -49,6 +60,12 @@ public final class ExportStore {
       case EVENTS -> """
           SELECT date, category, title_en, title_zh, description_en, source
           FROM event
+          ORDER BY id
+          """;
+      case SCHEDULES -> """
+          SELECT series, publisher, name_en, name_zh, indicators, cadence, release_months,
+                 coalesce(lag_months, ''), coalesce(grace_months, ''), basis, basis_url, evidence, note
+          FROM schedule
           ORDER BY id
           """;
     };

@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.History;
@@ -16,6 +17,7 @@ import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.Source;
+import org.aimonitor.store.Unit;
 
 /**
  * Everything a page says, in one language: interface text from the bundles ({@link Messages}),
@@ -80,16 +82,6 @@ public final class Text {
   /** "lower bound" / "下限". */
   public String qualifier(Qualifier q) {
     return t("qualifier." + q.code());
-  }
-
-  /** A region code in words: "China" / "中国". */
-  public String region(String code) {
-    return t("region." + code);
-  }
-
-  /** An indicator category in words. */
-  public String category(String code) {
-    return t("category." + code);
   }
 
   /** An event category in words. */
@@ -171,9 +163,9 @@ public final class Text {
   // ---- Numbers and figures ------------------------------------------------------------------
 
   /**
-   * A value converted to this language's unit for the indicator, with the decimals that unit
-   * allows: English keeps the dataset's unit; Chinese shows billions of yuan in 亿元 (×10),
-   * millions of units in 万 (×100) and millions of users in 亿人 (÷100).
+   * A value in the unit this language charts it in, with the decimals that unit allows:
+   * English keeps the dataset's unit; Chinese uses the indicator's Chinese unit words (亿元,
+   * 万台, 亿人), whose leading magnitude sets the scale (see {@link #amount}).
    */
   public record Scaled(BigDecimal value, int decimals) {
   }
@@ -182,12 +174,8 @@ public final class Text {
     if (!zh()) {
       return new Scaled(value, i.decimals());
     }
-    return switch (i.unit()) {
-      case "CNY_bn", "USD_bn" -> new Scaled(value.movePointRight(1), Math.max(0, i.decimals() - 1));
-      case "million_units" -> new Scaled(value.movePointRight(2), Math.max(0, i.decimals() - 2));
-      case "million_users" -> new Scaled(value.movePointLeft(2), i.decimals() + 2);
-      default -> new Scaled(value, i.decimals());
-    };
+    int shift = i.display().zhExponent() - magnitude(i.unitZh());
+    return new Scaled(value.movePointRight(shift), Math.max(0, i.decimals() - shift));
   }
 
   /** The value as a chart draws it, in this language's unit. */
@@ -199,7 +187,7 @@ public final class Text {
   public String number(BigDecimal value, int maxDecimals) {
     int scale = Math.max(0, Math.min(maxDecimals, value.stripTrailingZeros().scale()));
     NumberFormat nf = NumberFormat.getNumberInstance(Locale.ENGLISH);
-    // Chinese writes 9000亿元 and 5300家: no thousands separators.
+    // Chinese groups digits by magnitude words (万, 亿, 万亿), not by separators: 9000亿元, 5300家.
     nf.setGroupingUsed(!zh());
     nf.setMinimumFractionDigits(scale);
     nf.setMaximumFractionDigits(scale);
@@ -212,26 +200,63 @@ public final class Text {
     return number(BigDecimal.valueOf(n), 0);
   }
 
-  /** The value with its unit, no qualifier: "¥900 billion", "+24 %"; "9000亿元", "+24%". */
+  /** Chinese magnitude words by power of ten. */
+  private static final java.util.Map<Integer, String> MAGNITUDES =
+      java.util.Map.of(0, "", 4, "万", 8, "亿", 12, "万亿");
+
+  /**
+   * The value with its unit, no qualifier, as the unit's row says (units.csv): "¥900 billion",
+   * "+24 %", "5,300 enterprises"; "9000亿元", "超过1.2万亿元" for 1,200 billion, "580万台",
+   * "6.02亿人", "48.9万家". Chinese writes the value in the unit's base (yuan, units, people)
+   * with the largest magnitude word its unit allows that it reaches (万 10^4, 亿 10^8,
+   * 万亿 10^12), else the smallest it allows; the decimals move with the magnitude, so no
+   * precision is invented or lost (1,200 billion yuan is 1.2万亿元, not 1.2000万亿元).
+   */
   public String amount(Indicator i, BigDecimal value) {
-    Scaled s = scaled(i, value);
-    String n = number(s.value(), s.decimals());
-    String sign = i.unit().equals("pct") && i.isGrowthRate() && value.signum() > 0 ? "+" : "";
-    if (zh()) {
-      return switch (i.unit()) {
-        case "CNY_bn" -> n + "亿元";
-        case "USD_bn" -> n + "亿美元";
-        case "pct" -> sign + n + "%";
-        case "EFLOPS" -> n + " EFLOPS";
-        default -> n + i.unitZh();
-      };
+    Unit u = i.display();
+    String sign = i.isGrowthRate() && value.signum() > 0 ? "+" : "";
+    if (!zh()) {
+      return u.formatEn().replace("{0}", sign + number(value, i.decimals()))
+          .replace("{unit}", i.unitEn());
     }
-    return switch (i.unit()) {
-      case "CNY_bn" -> "¥" + n + " billion";
-      case "USD_bn" -> "US$" + n + " billion";
-      case "pct" -> sign + n + " %";
-      default -> n + " " + i.unitEn();
-    };
+    int exponent = u.zhExponent();
+    List<Integer> allowed = u.magnitudes();
+    // Rounded to the published precision first, so 999.99 billion shown as 1,000 is 1万亿, not 10000亿.
+    if (value.scale() > i.decimals()) {
+      value = value.setScale(i.decimals(), RoundingMode.HALF_EVEN);
+    }
+    BigDecimal base = value.abs().movePointRight(exponent);
+    int magnitude = allowed.isEmpty() ? 0 : allowed.get(0);
+    for (int m : allowed) {
+      if (base.compareTo(BigDecimal.ONE.movePointRight(m)) >= 0) {
+        magnitude = m;
+      }
+    }
+    int shift = exponent - magnitude;
+    String n = sign + number(value.movePointRight(shift), Math.max(0, i.decimals() - shift))
+        + MAGNITUDES.getOrDefault(magnitude, "");
+    return u.formatZh().replace("{0}", n).replace("{unit}", noun(i.unitZh()));
+  }
+
+  /** The power of ten an indicator's Chinese unit words start with: 亿元 8, 万台 4, 家 0. */
+  static int magnitude(String unitZh) {
+    if (unitZh.startsWith("万亿")) {
+      return 12;
+    }
+    if (unitZh.startsWith("亿")) {
+      return 8;
+    }
+    return unitZh.startsWith("万") ? 4 : 0;
+  }
+
+  /** The Chinese unit words without their magnitude: 亿元 元, 万台 台, 家 家. */
+  static String noun(String unitZh) {
+    for (String m : List.of("万亿", "亿", "万")) {
+      if (unitZh.startsWith(m)) {
+        return unitZh.substring(m.length());
+      }
+    }
+    return unitZh;
   }
 
   /** The value as a figure: "&gt; ¥900 billion", "≈ 15 %", "¥1,729.5 billion (forecast)". */

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.aimonitor.importer.ImportReport.Change;
 import org.aimonitor.importer.ImportReport.FileSummary;
 import org.aimonitor.download.DownloadSizes;
+import org.aimonitor.freshness.Freshness;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
@@ -148,8 +149,13 @@ public final class Importer {
       run.staged.values().forEach(StagedTable::flush);
       for (StagedTable t : run.staged.values()) {
         checkReferences(run, t);
+        checkListReferences(run, t);
         t.dropInvalid();
         checkDuplicates(run, t);
+      }
+      StagedTable regions = run.staged.get(CsvTable.REGIONS);
+      if (regions != null) {
+        checkRegionLevels(run, regions);
       }
       run.staged.values().forEach(StagedTable::decide);
       StagedTable observations = run.staged.get(CsvTable.OBSERVATIONS);
@@ -244,8 +250,8 @@ public final class Importer {
       String column = ref.getKey();
       CsvTable target = ref.getValue();
       String key = target.key().get(0);
-      StringBuilder missing = new StringBuilder("s." + column + " <> '' AND NOT EXISTS (SELECT 1 FROM " + target.sqlTable()
-          + " r WHERE r." + key + " = s." + column + ")");
+      StringBuilder missing = new StringBuilder("s." + column + " <> '' AND NOT EXISTS (SELECT 1 FROM "
+          + target.sqlTable() + " r WHERE r." + target.sqlColumn(key) + " = s." + column + ")");
       StagedTable targetStage = run.staged.get(target);
       if (targetStage != null) {
         missing.append(" AND NOT EXISTS (SELECT 1 FROM ").append(targetStage.name).append(" r WHERE r.")
@@ -262,13 +268,105 @@ public final class Importer {
     }
   }
 
+  /** Columns that name several rows of another table, separated by spaces. */
+  static Map<String, CsvTable> listReferences(CsvTable table) {
+    return table == CsvTable.SCHEDULES
+        ? Map.of("indicators", CsvTable.INDICATORS, "evidence", CsvTable.SOURCES) : Map.of();
+  }
+
+  /**
+   * Each name in a list column names a row in the database or in this import. The tables with
+   * such columns are small (a schedule per publication series), so each staged row is looked at.
+   */
+  private static void checkListReferences(Run run, StagedTable t) {
+    for (Map.Entry<String, CsvTable> ref : listReferences(t.table).entrySet()) {
+      String column = ref.getKey();
+      CsvTable target = ref.getValue();
+      String key = target.sqlColumn(target.key().get(0));
+      StagedTable targetStage = run.staged.get(target);
+      String exists = "SELECT EXISTS (SELECT 1 FROM " + target.sqlTable() + " WHERE " + key + " = :v)"
+          + (targetStage == null ? "" : " OR EXISTS (SELECT 1 FROM " + targetStage.name + " WHERE "
+              + target.key().get(0) + " = :v)");
+      Map<String, Boolean> known = new java.util.HashMap<>();
+      List<Long> invalid = new ArrayList<>();
+      record Listed(long seq, int fileNo, long line, String value) {
+      }
+      List<Listed> rows = run.handle.createQuery("SELECT seq, file_no, line, " + column + " FROM "
+              + t.name + " WHERE " + column + " <> '' ORDER BY seq")
+          .map((rs, ctx) -> new Listed(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4)))
+          .list();
+      for (Listed row : rows) {
+        for (String name : row.value().split(" ")) {
+          boolean found = known.computeIfAbsent(name, n -> run.handle.createQuery(exists)
+              .bind("v", n).mapTo(Boolean.class).one());
+          if (!found) {
+            Parsed p = run.files.get(row.fileNo());
+            run.error(p, row.line(), p.column(column), "unknown " + target.sqlTable() + " \"" + name
+                + "\" in " + column);
+            invalid.add(row.seq());
+          }
+        }
+      }
+      for (Long seq : invalid) {
+        run.handle.execute("UPDATE " + t.name + " SET invalid = 1 WHERE seq = ?", seq);
+      }
+    }
+  }
+
   /** The columns of a table that name a row of another: its key. */
   static Map<String, CsvTable> references(CsvTable table) {
     return switch (table) {
-      case OBSERVATIONS -> Map.of("indicator", CsvTable.INDICATORS, "source", CsvTable.SOURCES);
+      case REGIONS -> Map.of("parent", CsvTable.REGIONS);
+      case SOURCES -> Map.of("language", CsvTable.LANGUAGES);
+      case INDICATORS -> Map.of("category", CsvTable.CATEGORIES, "unit", CsvTable.UNITS);
+      case OBSERVATIONS -> Map.of("indicator", CsvTable.INDICATORS, "region", CsvTable.REGIONS,
+          "source", CsvTable.SOURCES);
       case EVENTS -> Map.of("source", CsvTable.SOURCES);
       default -> Map.of();
     };
+  }
+
+  /**
+   * After the import, every place is at a lower level than the place it is part of (the world,
+   * countries, provinces, cities): so the places form a tree, and no chain of parents can come
+   * back to where it started. Checked for staged places and for the places under them.
+   */
+  private static void checkRegionLevels(Run run, StagedTable t) {
+    String rank = "CASE %s WHEN 'world' THEN 0 WHEN 'country' THEN 1 WHEN 'province' THEN 2 ELSE 3 END";
+    run.handle.execute("DROP TABLE IF EXISTS temp.staged_places");
+    run.handle.execute("""
+        CREATE TEMP TABLE staged_places AS
+        SELECT code, parent, level, file_no, line FROM %s
+        UNION ALL
+        SELECT r.code, r.parent, r.level, NULL, NULL FROM region r
+        WHERE NOT EXISTS (SELECT 1 FROM %s s WHERE s.code = r.code)
+        """.formatted(t.name, t.name));
+    run.handle.createQuery("""
+            SELECT c.code, c.level, c.file_no, c.line, p.code AS parent, p.level AS parent_level,
+                   p.file_no AS parent_file, p.line AS parent_line
+            FROM temp.staged_places c JOIN temp.staged_places p ON p.code = NULLIF(c.parent, '')
+            WHERE (c.file_no IS NOT NULL OR p.file_no IS NOT NULL) AND %s >= %s
+            ORDER BY c.code
+            """.formatted(rank.formatted("p.level"), rank.formatted("c.level")))
+        .map((rs, ctx) -> {
+          int childFile = rs.getInt("file_no");
+          boolean childStaged = !rs.wasNull();
+          String problem = "parent \"" + rs.getString("parent") + "\" is a " + rs.getString("parent_level")
+              + ": the place a " + rs.getString("level") + " is part of must be at a higher level"
+              + " (world, country, province, city from the top)";
+          if (childStaged) {
+            Parsed p = run.files.get(childFile);
+            run.error(p, rs.getLong("line"), p.column("parent"), problem);
+          } else {
+            Parsed p = run.files.get(rs.getInt("parent_file"));
+            run.error(p, rs.getLong("parent_line"), p.column("level"), "level \""
+                + rs.getString("parent_level") + "\" is not above " + rs.getString("code")
+                + ", a " + rs.getString("level") + " whose parent it is");
+          }
+          return 0;
+        })
+        .list();
+    run.handle.execute("DROP TABLE temp.staged_places");
   }
 
   /** A key may appear once per import: later rows with it are reported and dropped. */
@@ -356,7 +454,7 @@ public final class Importer {
     for (StagedTable t : run.staged.values()) {
       List<String> columns = t.table.columns();
       String old = columns.stream().map(c -> "CASE WHEN o.rowid IS NULL THEN NULL ELSE "
-          + StagedTable.asText(c) + " END AS old_" + c).collect(Collectors.joining(", "));
+          + t.asText(c) + " END AS old_" + c).collect(Collectors.joining(", "));
       run.handle.createQuery("SELECT s.*, " + old + " FROM " + t.name + " s LEFT JOIN " + t.live()
               + " ON " + t.sameKey() + " WHERE s.kind <> 'unchanged' ORDER BY s.seq")
           .map((rs, ctx) -> {
@@ -425,9 +523,32 @@ public final class Importer {
       }
       t.insertAdded(now, importId);
     }
-    // Measured once here, so /data never writes a whole file to say how big it is.
+    StagedTable schedules = run.staged.get(CsvTable.SCHEDULES);
+    if (schedules != null) {
+      linkSchedules(run.handle, schedules);
+    }
+    // Worked out once here, so pages read them instead of scanning the data.
     DownloadSizes.record(run.handle);
+    Freshness.record(run.handle);
     return importId;
+  }
+
+  /** The series each staged schedule feeds, as rows of schedule_indicator (its list, split). */
+  private static void linkSchedules(Handle h, StagedTable t) {
+    h.execute("DELETE FROM schedule_indicator WHERE series IN (SELECT series FROM " + t.name
+        + " WHERE kind <> 'unchanged')");
+    var insert = h.prepareBatch("INSERT OR IGNORE INTO schedule_indicator (indicator, series) VALUES (?, ?)");
+    h.createQuery("SELECT series, indicators FROM " + t.name + " WHERE kind <> 'unchanged'")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list()
+        .forEach(e -> {
+          for (String indicator : e.getValue().split(" ")) {
+            insert.bind(0, indicator).bind(1, e.getKey()).add();
+          }
+        });
+    if (insert.size() > 0) {
+      insert.execute();
+    }
   }
 
   private record Totals(List<FileSummary> files, int added, int changed, int unchanged) {

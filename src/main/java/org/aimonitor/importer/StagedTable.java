@@ -89,12 +89,13 @@ final class StagedTable {
 
   /** The staged row {@code s} and the live row {@code o} have the same key. */
   String sameKey() {
-    return table.key().stream().map(k -> "o." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    return table.key().stream().map(k -> "o." + table.sqlColumn(k) + " = s." + k)
+        .collect(Collectors.joining(" AND "));
   }
 
-  /** A live cell as the CSV writes it: text, empty for NULL. */
-  static String asText(String column) {
-    return "coalesce(CAST(o." + column + " AS TEXT), '')";
+  /** The live cell of CSV column {@code column} as the CSV writes it: text, empty for NULL. */
+  String asText(String column) {
+    return "coalesce(CAST(o." + table.sqlColumn(column) + " AS TEXT), '')";
   }
 
   /**
@@ -115,15 +116,11 @@ final class StagedTable {
   /** The staged cell as the live table stores it. */
   static String stored(String column) {
     return switch (column) {
-      case "published_on" -> "NULLIF(s.published_on, '')";
-      case "decimals", "headline" -> "CAST(s." + column + " AS INTEGER)";
+      case "published_on", "parent" -> "NULLIF(s." + column + ", '')";
+      case "decimals", "headline", "zh_exponent" -> "CAST(s." + column + " AS INTEGER)";
+      case "lag_months", "grace_months" -> "CAST(NULLIF(s." + column + ", '') AS INTEGER)";
       default -> "s." + column;
     };
-  }
-
-  /** Whether the live table records when and by which import each row took its state. */
-  boolean recordsImports() {
-    return table == CsvTable.OBSERVATIONS;
   }
 
   /** Marks each staged row added, changed or unchanged against the live table. */
@@ -141,13 +138,12 @@ final class StagedTable {
    * state was recorded and the row it belongs to.
    */
   void keepRevisions(String now, long importId) {
-    String key = json(table.key(), c -> "o." + c);
-    String old = json(table.columns(), StagedTable::asText);
-    boolean obs = recordsImports();
+    String key = json(table.key(), c -> "o." + table.sqlColumn(c));
+    String old = json(table.columns(), this::asText);
+    boolean obs = table == CsvTable.OBSERVATIONS;
     handle.createUpdate("INSERT INTO revision (table_name, row_key, old_values, old_recorded_at,"
             + " old_import_id, replaced_at, import_id, observation_id)"
-            + " SELECT :table, " + key + ", " + old + ", "
-            + (obs ? "o.recorded_at, o.import_id" : "NULL, NULL") + ", :now, :import, "
+            + " SELECT :table, " + key + ", " + old + ", o.recorded_at, o.import_id, :now, :import, "
             + (obs ? "o.id" : "NULL")
             + " FROM " + name + " s JOIN " + live() + " ON " + sameKey()
             + " WHERE s.kind = 'changed' ORDER BY s.seq")
@@ -162,31 +158,25 @@ final class StagedTable {
    */
   void applyChanges(String where, String now, long importId) {
     List<String> set = table.columns().stream().filter(c -> !table.key().contains(c))
-        .map(c -> c + " = " + stored(c)).collect(Collectors.toCollection(java.util.ArrayList::new));
-    if (recordsImports()) {
-      set.add("recorded_at = :now");
-      set.add("import_id = :import");
-    }
-    var update = handle.createUpdate("UPDATE " + table.sqlTable() + " AS o SET " + String.join(", ", set)
-        + " FROM " + name + " AS s WHERE s.kind = 'changed' AND " + sameKey() + " AND " + where);
-    if (recordsImports()) {
-      update.bind("now", now).bind("import", importId);
-    }
-    update.execute();
+        .map(c -> table.sqlColumn(c) + " = " + stored(c))
+        .collect(Collectors.toCollection(java.util.ArrayList::new));
+    set.add("recorded_at = :now");
+    set.add("import_id = :import");
+    handle.createUpdate("UPDATE " + table.sqlTable() + " AS o SET " + String.join(", ", set)
+            + " FROM " + name + " AS s WHERE s.kind = 'changed' AND " + sameKey() + " AND " + where)
+        .bind("now", now).bind("import", importId)
+        .execute();
   }
 
   /** Inserts the added rows in the order they were read. */
   void insertAdded(String now, long importId) {
-    String columns = String.join(", ", table.columns());
+    String columns = table.columns().stream().map(table::sqlColumn).collect(Collectors.joining(", "));
     String values = table.columns().stream().map(StagedTable::stored).collect(Collectors.joining(", "));
-    var insert = handle.createUpdate("INSERT INTO " + table.sqlTable() + " (" + columns
-        + (recordsImports() ? ", recorded_at, import_id" : "") + ") SELECT " + values
-        + (recordsImports() ? ", :now, :import" : "") + " FROM " + name
-        + " AS s WHERE s.kind = 'added' ORDER BY s.seq");
-    if (recordsImports()) {
-      insert.bind("now", now).bind("import", importId);
-    }
-    insert.execute();
+    handle.createUpdate("INSERT INTO " + table.sqlTable() + " (" + columns
+            + ", recorded_at, import_id) SELECT " + values + ", :now, :import FROM " + name
+            + " AS s WHERE s.kind = 'added' ORDER BY s.seq")
+        .bind("now", now).bind("import", importId)
+        .execute();
   }
 
   private static String json(List<String> columns, Function<String, String> value) {

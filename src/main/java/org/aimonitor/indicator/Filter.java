@@ -6,48 +6,72 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Observation;
 import org.aimonitor.web.HttpProblem;
 
 /**
- * The view an indicator URL asks for: a region (absent means every region) and an inclusive
- * range of years. Parsed strictly, so a permalink either means exactly one thing or is refused
- * with a 400 that says why.
+ * The view an indicator URL asks for: the places (absent means every place; up to
+ * {@link #MAX_REGIONS} are compared side by side) and an inclusive range of years. Parsed
+ * strictly, so a permalink either means exactly one thing or is refused with a 400 that says
+ * why. Whether the places exist is the database's to say (see {@link IndicatorData}).
  *
- * @param region a region code, or {@code null} for all regions
- * @param from   first year included, or {@code null}
- * @param to     last year included, or {@code null}
+ * @param regions region codes, in the order asked for; empty for all regions
+ * @param from    first year included, or {@code null}
+ * @param to      last year included, or {@code null}
  */
-public record Filter(String region, Integer from, Integer to) {
+public record Filter(List<String> regions, Integer from, Integer to) {
 
-  public static final Filter NONE = new Filter(null, null, null);
+  public static final Filter NONE = new Filter(List.of(), null, null);
+  /** Places a view compares at most. */
+  public static final int MAX_REGIONS = 5;
 
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
+  private static final Pattern REGION = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+){0,3}");
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 2100;
 
+  /** One region (or all, when {@code region} is null) and a range of years. */
+  public Filter(String region, Integer from, Integer to) {
+    this(region == null ? List.of() : List.of(region), from, to);
+  }
+
   /**
-   * Reads {@code region}, {@code from} and {@code to} from query parameters. An empty value
-   * counts as absent, because that is what the page's own filter form sends for "all".
+   * Reads {@code region} (one code, or several joined by commas), {@code from} and {@code to}
+   * from query parameters. An empty value counts as absent, because that is what the page's own
+   * filter form sends for "all".
    *
    * @param t the language the refusal is written in (the page's; English for JSON answers)
    * @throws HttpProblem 400 naming the parameter and what is wrong with it
    */
   public static Filter parse(Map<String, List<String>> query, Text t) {
-    String region = single(query, "region", t);
-    if (region != null && !Regions.isKnown(region)) {
-      throw refused(t, t.t("filter.error.region", region, Regions.describe(t)));
+    String regionText = single(query, "region", t);
+    List<String> regions = new ArrayList<>();
+    if (regionText != null) {
+      for (String part : regionText.split(",", -1)) {
+        String code = part.trim();
+        if (!REGION.matcher(code).matches()) {
+          throw refused(t, t.t("filter.error.not-a-region", code));
+        }
+        if (regions.contains(code)) {
+          throw refused(t, t.t("filter.error.region-twice", code));
+        }
+        regions.add(code);
+      }
+      if (regions.size() > MAX_REGIONS) {
+        throw refused(t, t.t("filter.error.too-many-regions", MAX_REGIONS, regions.size()));
+      }
     }
     Integer from = year(query, "from", t);
     Integer to = year(query, "to", t);
     if (from != null && to != null && from > to) {
       throw refused(t, t.t("filter.error.empty-range", from, to));
     }
-    return new Filter(region, from, to);
+    return new Filter(List.copyOf(regions), from, to);
   }
 
-  private static HttpProblem refused(Text t, String message) {
+  static HttpProblem refused(Text t, String message) {
     return HttpProblem.said(400, t.t("filter.error.title"), message);
   }
 
@@ -77,22 +101,38 @@ public record Filter(String region, Integer from, Integer to) {
     return year;
   }
 
-  /** Region matches, and the whole period lies within the years asked for. */
+  /** The one place asked for, or {@code null} when all or several are. */
+  public String region() {
+    return regions.size() == 1 ? regions.get(0) : null;
+  }
+
+  /** Whether several places are set side by side. */
+  public boolean compares() {
+    return regions.size() > 1;
+  }
+
+  /** Place matches, and the whole period lies within the years asked for. */
   public boolean includes(Observation o) {
-    return (region == null || region.equals(o.region()))
+    return (regions.isEmpty() || regions.contains(o.region()))
         && (from == null || o.period().startYear() >= from)
         && (to == null || o.period().last().getYear() <= to);
   }
 
   public boolean isEmpty() {
-    return region == null && from == null && to == null;
+    return regions.isEmpty() && from == null && to == null;
+  }
+
+  /** The places as the {@code region} parameter writes them ("CN-BJ,CN-SH"), or null. */
+  public String regionParam() {
+    return regions.isEmpty() ? null : String.join(",", regions);
   }
 
   /** The filter as a query string ("?region=CN&from=2020"), or "" when nothing is filtered. */
   public String query() {
     List<String> parts = new ArrayList<>();
-    if (region != null) {
-      parts.add("region=" + URLEncoder.encode(region, StandardCharsets.UTF_8));
+    if (!regions.isEmpty()) {
+      parts.add("region=" + regions.stream().map(r -> URLEncoder.encode(r, StandardCharsets.UTF_8))
+          .collect(java.util.stream.Collectors.joining(",")));
     }
     if (from != null) {
       parts.add("from=" + from);
@@ -109,17 +149,24 @@ public record Filter(String region, Integer from, Integer to) {
     return page == 1 ? q : q + (q.isEmpty() ? "?" : "&") + "page=" + page;
   }
 
-  /** The same years in another region (for the region links of a page). */
+  /** The same years in one other place, or in all places when {@code other} is null. */
   public Filter withRegion(String other) {
     return new Filter(other, from, to);
   }
 
+  /** The same years in these places. */
+  public Filter withRegions(List<String> others) {
+    return new Filter(List.copyOf(others), from, to);
+  }
+
   /**
-   * The view in words: "China (mainland), 2020–2025", "all regions, from 2020", "all regions,
-   * all years"; "中国（大陆），2020–2025年", "全部地区，2020年起".
+   * The view in words: "China (mainland), 2020–2025", "Beijing, Shanghai, from 2020", "all
+   * regions, all years"; "中国（大陆），2020–2025年", "全部地区，2020年起".
    */
-  public String describe(Text t) {
-    String where = region == null ? t.t("filter.all-regions") : t.region(region);
+  public String describe(Text t, Names names) {
+    String where = regions.isEmpty() ? t.t("filter.all-regions")
+        : regions.stream().map(r -> names.region(r, t))
+            .collect(java.util.stream.Collectors.joining(t.t("list.separator")));
     String when;
     if (from == null && to == null) {
       when = t.t("filter.all-years");

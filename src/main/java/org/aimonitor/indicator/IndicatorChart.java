@@ -113,7 +113,7 @@ public final class IndicatorChart {
   }
 
   private String title() {
-    return t.t("indicator.chart.title", t.name(indicator), t.region(data.chartRegion()));
+    return t.t("indicator.chart.title", t.name(indicator), data.names().region(data.chartRegion(), t));
   }
 
   private List<Axis> axes() {

@@ -5,11 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
@@ -19,6 +21,7 @@ import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
+import org.aimonitor.store.Region;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Paging;
@@ -28,22 +31,26 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * One indicator under one filter, read in the caller's transaction: the page's (or the API
  * answer's) share of its figures with their sources and histories, and what the page shows
- * about all of them (how many, which regions, the headline series the chart draws, who
- * published them). The page, its CSV and its JSON all read through here, so they cannot
- * disagree; none of them reads more than it shows.
+ * about all of them (how many, which places, the headline series the chart draws, who published
+ * them). The page, its CSV and its JSON all read through here, so they cannot disagree; none of
+ * them reads more than it shows.
  *
  * @param snapshot     the rows read: this indicator, the shown figures, the sources they and
  *                     the chart cite, and the shown figures' histories
- * @param regions      regions with any figure for the indicator, in vocabulary order
- * @param chartRegion  the region the chart draws: the filtered one, else China, else the first
- *                     region with data; {@code null} when the indicator has no figures at all
- * @param observations the shown figures, by region, period, headline first
- * @param chartSeries  the headline series in the chart region within the years asked for,
+ * @param regions      the world and country regions with figures for the indicator, in their
+ *                     order (regions.csv); provinces and cities are counted in {@code places}
+ * @param places       how many provinces and cities have figures for the indicator
+ * @param chartRegion  the place the chart draws: the one asked for, else China, else the first
+ *                     world or country region with figures; {@code null} when there is none
+ *                     (no figures, or figures for provinces and cities only)
+ * @param observations the shown figures, by place, period, headline first
+ * @param chartSeries  the headline series in the chart's place within the years asked for,
  *                     oldest first: its latest {@link #MAX_CHART_POINTS} periods at most
  * @param chartOmitted headline figures older than the chart's first, left out of it
  * @param total        figures in the view (all pages)
  * @param publishers   the publishers of the figures shown (this page of the table, then the
  *                     chart), in that order
+ * @param names        the names of the places and the category the page shows
  * @param next         the API cursor of the figures after these, or {@code null} when none
  *                     follow (HTML pages number their pages instead)
  */
@@ -51,29 +58,33 @@ public record IndicatorData(
     Snapshot snapshot,
     Indicator indicator,
     Filter filter,
-    List<String> regions,
+    List<Region> regions,
+    long places,
     String chartRegion,
     List<Observation> observations,
     List<Observation> chartSeries,
     long chartOmitted,
     long total,
     List<String> publishers,
+    Names names,
     String next) {
 
   /** Figures per HTML page. */
   public static final int PAGE_SIZE = 100;
   /** A chart draws at most this many periods, the latest; from/to reach the earlier ones. */
   public static final int MAX_CHART_POINTS = 400;
+
   /**
-   * Figures in page order: region as in the vocabulary, oldest period first, headline first;
-   * every key ascending, so the API's cursors can use it too.
+   * Figures in page order: places in their order, oldest period first, headline first; every
+   * key ascending, so the API's cursors can use it too. Queries join {@code region r}.
    */
-  public static final Keyset PAGE_ORDER = new Keyset(Regions.orderSql("o.region"), "o.region",
-      "o.period_end", "o.period_start", "1 - o.headline", "o.id");
+  public static final Keyset PAGE_ORDER = new Keyset("r.id", "o.period_end", "o.period_start",
+      "1 - o.headline", "o.id");
 
   private static final String COLUMNS =
       "o.id, o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,"
           + " o.recorded_at, o.import_id";
+  private static final String FROM = "observation o JOIN region r ON r.code = o.region";
 
   /** A figure as read, with its key in {@link #PAGE_ORDER} (for the API's cursor). */
   private record Row(Histories.Recorded recorded, List<Object> key) {
@@ -87,37 +98,47 @@ public record IndicatorData(
    * The page {@code paging} of the view.
    *
    * @throws HttpProblem 404, said in {@code t}'s language, when there is no indicator {@code code}
-   *                     or the page is past the end
+   *                     or the page is past the end; 400 for a place that does not exist
    */
   public static IndicatorData page(Handle h, String code, Filter filter, Paging paging, Text t) {
     Indicator indicator = indicator(h, code, t);
+    List<Region> asked = places(h, filter, t);
     long total = count(h, code, filter);
     paging.check(total, t);
     List<Row> rows = rows(h, code, filter, "1 = 1", null, paging.size(), paging.offset());
-    List<String> regions = regions(h, code);
+    List<Region> regions = regions(h, code);
+    long places = places(h, code);
     String chartRegion = chartRegion(filter, regions);
     List<Observation> chart = new ArrayList<>();
     long omitted = chartSeries(h, code, filter, chartRegion, chart);
-    return assemble(h, indicator, filter, regions, chartRegion, rows, chart, omitted, total, null);
+    return assemble(h, indicator, filter, regions, places, asked, chartRegion, rows, chart, omitted,
+        total, null);
   }
 
   /**
    * Up to {@code limit} figures of the view after the API cursor {@code after} (null: from the
-   * first), for the JSON answers; {@link #nextCursor} continues it.
+   * first), for the JSON answers; {@link #next} continues it.
    */
   public static IndicatorData apiPage(Handle h, String code, Filter filter, List<Object> after,
       int limit, Text t) {
     Indicator indicator = indicator(h, code, t);
+    List<Region> asked = places(h, filter, t);
     List<Row> rows = rows(h, code, filter, PAGE_ORDER.after(after), after, limit + 1, 0);
     boolean more = rows.size() > limit;
     List<Row> shown = more ? rows.subList(0, limit) : rows;
-    return assemble(h, indicator, filter, List.of(), null, shown, List.of(), 0,
+    return assemble(h, indicator, filter, List.of(), 0, asked, null, shown, List.of(), 0,
         count(h, code, filter), more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
   }
 
-  /** @throws HttpProblem 404 in {@code t}'s language when there is no indicator {@code code} */
-  public static void requireIndicator(Handle h, String code, Text t) {
+  /**
+   * Checks the indicator and the places asked for exist, in the handle's transaction.
+   *
+   * @throws HttpProblem 404 in {@code t}'s language when there is no indicator {@code code},
+   *                     400 for a place that does not exist
+   */
+  public static void require(Handle h, String code, Filter filter, Text t) {
     indicator(h, code, t);
+    places(h, filter, t);
   }
 
   private static Indicator indicator(Handle h, String code, Text t) {
@@ -125,36 +146,60 @@ public record IndicatorData(
         t.t("indicator.error.not-found.title"), t.t("indicator.error.not-found", code)));
   }
 
+  /** The places the filter asks for; a code that names no place is refused with 400. */
+  static List<Region> places(Handle h, Filter filter, Text t) {
+    if (filter.regions().isEmpty()) {
+      return List.of();
+    }
+    DataStore store = h.attach(DataStore.class);
+    Map<String, Region> known = new LinkedHashMap<>();
+    store.regions(filter.regions()).forEach(r -> known.put(r.code(), r));
+    for (String code : filter.regions()) {
+      if (!known.containsKey(code)) {
+        List<Region> some = h.createQuery("SELECT code, name_en, name_zh, parent, level FROM region"
+                + " ORDER BY id LIMIT :n")
+            .bind("n", Regions.LISTED + 1).mapTo(Region.class).list();
+        throw Filter.refused(t, t.t("filter.error.region", code, Regions.describe(some, t)));
+      }
+    }
+    return filter.regions().stream().map(known::get).toList();
+  }
+
   private static IndicatorData assemble(Handle h, Indicator indicator, Filter filter,
-      List<String> regions, String chartRegion, List<Row> rows, List<Observation> chart,
-      long omitted, long total, String next) {
+      List<Region> regions, long places, List<Region> asked, String chartRegion, List<Row> rows,
+      List<Observation> chart, long omitted, long total, String next) {
     Set<String> cited = new LinkedHashSet<>();
     rows.forEach(r -> cited.add(r.observation().source()));
     chart.forEach(o -> cited.add(o.source()));
     Map<String, History> histories = Histories.of(h, rows.stream().map(Row::recorded).toList());
     List<Observation> observations = rows.stream().map(Row::observation).toList();
-    List<org.aimonitor.store.Source> sources = h.attach(DataStore.class).sources(cited);
-    Snapshot slice = Snapshot.of(h.attach(DataStore.class).dataVersion(), List.of(indicator),
-        sources, observations, List.of(), histories);
+    DataStore store = h.attach(DataStore.class);
+    Snapshot slice = Snapshot.of(store.dataVersion(), List.of(indicator), store.sources(cited),
+        observations, List.of(), histories);
     // The publishers of the figures shown (this page of the table, then the chart), in that order.
     Set<String> publishers = new LinkedHashSet<>();
     cited.forEach(id -> publishers.add(slice.source(id).publisher()));
-    return new IndicatorData(slice, indicator, filter, regions, chartRegion, observations, chart,
-        omitted, total, List.copyOf(publishers), next);
+    // The names of every place the page speaks of, and of the indicator's category.
+    Set<String> shown = new LinkedHashSet<>();
+    observations.forEach(o -> shown.add(o.region()));
+    Names names = Names.read(h, shown, List.of(indicator.category()), List.of())
+        .with(Names.ofRegions(regions)).with(Names.ofRegions(asked));
+    return new IndicatorData(slice, indicator, filter, regions, places, chartRegion, observations,
+        chart, omitted, total, List.copyOf(publishers), names, next);
   }
 
-  /** The view's rows in SQL: the indicator, and the filter's region and whole years. */
+  /** The view's rows in SQL: the indicator, and the filter's places and whole years. */
   private static String where(Filter filter) {
     return "o.indicator = :code"
-        + (filter.region() != null ? " AND o.region = :region" : "")
+        + (filter.regions().isEmpty() ? "" : " AND o.region IN (<regions>)")
         + (filter.from() != null ? " AND o.period_start >= :fromMonth" : "")
         + (filter.to() != null ? " AND o.period_end <= :toMonth" : "");
   }
 
   private static Query bind(Query q, String code, Filter filter) {
     q.bind("code", code);
-    if (filter.region() != null) {
-      q.bind("region", filter.region());
+    if (!filter.regions().isEmpty()) {
+      q.bindList("regions", filter.regions());
     }
     if (filter.from() != null) {
       q.bind("fromMonth", filter.from() * 12);
@@ -173,7 +218,7 @@ public record IndicatorData(
   private static List<Row> rows(Handle h, String code, Filter filter, String after,
       List<Object> cursor, int limit, long offset) {
     Query q = h.createQuery("SELECT " + COLUMNS + ", " + PAGE_ORDER.select()
-        + " FROM observation o WHERE " + where(filter) + " AND " + after
+        + " FROM " + FROM + " WHERE " + where(filter) + " AND " + after
         + " ORDER BY " + PAGE_ORDER.orderBy() + " LIMIT :limit OFFSET :offset");
     bind(q, code, filter).bind("limit", limit).bind("offset", offset);
     PAGE_ORDER.bind(q, cursor);
@@ -189,31 +234,59 @@ public record IndicatorData(
 
   /** Every figure of the view in page order, one at a time (the CSV twin streams them). */
   public static void forEach(Handle h, String code, Filter filter, Consumer<Observation> each) {
-    bind(h.createQuery("SELECT " + COLUMNS + " FROM observation o WHERE " + where(filter)
+    bind(h.createQuery("SELECT " + COLUMNS + " FROM " + FROM + " WHERE " + where(filter)
         + " ORDER BY " + PAGE_ORDER.orderBy()), code, filter)
         .map((rs, ctx) -> observation(rs))
         .forEach(each);
   }
 
-  private static Observation observation(ResultSet rs) throws SQLException {
+  static Observation observation(ResultSet rs) throws SQLException {
     return new Observation(rs.getString("indicator"), rs.getString("region"),
         Period.parse(rs.getString("period")), new BigDecimal(rs.getString("value")),
         Qualifier.parse(rs.getString("qualifier")), rs.getString("source"),
         rs.getInt("headline") == 1, rs.getString("note"));
   }
 
-  private static List<String> regions(Handle h, String code) {
-    List<String> regions = new ArrayList<>(h.createQuery(
-            "SELECT DISTINCT region FROM observation WHERE indicator = :code")
-        .bind("code", code).mapTo(String.class).list());
-    regions.sort(java.util.Comparator.comparingInt(Regions::order).thenComparing(r -> r));
-    return regions;
+  /**
+   * The world and country regions with figures for the indicator, in their order: a probe per
+   * such region, however many provinces and cities there are.
+   */
+  private static List<Region> regions(Handle h, String code) {
+    return h.createQuery("""
+            SELECT r.code, r.name_en, r.name_zh, r.parent, r.level FROM region r
+            WHERE r.level IN ('world', 'country')
+              AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator = :code AND o.region = r.code)
+            ORDER BY r.id
+            """)
+        .bind("code", code).mapTo(Region.class).list();
   }
 
-  private static String chartRegion(Filter filter, List<String> regions) {
-    return filter.region() != null ? filter.region()
-        : regions.contains("CN") ? "CN"
-        : regions.isEmpty() ? null : regions.get(0);
+  /** How many provinces and cities have figures for the indicator. */
+  private static long places(Handle h, String code) {
+    return h.createQuery("""
+            SELECT count(DISTINCT o.region) FROM observation o JOIN region r ON r.code = o.region
+            WHERE o.indicator = :code AND r.level IN ('province', 'city')
+            """)
+        .bind("code", code).mapTo(Long.class).one();
+  }
+
+  /**
+   * The place a single-place chart draws: the one asked for; else China, else the first world
+   * or country region with figures. A province's or a city's figures never stand for the
+   * indicator; pages set places side by side instead.
+   */
+  private static String chartRegion(Filter filter, List<Region> regions) {
+    if (filter.region() != null) {
+      return filter.region();
+    }
+    if (filter.compares()) {
+      return null;
+    }
+    if (regions.stream().anyMatch(r -> r.code().equals("CN"))) {
+      return "CN";
+    }
+    return regions.stream().filter(r -> !r.isSubnational()).map(Region::code).findFirst()
+        .orElse(null);
   }
 
   /** Fills {@code into} with the chart's series; returns how many older figures it leaves out. */
@@ -239,5 +312,4 @@ public record IndicatorData(
     into.addAll(series);
     return omitted;
   }
-
 }

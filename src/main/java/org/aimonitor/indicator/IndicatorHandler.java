@@ -2,15 +2,21 @@ package org.aimonitor.indicator;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.aimonitor.api.ApiDocuments;
 import org.aimonitor.api.ApiPaging;
 import org.aimonitor.download.CsvExport;
 import org.aimonitor.download.ExportStore;
+import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.region.SideBySide;
+import org.aimonitor.store.Period;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
+import org.aimonitor.updates.Imports;
+import org.aimonitor.updates.NewSince;
+import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Json;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.Paging;
@@ -25,14 +31,20 @@ public final class IndicatorHandler {
 
   private final Database db;
 
-  public IndicatorHandler(Database db) {
+  private final java.time.Clock clock;
+
+  public IndicatorHandler(Database db, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   public void list(Context ctx) {
     Text t = Text.of(ctx);
     Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorListView.PAGE_SIZE, t);
-    IndicatorListView view = db.jdbi().inTransaction(h -> IndicatorListView.build(h, paging, t));
+    IndicatorListView.Order order = IndicatorListView.Order.parse(ctx.queryParamMap(), t);
+    LocalDate today = LocalDate.now(clock);
+    IndicatorListView view = db.jdbi().inTransaction(h -> IndicatorListView.build(h, order, paging,
+        today, t));
     Page.render(ctx, "indicators", t.t("nav.indicators"), "indicators", view);
   }
 
@@ -54,16 +66,28 @@ public final class IndicatorHandler {
       Json.respond(ctx, db.jdbi().inTransaction(h -> {
         IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
             Text.EN);
-        return ApiDocuments.indicator(data, paging.next(ctx, data.next()));
+        String found = data.indicator().code();
+        return ApiDocuments.indicator(data,
+            ApiDocuments.freshness(h, List.of(found), LocalDate.now(clock)).get(found),
+            paging.next(ctx, data.next()));
       }));
     } else {
       Text t = Text.of(ctx);
       Filter filter = Filter.parse(ctx.queryParamMap(), t);
       Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorData.PAGE_SIZE, t);
-      IndicatorData data = db.jdbi().inTransaction(h -> IndicatorData.page(h, name, filter, paging, t));
-      IndicatorPageView view = IndicatorPageView.build(data, paging, origin(ctx),
-          LocalDate.now(ZoneOffset.UTC), t);
-      Page.render(ctx, "indicator", view.name(), "indicators", view);
+      LocalDate today = LocalDate.now(clock);
+      Period period = SideBySide.period(ctx.queryParamMap(), t);
+      IndicatorPageView view = db.jdbi().inTransaction(h -> {
+        IndicatorData data = IndicatorData.page(h, name, filter, paging, t);
+        String code = data.indicator().code();
+        FreshnessView freshness = FreshnessView.read(h, List.of(code), true, today, t).get(code);
+        NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
+        return IndicatorPageView.build(data, SideBySide.read(h, data, period), freshness, paging,
+            Addresses.origin(ctx), today, seen, t);
+      });
+      Page.render(ctx, "indicator", view.name(), "indicators", view,
+          List.of(new Page.Feed(t.t("updates.feed.indicator-title", view.name()),
+              "/indicators/" + name + ".atom" + (t.zh() ? "?lang=zh" : ""))));
     }
   }
 
@@ -78,16 +102,10 @@ public final class IndicatorHandler {
     Filter filter = Filter.parse(ctx.queryParamMap(), t);
     db.jdbi().useTransaction(h -> {
       // Looked up first, so an unknown code is a 404 page, not an empty file.
-      IndicatorData.requireIndicator(h, code, t);
+      IndicatorData.require(h, code, filter, t);
       CsvExport.stream(ctx, code + ".csv", h.attach(DataStore.class).dataVersion(),
           CsvTable.OBSERVATIONS,
           sink -> IndicatorData.forEach(h, code, filter, o -> sink.accept(ExportStore.row(o))));
     });
-  }
-
-  /** The origin the client used, so a citation links to the address the reader can open. */
-  static String origin(Context ctx) {
-    String host = ctx.host();
-    return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
   }
 }

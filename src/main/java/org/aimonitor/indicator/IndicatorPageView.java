@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.History;
+import org.aimonitor.region.SideBySide;
+import org.aimonitor.region.SideBySideView;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Source;
+import org.aimonitor.updates.NewSince;
+import org.aimonitor.updates.Notice;
 import org.aimonitor.web.Paging;
 
 /**
@@ -22,7 +29,10 @@ import org.aimonitor.web.Paging;
  * @param name        the indicator's name in the page's language, likewise {@code unit} and
  *                    {@code definition}
  * @param other       the same three in the other language, shown beside them
- * @param chart       the chart, or {@code null} when the filter leaves nothing to draw
+ * @param chart       the chart, or {@code null} when the filter leaves nothing to draw: the
+ *                    headline series of one place, or the places the filter compares
+ * @param places      provinces and cities side by side (a ranking of one period) and the
+ *                    comparison's choices; {@link SideBySideView#NONE} when there are none
  * @param groups      one group per (region, period) on this page: the headline figure first,
  *                    then the others
  * @param figureCount figures in the view, on all pages
@@ -31,8 +41,12 @@ import org.aimonitor.web.Paging;
  * @param citation    the "How to cite" line as plain text
  * @param citationParts the same line in parts, so the template can mark code, link and
  *                    English publishers
+ * @param freshness   when the latest figure was published and the next is expected, or
+ *                    {@code null} for an indicator the freshness table does not know yet
  * @param dataLang    the {@code lang} of English-only data (notes, publishers) on this page:
  *                    {@code "en"} on Chinese pages, {@code null} where it is the page's language
+ * @param newSince    the "new since your last visit" box, or {@code null} where not shown
+ * @param marked      how many figures of this page are marked new or revised since that visit
  */
 public record IndicatorPageView(
     Indicator indicator,
@@ -47,6 +61,7 @@ public record IndicatorPageView(
     List<RegionLink> regionLinks,
     List<RegionLink> regionOptions,
     ChartView chart,
+    SideBySideView places,
     List<Group> groups,
     long figureCount,
     Paging.Pager pager,
@@ -57,8 +72,11 @@ public record IndicatorPageView(
     String jsonUrl,
     String apiUrl,
     List<SourceNotes.Note> sources,
+    FreshnessView freshness,
     long dataVersion,
-    String dataLang) {
+    String dataLang,
+    Notice newSince,
+    long marked) {
 
   /** Publishers the citation names before it says how many more there are. */
   static final int MAX_PUBLISHERS = 10;
@@ -81,9 +99,14 @@ public record IndicatorPageView(
     }
   }
 
-  /** One source's figure, as the table shows it. */
+  /**
+   * One source's figure, as the table shows it; {@code mark} says "New" or "Revised" when
+   * imports after the reader's last visit added or changed it ({@code markCode} {@code new} or
+   * {@code revised}), else both are null.
+   */
   public record Row(String figure, String qualifier, String qualifierCode, boolean headline,
-      String note, int sourceNo, Source source, String date, String history) {
+      String note, int sourceNo, Source source, String date, String history, String mark,
+      String markCode) {
   }
 
   /**
@@ -99,9 +122,27 @@ public record IndicatorPageView(
    */
   public static IndicatorPageView build(IndicatorData data, Paging paging, String baseUrl,
       LocalDate today, Text t) {
+    return build(data, SideBySide.NONE, null, paging, baseUrl, today, NewSince.State.OFF, t);
+  }
+
+  /**
+   * As {@link #build(IndicatorData, Paging, String, LocalDate, Text)}, with the places side by
+   * side that {@code places} read in the same transaction (sources are numbered in page order:
+   * the chart, the ranking, then the figures table), the indicator's {@code freshness} (null
+   * where not shown), and the figures that are new or revised for a reader in state
+   * {@code seen} marked, with the box that says how many.
+   */
+  public static IndicatorPageView build(IndicatorData data, SideBySide places,
+      FreshnessView freshness, Paging paging, String baseUrl, LocalDate today,
+      NewSince.State seen, Text t) {
     Indicator indicator = data.indicator();
-    SourceNotes notes = new SourceNotes(data.snapshot().sources());
-    ChartView chart = new IndicatorChart(data, notes, t).build().orElse(null);
+    Map<String, Source> cited = new LinkedHashMap<>(data.snapshot().sources());
+    places.sources().forEach(cited::putIfAbsent);
+    SourceNotes notes = new SourceNotes(cited);
+    ChartView headline = new IndicatorChart(data, notes, t).build().orElse(null);
+    SideBySideView side = SideBySideView.build(places, indicator, data.filter(), data.names(),
+        headline != null, notes, t);
+    ChartView chart = data.filter().compares() ? side.comparison() : headline;
 
     Map<String, List<Row>> grouped = new LinkedHashMap<>();
     Map<String, Observation> firstOfGroup = new LinkedHashMap<>();
@@ -109,15 +150,17 @@ public record IndicatorPageView(
       String key = o.region() + "|" + o.period().code();
       firstOfGroup.putIfAbsent(key, o);
       Source source = data.snapshot().source(o.source());
+      History history = data.snapshot().history(o);
+      String mark = markCode(history, seen);
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
           t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
           o.note(), notes.cite(o.source()), source, t.date(source),
-          t.history(indicator, o, data.snapshot().history(o))));
+          t.history(indicator, o, history), mark == null ? null : t.t("updates.mark." + mark), mark));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {
       Observation first = firstOfGroup.get(key);
-      groups.add(new Group(first.region(), t.region(first.region()), first.period().code(),
+      groups.add(new Group(first.region(), data.names().region(first.region(), t), first.period().code(),
           IndicatorCatalog.periodLabel(t, indicator, first), rows));
     });
 
@@ -125,19 +168,24 @@ public record IndicatorPageView(
     Filter filter = data.filter();
     List<RegionLink> regionLinks = new ArrayList<>();
     regionLinks.add(new RegionLink("", t.t("indicator.region.all"),
-        path + filter.withRegion(null).query(), filter.region() == null));
-    for (String r : data.regions()) {
-      regionLinks.add(new RegionLink(r, t.region(r), path + filter.withRegion(r).query(),
-          r.equals(filter.region())));
+        path + filter.withRegion(null).query(), filter.regions().isEmpty()));
+    for (org.aimonitor.store.Region r : data.regions()) {
+      regionLinks.add(new RegionLink(r.code(), data.names().region(r.code(), t),
+          path + filter.withRegion(r.code()).query(), r.code().equals(filter.region())));
     }
     List<RegionLink> regionOptions = new ArrayList<>(regionLinks);
-    if (filter.region() != null && !data.regions().contains(filter.region())) {
-      regionOptions.add(new RegionLink(filter.region(), t.region(filter.region()),
+    if (filter.region() != null && data.regions().stream().noneMatch(r -> r.code().equals(filter.region()))) {
+      regionOptions.add(new RegionLink(filter.region(), data.names().region(filter.region(), t),
           path + filter.query(), true));
+    }
+    if (filter.compares()) {
+      regionOptions.add(new RegionLink(filter.regionParam(), filter.regions().stream()
+          .map(r -> data.names().region(r, t)).collect(java.util.stream.Collectors.joining(
+              t.t("list.separator"))), path + filter.query(), true));
     }
 
     String permalink = baseUrl + path + filter.query();
-    List<CitePart> parts = citation(t, indicator, filter, data.snapshot().dataVersion(), today,
+    List<CitePart> parts = citation(t, data.names(), indicator, filter, data.snapshot().dataVersion(), today,
         permalink, data.publishers());
     String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
@@ -146,15 +194,43 @@ public record IndicatorPageView(
         otherText.unit(indicator), otherText.definition(indicator));
 
     return new IndicatorPageView(indicator, t.name(indicator), t.unit(indicator),
-        t.definition(indicator), other, t.category(indicator.category()),
+        t.definition(indicator), other, data.names().category(indicator.category(), t),
         t.t(IndicatorCatalog.isStock(indicator) ? "indicator.stock" : "indicator.flow"),
-        filter, filter.describe(t), regionLinks, regionOptions, chart, groups,
+        filter, filter.describe(t, data.names()), regionLinks, regionOptions, chart, side, groups,
         data.total(), paging.pager(data.total(), p -> path + filter.query(p), t),
         citation, parts, permalink,
         path + ".csv" + filter.query(), path + ".json" + filter.query(),
         "/api/v1/indicators/" + indicator.code() + filter.query(),
-        notes.notes(), data.snapshot().dataVersion(),
-        t.lang() == Lang.EN ? null : Lang.EN.htmlLang());
+        notes.notes(), freshness, data.snapshot().dataVersion(),
+        t.lang() == Lang.EN ? null : Lang.EN.htmlLang(),
+        notice(seen, groups, path + filter.query(paging.page()), t),
+        marked(groups));
+  }
+
+  private static long marked(List<Group> groups) {
+    return groups.stream().flatMap(g -> g.rows().stream()).filter(r -> r.markCode() != null).count();
+  }
+
+  /** The "new since your last visit" box: how many figures of this page are marked. */
+  private static Notice notice(NewSince.State seen, List<Group> groups, String back, Text t) {
+    long marked = marked(groups);
+    return Notice.of(seen, marked == 0 ? t.t("updates.new.on-page.none")
+        : marked == 1 ? t.t("updates.new.on-page.one")
+        : t.t("updates.new.on-page", t.count(marked)), marked > 0, back, t)
+        .withLink("/updates", t.t("updates.new.see"));
+  }
+
+  /**
+   * "new" when the figure was first recorded after the reader's last visit, "revised" when only
+   * its current state was; null when neither (or the reader does not mark).
+   */
+  static String markCode(History history, NewSince.State seen) {
+    if (!seen.isNew(history.importId())) {
+      return null;
+    }
+    List<History.Revision> previous = history.previous();
+    Long first = previous.isEmpty() ? history.importId() : previous.get(previous.size() - 1).importId();
+    return seen.isNew(first) ? "new" : "revised";
   }
 
   /**
@@ -163,7 +239,7 @@ public record IndicatorPageView(
    * 人工智能产业监测，“人工智能核心产业规模”（ai_core_industry_scale；中国（大陆），2024年起），
    * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
    */
-  private static List<CitePart> citation(Text t, Indicator indicator, Filter filter, long version,
+  private static List<CitePart> citation(Text t, Names names, Indicator indicator, Filter filter, long version,
       LocalDate today, String permalink, List<String> all) {
     // The citation names the first few publishers, then says how many more there are.
     List<String> publishers = all.subList(0, Math.min(all.size(), MAX_PUBLISHERS));
@@ -171,7 +247,7 @@ public record IndicatorPageView(
     parts.add(text(t.t("indicator.cite.start", t.t("site.name"), t.name(indicator))));
     parts.add(new CitePart("code", indicator.code()));
     if (!filter.isEmpty()) {
-      parts.add(text(t.t("indicator.cite.filter", filter.describe(t))));
+      parts.add(text(t.t("indicator.cite.filter", filter.describe(t, names))));
     }
     // English keeps the ISO date a citation manager reads; Chinese writes 2026年11月29日.
     String accessed = t.lang() == Lang.EN ? today.toString() : t.date(today);

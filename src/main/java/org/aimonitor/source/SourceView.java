@@ -2,9 +2,9 @@ package org.aimonitor.source;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.indicator.IndicatorCatalog;
-import org.aimonitor.indicator.Regions;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.PartialDate;
@@ -55,28 +55,34 @@ public record SourceView(SourcesView.Entry entry, List<Backed> figures, Paging.P
         .orElseThrow(() -> HttpProblem.said(404, t.t("source.error.not-found.title"),
             t.t("source.error.not-found", id)));
     paging.check(backing.figures(), t);
-    List<Backed> figures = h.createQuery("""
-            SELECT o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note, i.*
-            FROM observation o JOIN indicator i ON i.code = o.indicator
+    record Figure(Indicator indicator, Observation observation) {
+    }
+    List<Figure> rows = h.createQuery("""
+            SELECT o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note, %s
+            FROM observation o JOIN indicator i ON i.code = o.indicator JOIN unit u ON u.code = i.unit
+              JOIN region r ON r.code = o.region
             WHERE o.source = :id
-            ORDER BY o.indicator, %s, o.region, o.period_end, o.period_start, o.id
+            ORDER BY o.indicator, r.id, o.period_end, o.period_start, o.id
             LIMIT :limit OFFSET :offset
-            """.formatted(Regions.orderSql("o.region")))
+            """.formatted(Indicator.COLUMNS))
         .bind("id", id).bind("limit", paging.size()).bind("offset", paging.offset())
         .map((rs, ctx) -> {
-          Indicator i = new Indicator(rs.getString("code"), rs.getString("category"),
-              rs.getString("name_en"), rs.getString("name_zh"), rs.getString("unit"),
-              rs.getString("unit_en"), rs.getString("unit_zh"), rs.getInt("decimals"),
-              rs.getString("definition_en"), rs.getString("definition_zh"));
-          Observation o = new Observation(i.code(), rs.getString("region"),
+          Indicator i = Indicator.read(rs);
+          return new Figure(i, new Observation(i.code(), rs.getString("region"),
               Period.parse(rs.getString("period")), new BigDecimal(rs.getString("value")),
               Qualifier.parse(rs.getString("qualifier")), rs.getString("source"),
-              rs.getInt("headline") == 1, rs.getString("note"));
-          return new Backed(t.name(i), "/indicators/" + i.code() + "?region=" + o.region(),
-              t.region(o.region()), IndicatorCatalog.periodLabel(t, i, o), t.figure(i, o),
-              o.headline());
+              rs.getInt("headline") == 1, rs.getString("note")));
         })
         .list();
+    Names names = Names.read(h, rows.stream().map(f -> f.observation().region()).distinct().toList(),
+        List.of(), List.of());
+    List<Backed> figures = rows.stream().map(f -> {
+      Indicator i = f.indicator();
+      Observation o = f.observation();
+      return new Backed(t.name(i), "/indicators/" + i.code() + "?region=" + o.region(),
+          names.region(o.region(), t), IndicatorCatalog.periodLabel(t, i, o), t.figure(i, o),
+          o.headline());
+    }).toList();
     List<BackedEvent> events = h.createQuery("""
             SELECT date, title_en, title_zh FROM event WHERE source = :id
             ORDER BY date, id LIMIT :limit
@@ -89,7 +95,8 @@ public record SourceView(SourcesView.Entry entry, List<Backed> figures, Paging.P
         .getOrDefault(id, List.of());
     long version = h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
     String href = "/sources/" + id;
-    return new SourceView(SourcesView.entry(backing, named, t), figures,
+    Names language = Names.read(h, List.of(), List.of(), List.of(backing.source().language()));
+    return new SourceView(SourcesView.entry(backing, named, language, t), figures,
         paging.pager(backing.figures(), p -> href + (p == 1 ? "" : "?page=" + p), t), events,
         Math.max(0, backing.events() - events.size()), version);
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.i18n.Messages;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Source;
@@ -67,8 +68,10 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
         .list();
     Map<String, List<IndicatorLink>> named = indicatorsOf(h,
         page.stream().map(b -> b.source().id()).toList(), t);
+    Names names = Names.read(h, List.of(), List.of(),
+        page.stream().map(b -> b.source().language()).distinct().toList());
     List<Entry> entries = page.stream()
-        .map(b -> entry(b, named.getOrDefault(b.source().id(), List.of()), t))
+        .map(b -> entry(b, named.getOrDefault(b.source().id(), List.of()), names, t))
         .toList();
     Map<String, Long> byLevel = new LinkedHashMap<>();
     h.createQuery("SELECT reliability, count(*) FROM source GROUP BY reliability")
@@ -86,9 +89,9 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
   record Backing(Source source, long figures, long indicators, long events) {
   }
 
-  static Entry entry(Backing b, List<IndicatorLink> indicators, Text t) {
+  static Entry entry(Backing b, List<IndicatorLink> indicators, Names names, Text t) {
     Source s = b.source();
-    return new Entry(s, t.date(s), language(t, s.language()), reliability(t, s.reliability()),
+    return new Entry(s, t.date(s), names.language(s.language(), t), reliability(t, s.reliability()),
         b.figures(), b.indicators(), indicators, b.events(), "/sources/" + s.id());
   }
 
@@ -111,8 +114,8 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
             SELECT b.source, i.*, b.n FROM (
               SELECT source, indicator, count(*) AS n FROM observation
               WHERE source IN (<sources>) GROUP BY source, indicator) b
-            JOIN indicator i ON i.code = b.indicator
-            ORDER BY b.source, i.category_rank, i.code
+            JOIN indicator i ON i.code = b.indicator JOIN category c ON c.code = i.category
+            ORDER BY b.source, c.id, i.code
             """)
         .bindList("sources", sources)
         .map((rs, ctx) -> Map.entry(rs.getString("source"), new IndicatorLink(rs.getString("code"),
@@ -125,12 +128,6 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
           }
         });
     return named;
-  }
-
-  /** "English" / "英文"; a language outside the vocabulary is shown as its code. */
-  static String language(Text t, String code) {
-    String key = "sources.language." + code;
-    return Messages.has(t.lang(), key) ? t.t(key) : code;
   }
 
   /** "official" / "官方"; a level outside the vocabulary is shown as itself. */

@@ -12,11 +12,18 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The four CSV files of the dataset: their columns, and how a row becomes a record. Parsing is
+ * The CSV files of the dataset, in import order (reference data first, schedules last): their columns, and how a row becomes a record. Parsing is
  * RFC 4180 by Commons CSV; every problem is reported as {@code file:line:column: message}.
  */
 public enum CsvTable {
-  // Declared in dependency order: a table's references point only at tables above it.
+  // Declared in dependency order: a table's references point only at tables above it (and a
+  // region at its parent region).
+  LANGUAGES("languages.csv", "language", List.of("language"), List.of("language", "name_en", "name_zh")),
+  CATEGORIES("categories.csv", "category", List.of("category"), List.of("category", "name_en", "name_zh")),
+  UNITS("units.csv", "unit", List.of("unit"), List.of("unit", "name_en", "name_zh", "format_en",
+      "format_zh", "zh_exponent", "zh_magnitudes")),
+  REGIONS("regions.csv", "region", List.of("code"), List.of("code", "name_en", "name_zh", "parent",
+      "level")),
   SOURCES("sources.csv", "source", List.of("id"), List.of("id", "publisher", "title", "url",
       "published_on", "language", "reliability", "note")),
   INDICATORS("indicators.csv", "indicator", List.of("code"), List.of("code", "category", "name_en",
@@ -24,7 +31,10 @@ public enum CsvTable {
   OBSERVATIONS("observations.csv", "observation", List.of("indicator", "region", "period", "source"),
       List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note")),
   EVENTS("events.csv", "event", List.of("date", "title_en"), List.of("date", "category", "title_en",
-      "title_zh", "description_en", "source"));
+      "title_zh", "description_en", "source")),
+  SCHEDULES("schedules.csv", "schedule", List.of("series"), List.of("series", "publisher", "name_en",
+      "name_zh", "indicators", "cadence", "release_months", "lag_months", "grace_months", "basis",
+      "basis_url", "evidence", "note"));
 
   private final String fileName;
   private final String sqlTable;
@@ -36,6 +46,17 @@ public enum CsvTable {
     this.sqlTable = sqlTable;
     this.key = key;
     this.columns = columns;
+  }
+
+  /**
+   * The database column a CSV column is stored in: its own name, except the key of the
+   * categories, languages and units files, which is named after the file so that each file's
+   * header tells it apart (a category and a language both have a code and two names).
+   */
+  public String sqlColumn(String csvColumn) {
+    boolean namedKey = (this == LANGUAGES || this == CATEGORIES || this == UNITS)
+        && csvColumn.equals(key.get(0));
+    return namedKey ? "code" : csvColumn;
   }
 
   /** The database table the file's rows go to. */

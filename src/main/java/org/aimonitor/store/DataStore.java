@@ -13,16 +13,36 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * to the handle of their one read transaction. Nothing here reads a whole table.
  */
 @RegisterConstructorMapper(Source.class)
-@RegisterConstructorMapper(Indicator.class)
 @RegisterConstructorMapper(Observation.class)
 @RegisterConstructorMapper(Event.class)
+@RegisterConstructorMapper(Region.class)
+@RegisterConstructorMapper(Term.class)
 public interface DataStore {
 
-  @SqlQuery("SELECT * FROM indicator WHERE code = :code")
+  @SqlQuery("SELECT " + Indicator.COLUMNS + " FROM " + Indicator.FROM + " WHERE i.code = :code")
   Optional<Indicator> indicator(@Bind("code") String code);
 
-  @SqlQuery("SELECT * FROM indicator WHERE code IN (<codes>) ORDER BY code")
+  @SqlQuery("SELECT " + Indicator.COLUMNS + " FROM " + Indicator.FROM
+      + " WHERE i.code IN (<codes>) ORDER BY i.code")
   List<Indicator> indicators(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> codes);
+
+  /** Places by code, in their order (regions.csv). */
+  @SqlQuery("SELECT code, name_en, name_zh, parent, level FROM region WHERE code IN (<codes>) ORDER BY id")
+  List<Region> regions(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> codes);
+
+  @SqlQuery("SELECT code, name_en, name_zh, parent, level FROM region WHERE code = :code")
+  Optional<Region> region(@Bind("code") String code);
+
+  /** Indicator categories by code, in their order (categories.csv). */
+  @SqlQuery("SELECT code, name_en, name_zh FROM category WHERE code IN (<codes>) ORDER BY id")
+  List<Term> categories(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> codes);
+
+  /** Source languages by code, in their order (languages.csv). */
+  @SqlQuery("SELECT code, name_en, name_zh FROM language WHERE code IN (<codes>) ORDER BY id")
+  List<Term> languages(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
       Collection<String> codes);
 
   @SqlQuery("SELECT * FROM source WHERE id IN (<ids>) ORDER BY id")

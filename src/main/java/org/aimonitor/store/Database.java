@@ -35,8 +35,13 @@ public final class Database {
     this.dataSource = dataSource;
   }
 
-  /** The data version and when it last changed (an ISO instant). */
-  public record Version(long number, String changedAt) {
+  /**
+   * The data version and when it last changed (an ISO instant), with the latest import and when
+   * it was logged ({@code lastImport} 0 and {@code lastImportAt} null before the first). An
+   * import that changes nothing moves no data version but is still news: the import log and
+   * "new since your last visit" show it, so caches key on both.
+   */
+  public record Version(long number, String changedAt, long lastImport, String lastImportAt) {
   }
 
   /**
@@ -50,9 +55,13 @@ public final class Database {
         versionConnection = dataSource.getConnection();
       }
       try (var statement = versionConnection.createStatement();
-          var rs = statement.executeQuery("SELECT version, changed_at FROM data_version WHERE id = 1")) {
+          var rs = statement.executeQuery("""
+              SELECT d.version, d.changed_at, l.id, l.imported_at FROM data_version d
+              LEFT JOIN import_log l ON l.id = (SELECT max(id) FROM import_log)
+              WHERE d.id = 1
+              """)) {
         rs.next();
-        return new Version(rs.getLong(1), rs.getString(2));
+        return new Version(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
       }
     } catch (java.sql.SQLException e) {
       closeVersionConnection();
@@ -84,6 +93,8 @@ public final class Database {
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // Migrations hold literal text such as the unit format "US${0} billion".
+        .placeholderReplacement(false)
         .load()
         .migrate();
 
@@ -116,9 +127,12 @@ public final class Database {
       String text = rs.getString(col);
       return text == null ? null : new BigDecimal(text);
     });
-    for (Class<?> record : java.util.List.of(Source.class, Indicator.class, Observation.class, Event.class)) {
+    for (Class<?> record : java.util.List.of(Source.class, Observation.class, Event.class,
+        Region.class, Term.class)) {
       jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(record));
     }
+    // An indicator comes with its unit's display rule: queries select Indicator.COLUMNS.
+    jdbi.registerRowMapper(Indicator.class, (rs, ctx) -> Indicator.read(rs));
     jdbi.registerArgument(asText(Period.class, Period::code));
     jdbi.registerArgument(asText(PartialDate.class, PartialDate::code));
     jdbi.registerArgument(asText(Qualifier.class, Qualifier::code));

@@ -1,6 +1,12 @@
 package org.aimonitor.store;
 
-/** What is measured, in which unit, with names and definitions in English and Chinese. */
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * What is measured, in which unit, with names and definitions in English and Chinese, and how
+ * values in its unit are written ({@code display}, the row of units.csv its {@code unit} names).
+ */
 public record Indicator(
     String code,
     String category,
@@ -11,7 +17,31 @@ public record Indicator(
     String unitZh,
     int decimals,
     String definitionEn,
-    String definitionZh) {
+    String definitionZh,
+    Unit display) {
+
+  /**
+   * The columns {@link #read} reads: an indicator {@code i} joined with its unit {@code u}
+   * ({@code FROM indicator i JOIN unit u ON u.code = i.unit}).
+   */
+  public static final String COLUMNS = "i.code, i.category, i.name_en, i.name_zh, i.unit, i.unit_en,"
+      + " i.unit_zh, i.decimals, i.definition_en, i.definition_zh, u.name_en AS unit_name_en,"
+      + " u.name_zh AS unit_name_zh, u.format_en AS unit_format_en, u.format_zh AS unit_format_zh,"
+      + " u.zh_exponent AS unit_zh_exponent, u.zh_magnitudes AS unit_zh_magnitudes";
+
+  /** {@code FROM} an indicator with its unit, aliased as {@link #COLUMNS} expects. */
+  public static final String FROM = "indicator i JOIN unit u ON u.code = i.unit";
+
+  /** An indicator from a row with {@link #COLUMNS}. */
+  public static Indicator read(ResultSet rs) throws SQLException {
+    String unit = rs.getString("unit");
+    return new Indicator(rs.getString("code"), rs.getString("category"), rs.getString("name_en"),
+        rs.getString("name_zh"), unit, rs.getString("unit_en"), rs.getString("unit_zh"),
+        rs.getInt("decimals"), rs.getString("definition_en"), rs.getString("definition_zh"),
+        new Unit(unit, rs.getString("unit_name_en"), rs.getString("unit_name_zh"),
+            rs.getString("unit_format_en"), rs.getString("unit_format_zh"),
+            rs.getInt("unit_zh_exponent"), rs.getString("unit_zh_magnitudes")));
+  }
 
   /** Growth rates carry a sign ("+24 %"); levels and shares do not. */
   public boolean isGrowthRate() {

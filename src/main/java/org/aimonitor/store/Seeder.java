@@ -10,7 +10,7 @@ import org.aimonitor.importer.Importer;
 
 /**
  * Loads the seed dataset shipped in the jar ({@code /seed/*.csv}) into an empty database through
- * the importer: the same validation as any import, all four files in one transaction, logged as
+ * the importer: the same validation as any import, every seed file in one transaction, logged as
  * the first import.
  */
 public final class Seeder {
@@ -32,7 +32,7 @@ public final class Seeder {
     });
   }
 
-  /** The four seed files as shipped in the jar. */
+  /** The seed files as shipped in the jar, one per CsvTable. */
   public static List<ImportFile> seedFiles() {
     List<ImportFile> files = new ArrayList<>();
     for (CsvTable table : CsvTable.values()) {

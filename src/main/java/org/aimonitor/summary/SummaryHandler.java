@@ -2,10 +2,14 @@ package org.aimonitor.summary;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.dashboard.DashboardData;
+import org.aimonitor.updates.LastImport;
 import org.aimonitor.web.Page;
 
 /** {@code GET /summary}: the one- to two-page printable summary. */
@@ -25,7 +29,11 @@ public final class SummaryHandler {
     SummaryView view = db.jdbi().inTransaction(h -> {
       DashboardData.Loaded loaded = DashboardData.load(h, now.getYear(), SummaryView.MILESTONES,
           SummaryView.MILESTONE_CATEGORY);
-      return SummaryView.build(loaded.data(), loaded.window(), now, t);
+      SummaryView built = SummaryView.build(loaded.data(), loaded.window(), now, t)
+          .withLastImport(LastImport.read(h, t).orElse(null));
+      LocalDate today = now.toLocalDate();
+      return built.withFreshness(Freshness.overdueCount(h, today),
+          FreshnessView.read(h, built.keyIndicators(), false, today, t), t);
     });
     Page.render(ctx, "summary", t.t("nav.summary"), "summary", view);
   }

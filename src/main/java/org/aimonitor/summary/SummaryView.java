@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.dashboard.DashboardCharts;
@@ -16,10 +17,12 @@ import org.aimonitor.dashboard.DashboardView.Figure;
 import org.aimonitor.dashboard.DashboardView.KpiCard;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Snapshot;
+import org.aimonitor.updates.LastImport;
 
 /**
  * The printable summary as data: the overview's key figures as one table plus the latest
@@ -34,7 +37,15 @@ public record SummaryView(
     List<String> dataNotes,
     List<SourceNotes.Note> sources,
     long dataVersion,
-    String generatedAt) {
+    String generatedAt,
+    LastImport lastImport,
+    DashboardView.Overdue overdue) {
+
+  /** The same summary, saying when the data were last imported ({@code null}: not said). */
+  public SummaryView withLastImport(LastImport last) {
+    return new SummaryView(dataAsOf, keyFigures, charts, milestones, dataNotes, sources,
+        dataVersion, generatedAt, last, overdue);
+  }
 
   /** The smart-hardware shares drawn in the adoption chart, whose latest actuals the table lists. */
   static final List<String> HARDWARE = List.of("ai_phone_share", "ai_pc_share", "l2_adas_penetration");
@@ -54,13 +65,37 @@ public record SummaryView(
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-  /** A row of the key-figures table. */
+  /**
+   * A row of the key-figures table; {@code stale} says a newer figure of its indicator is
+   * overdue ("expected around Oct 2026"), or is {@code null}.
+   */
   public record KeyFigure(String measure, String value, String qualifier, String period,
-      int sourceNo) {
+      int sourceNo, String indicator, String stale) {
 
     static KeyFigure of(Figure f) {
-      return new KeyFigure(f.measure(), f.value(), f.qualifier(), f.period(), f.sourceNo());
+      return new KeyFigure(f.measure(), f.value(), f.qualifier(), f.period(), f.sourceNo(),
+          f.indicator(), null);
     }
+  }
+
+  /** The indicators of the key figures, whose freshness {@link #withFreshness} needs. */
+  public List<String> keyIndicators() {
+    return keyFigures.stream().map(KeyFigure::indicator).distinct().toList();
+  }
+
+  /**
+   * The summary with the day's freshness: how many indicators are overdue, and each key figure
+   * whose indicator has a newer figure overdue marked as such.
+   */
+  public SummaryView withFreshness(long overdueCount, Map<String, FreshnessView> freshness,
+      Text t) {
+    List<KeyFigure> marked = keyFigures.stream().map(k -> {
+      FreshnessView f = freshness.get(k.indicator());
+      return f == null || !f.overdue() ? k : new KeyFigure(k.measure(), k.value(), k.qualifier(),
+          k.period(), k.sourceNo(), k.indicator(), t.t("summary.stale", f.expected()));
+    }).toList();
+    return new SummaryView(dataAsOf, marked, charts, milestones, dataNotes, sources, dataVersion,
+        generatedAt, lastImport, DashboardView.Overdue.of(overdueCount, t));
   }
 
   /** The summary in the language of {@code t}, generated at {@code now}. */
@@ -92,7 +127,7 @@ public record SummaryView(
     List<String> dataNotes = IntStream.rangeClosed(1, DATA_NOTES)
         .mapToObj(n -> t.t("summary.note." + n)).toList();
     return new SummaryView(DashboardView.dataAsOf(asOf, t), figures, charts, milestones,
-        dataNotes, notes.notes(), data.dataVersion(), generatedAt(now, t));
+        dataNotes, notes.notes(), data.dataVersion(), generatedAt(now, t), null, null);
   }
 
   /** "7 Mar 2026, 07:04 UTC", "2026年3月7日 07:04（UTC）". */

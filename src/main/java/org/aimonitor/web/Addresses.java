@@ -11,9 +11,26 @@ import java.nio.charset.StandardCharsets;
  * decode ({@code ?region=%ZZ} would show every region), so a malformed query is refused with a
  * 400 instead of being half-understood.
  */
-final class Addresses {
+public final class Addresses {
+
+  private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+      "[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](?::\\d{1,5})?");
 
   private Addresses() {
+  }
+
+  /**
+   * The origin the client used ("http://127.0.0.1:8080"), for absolute links (citations, feeds):
+   * an address that is not a plain host name or IP literal with a port reads as localhost, so a
+   * forged Host header cannot put markup or another scheme in a page.
+   */
+  public static String origin(io.javalin.http.Context ctx) {
+    String host = ctx.host();
+    if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
+      host = "localhost";
+    }
+    return ("https".equals(ctx.scheme()) ? "https" : "http") + "://"
+        + host.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

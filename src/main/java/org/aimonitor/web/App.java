@@ -23,8 +23,12 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
+import org.aimonitor.region.RegionHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.timeline.TimelineHandler;
+import org.aimonitor.updates.NewSince;
+import org.aimonitor.updates.UpdatesHandler;
+import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.aimonitor.summary.SummaryHandler;
@@ -63,16 +67,28 @@ public final class App {
 
   /** The app over {@code db}; the admin pages exist only when {@code settings} has a token. */
   public static Javalin create(Settings settings, Database db) {
-    DashboardHandler dashboard = new DashboardHandler(db);
+    return create(settings, db, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #create(Settings, Database)}, reading the day from {@code clock}: whether a release
+   * is due or overdue, and the access date a citation names, depend on it.
+   */
+  public static Javalin create(Settings settings, Database db, Clock clock) {
+    DashboardHandler dashboard = new DashboardHandler(db, clock);
     HealthHandler health = new HealthHandler(db);
-    IndicatorHandler indicators = new IndicatorHandler(db);
+    IndicatorHandler indicators = new IndicatorHandler(db, clock);
+    RegionHandler regions = new RegionHandler(db);
     SourcesHandler sources = new SourcesHandler(db);
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
-    ApiHandler api = new ApiHandler(db);
-    PageCache cache = new PageCache(db, settings.pageCacheBytes());
-    SummaryHandler summary = new SummaryHandler(db, Clock.systemUTC());
+    ApiHandler api = new ApiHandler(db, clock);
+    PageCache cache = new PageCache(db, settings.pageCacheBytes(), clock);
+    SummaryHandler summary = new SummaryHandler(db, clock);
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
+    UpdatesHandler updates = new UpdatesHandler(db);
+    // Pages that mark what is new since the reader's last visit vary by their normalised state.
+    NewSince newSince = new NewSince(db, settings.https());
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -112,35 +128,61 @@ public final class App {
       config.routes.apiBuilder(() -> {
         // Pages and API answers are cached (PageCache); each declares the query parameters it
         // understands, and others are ignored. Exports stream and are never cached.
-        get("/", cache.wrap(dashboard::show));
+        get("/", newSince.marking(cache.wrap(dashboard::show, newSince::variant)));
         get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
 
-        // Indicator pages; {code} also serves the .csv and .json twins (see IndicatorHandler).
-        get(route("/indicators", "page"), cache.wrap(indicators::list));
-        Handler indicatorPage = cache.wrap(indicators::show);
-        get(route("/indicators/{code}", "region", "from", "to", "page", "limit", "cursor"), ctx -> {
+        // Indicator pages; {code} also serves the .csv, .json and .atom twins (see
+        // IndicatorHandler): Javalin matches {code} against "x.atom" too.
+        get(route("/indicators", "page", "sort", "status"), cache.wrap(indicators::list));
+        // The citation links the address the reader used: a page per origin, too.
+        Handler indicatorPage = newSince.marking(cache.wrap(indicators::show,
+            ctx -> newSince.variant(ctx) + "|" + Addresses.origin(ctx)));
+        Handler indicatorJson = cache.wrap(indicators::show);
+        get(route("/indicators/{code}", "region", "from", "to", "period", "page", "limit", "cursor"), ctx -> {
+          String name = ctx.pathParam("code");
           if (IndicatorHandler.isCsv(ctx)) {
             indicators.csv(ctx);
+          } else if (name.endsWith(".json")) {
+            indicatorJson.handle(ctx);
+          } else if (name.endsWith(".atom")) {
+            updates.indicatorFeed(ctx);
           } else {
             indicatorPage.handle(ctx);
           }
         });
+        get(route("/indicators/{code}/ranking", "period", "page"), cache.wrap(regions::ranking));
+        // Places; {code} also serves the .json twin (the API document).
+        get(route("/regions", "level", "parent", "page"), cache.wrap(regions::list));
+        get(route("/regions.json", "level", "parent", "limit", "cursor"), cache.wrap(regions::apiList));
+        get(route("/regions/{code}", "page", "limit", "cursor"), cache.wrap(regions::show));
         get(route("/sources", "page"), cache.wrap(sources::list));
         get(route("/sources/{id}", "page"), cache.wrap(sources::show));
         get(route("/timeline", "page"), cache.wrap(timeline::show));
         get("/data", cache.wrap(downloads::page));
-        get("/data/observations.csv", downloads::observations);
-        get("/data/sources.csv", downloads::sources);
-        get("/data/indicators.csv", downloads::indicators);
-        get("/data/events.csv", downloads::events);
+        for (CsvTable table : CsvTable.values()) {
+          get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));
+        }
         get("/data/monitor.sqlite", downloads::sqlite);
+        // What is new: every import, one import's changes, feeds; marking is the reader's choice.
+        get(route("/updates", "from", "to", "page"),
+            newSince.marking(cache.wrap(updates::list, newSince::variant)));
+        // Feeds are answered conditionally but not cached (see UpdatesHandler.answerFeed).
+        get("/updates.atom", updates::feed);
+        get(route("/updates/{id}", "page"),
+            newSince.marking(cache.wrap(updates::show, newSince::variant)));
+        post("/updates/marks", newSince::change);
         get(route("/api/v1/indicators", "limit", "cursor"), cache.wrap(api::indicators));
         get(route("/api/v1/indicators/{code}", "region", "from", "to", "limit", "cursor"),
             cache.wrap(api::indicator));
+        get(route("/api/v1/regions", "level", "parent", "limit", "cursor"),
+            cache.wrap(regions::apiList));
+        get(route("/api/v1/regions/{code}", "limit", "cursor"), cache.wrap(regions::apiShow));
         get(route("/api/v1/sources", "limit", "cursor"), cache.wrap(api::sources));
         get(route("/api/v1/events", "limit", "cursor"), cache.wrap(api::events));
+        get(route("/api/v1/updates", "from", "to", "limit", "cursor"), cache.wrap(updates::apiList));
+        get(route("/api/v1/updates/{id}", "limit", "cursor"), cache.wrap(updates::apiShow));
 
         // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
         if (admin != null) {

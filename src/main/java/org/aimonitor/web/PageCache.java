@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.Database;
 
@@ -29,6 +30,11 @@ import org.aimonitor.store.Database;
  * and its keys hold only the parameters a route understands ({@link KnownParams}): {@code /?x=1},
  * {@code /?x=2}, … are the one page {@code /}. A page larger than an eighth of the budget is
  * served but not kept.
+ *
+ * <p>A route whose page also depends on something else of the request (the reader's "new since
+ * your last visit" state, a feed's language and address) names it with a variant
+ * ({@link #wrap(Handler, Function)}), which joins the key; variants must come from a small,
+ * known set of values, never from raw request text, so the keys cannot grow without end.
  */
 public final class PageCache {
 
@@ -44,7 +50,7 @@ public final class PageCache {
    */
   private final class Entry {
     final String key;
-    final long version;
+    final Stamp version;
     final byte[] body;
     final Map<String, String> headers;
     final String etag;
@@ -52,7 +58,7 @@ public final class PageCache {
     private byte[] gzip;
     private byte[] brotli;
 
-    Entry(String key, long version, byte[] body, Map<String, String> headers, String etag,
+    Entry(String key, Stamp version, byte[] body, Map<String, String> headers, String etag,
         String lastModified) {
       this.key = key;
       this.version = version;
@@ -96,7 +102,18 @@ public final class PageCache {
   /** In access order: the eldest is the least recently used. Guarded by {@code this}. */
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
   private long bytes;
-  private long version = Long.MIN_VALUE;
+  private Stamp version = new Stamp(Long.MIN_VALUE, Long.MIN_VALUE);
+
+  /**
+   * What pages depend on besides the request: the data version and the latest import (an import
+   * that changes no row moves no data version, yet the pages that list imports change).
+   */
+  private record Stamp(long number, long lastImport) {
+    static Stamp of(Database.Version v) {
+      return new Stamp(v.number(), v.lastImport());
+    }
+  }
+  private final java.time.Clock clock;
 
   public PageCache(Database db) {
     this(db, DEFAULT_BYTES);
@@ -104,8 +121,14 @@ public final class PageCache {
 
   /** A cache of at most {@code maxBytes}; 0 keeps nothing (every request renders). */
   public PageCache(Database db, long maxBytes) {
+    this(db, maxBytes, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #PageCache(Database, long)}, with the day read from {@code clock}. */
+  public PageCache(Database db, long maxBytes, java.time.Clock clock) {
     this.db = db;
     this.maxBytes = maxBytes;
+    this.clock = clock;
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new Object();
     }
@@ -113,10 +136,19 @@ public final class PageCache {
 
   /** The handler, with its successful text responses cached and made conditional. */
   public Handler wrap(Handler handler) {
+    return wrap(handler, ctx -> "");
+  }
+
+  /**
+   * As {@link #wrap(Handler)}, for a page that also depends on {@code variant} of the request:
+   * one of a small set of normalised values (see the class comment), part of the key.
+   */
+  public Handler wrap(Handler handler, Function<Context, String> variant) {
     return ctx -> {
       Database.Version current = db.version();
-      forgetOlderThan(current.number());
-      String key = key(ctx);
+      Stamp stamp = Stamp.of(current);
+      forgetOlderThan(stamp);
+      String key = key(ctx, LocalDate.now(clock)) + '|' + variant.apply(ctx);
       Entry entry;
       // One render per page and version: requests that arrive while it renders wait for it
       // instead of all rendering (and compressing) the same page at once.
@@ -136,8 +168,8 @@ public final class PageCache {
             }
           }
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          entry = new Entry(key, current.number(), bytes, headers,
-              "W/\"" + current.number() + "-" + hash(bytes) + "\"", httpDate(current.changedAt()));
+          entry = new Entry(key, stamp, bytes, headers,
+              "W/\"" + current.number() + "-" + hash(bytes) + "\"", httpDate(lastChange(current)));
           put(key, entry);
         } else {
           entry.headers.forEach(ctx::header);
@@ -189,8 +221,8 @@ public final class PageCache {
   }
 
   /** Once the data have moved on, no page of an older version can be served again. */
-  private synchronized void forgetOlderThan(long current) {
-    if (current != version) {
+  private synchronized void forgetOlderThan(Stamp current) {
+    if (!current.equals(version)) {
       entries.clear();
       bytes = 0;
       version = current;
@@ -199,11 +231,11 @@ public final class PageCache {
 
   private synchronized Entry get(String key) {
     Entry e = entries.get(key);
-    return e != null && e.version == version ? e : null;
+    return e != null && e.version.equals(version) ? e : null;
   }
 
   private synchronized void put(String key, Entry entry) {
-    if (entry.version != version || entry.bytes() * 8 > maxBytes) {
+    if (!entry.version.equals(version) || entry.bytes() * 8 > maxBytes) {
       return;
     }
     Entry old = entries.put(key, entry);
@@ -235,13 +267,14 @@ public final class PageCache {
   }
 
   /** Path, the route's known parameters, language and day: all a page depends on but the data. */
-  static String key(Context ctx) {
+  static String key(Context ctx, LocalDate today) {
     StringBuilder key = new StringBuilder(ctx.path()).append('?');
     KnownParams.canonical(ctx).forEach((name, values) ->
         values.forEach(v -> key.append(name).append('=').append(v).append('&')));
     return key.append('|').append(Lang.of(ctx).code())
-        // Citations name the access date, so a page is not served across midnight.
-        .append('|').append(LocalDate.now(ZoneOffset.UTC)).toString();
+        // Citations name the access date and releases fall due by the day, so a page is not
+        // served across midnight.
+        .append('|').append(today).toString();
   }
 
   private static boolean notModified(Context ctx, Entry entry) {
@@ -267,7 +300,21 @@ public final class PageCache {
     }
   }
 
-  static String httpDate(String isoInstant) {
+  /** When the data or the import log last changed, whichever is later (ISO instants). */
+  public static String lastChange(Database.Version v) {
+    if (v.lastImportAt() == null) {
+      return v.changedAt();
+    }
+    try {
+      return Instant.parse(v.lastImportAt()).isAfter(Instant.parse(v.changedAt()))
+          ? v.lastImportAt() : v.changedAt();
+    } catch (DateTimeParseException e) {
+      return v.changedAt();
+    }
+  }
+
+  /** An ISO instant as an HTTP date ("Sun, 29 Nov 2026 14:58:01 GMT"); the epoch if unreadable. */
+  public static String httpDate(String isoInstant) {
     Instant instant;
     try {
       instant = Instant.parse(isoInstant);

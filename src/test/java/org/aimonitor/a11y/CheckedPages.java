@@ -36,13 +36,17 @@ public final class CheckedPages {
   /**
    * One page of each kind and state: the section pages, indicator pages drawn by year (with
    * forecasts, targets and a series break) and over time (a stock), a filtered view, a view
-   * with nothing to draw, and the 404 and 400 error pages.
+   * with nothing to draw, the place pages, rankings and comparisons, and the 404 and 400 error
+   * pages.
    */
   public static final List<Page> KINDS = List.of(
       new Page("/", 200),
       new Page("/summary", 200),
       new Page("/indicators", 200),
+      new Page("/indicators?sort=freshness", 200),
+      new Page("/indicators?status=overdue", 200),
       new Page("/indicators/ai_core_industry_scale", 200),
+      new Page("/indicators/ai_pc_share", 200),
       new Page("/indicators/ai_enterprises", 200),
       new Page("/indicators/ai_core_industry_scale?region=CN&from=2020&to=2025", 200),
       new Page("/indicators/ai_pc_share?region=US&from=2099", 200),
@@ -50,8 +54,21 @@ public final class CheckedPages {
       new Page("/sources/xinhua-2025-10-01", 200),
       new Page("/timeline", 200),
       new Page("/data", 200),
+      new Page("/updates", 200),
+      new Page("/updates/1", 200),
+      new Page("/updates/1?page=3", 200),
+      new Page("/updates?from=2026-02-30", 400),
+      new Page("/updates/999", 404),
+      // Places: the list, a place, an indicator with regional figures only (it leads with the
+      // ranking), a comparison of chosen places, the full ranking, a period without figures.
+      new Page("/regions", 200),
+      new Page("/regions/CN-GD", 200),
+      new Page("/indicators/ai_industry_scale", 200),
+      new Page("/indicators/ai_enterprises?region=CN-BJ,CN-SH,CN-GD", 200),
+      new Page("/indicators/ai_enterprises/ranking?period=2024", 200),
+      new Page("/indicators/ai_enterprises?period=1990", 200),
       new Page("/no/such/page", 404),
-      new Page("/indicators/ai_core_industry_scale?region=Mars", 400),
+      new Page("/indicators/ai_core_industry_scale?region=MARS", 400),
       new Page("/indicators/ai_core_industry_scale?page=0", 400));
 
   private CheckedPages() {

@@ -229,7 +229,7 @@ class AdminPagesTest {
       assertNotNull(result.selectFirst("a[href=/admin/imports]"));
       int observations = app.db().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM observation")
           .mapTo(Integer.class).one());
-      assertEquals(146, observations);
+      assertEquals(270, observations);
       assertNotEquals(version, AdminApiTest.dataVersion(app), "the data version moved on");
       assertEquals("admin token (web)", app.db().jdbi().withHandle(h -> h.createQuery(
           "SELECT who FROM import_log ORDER BY id DESC LIMIT 1").mapTo(String.class).one()));
@@ -298,9 +298,9 @@ class AdminPagesTest {
       assertEquals("admin token (API)", rows.get(0).select("td").get(2).text());
       assertTrue(rows.get(0).text().contains("first.csv"));
       assertEquals("seed", rows.get(1).select("td").get(2).text());
-      assertEquals(List.of("sources.csv", "indicators.csv", "observations.csv", "events.csv"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv"),
           rows.get(1).select(".import-log__files > li > span:first-child").eachText());
-      assertEquals("281", rows.get(1).select("td").get(4).text(), "the seed added every row of the four files");
+      assertEquals("536", rows.get(1).select("td").get(4).text(), "the seed added every row of the nine files");
       Element sha = rows.get(1).selectFirst("details.sha");
       assertEquals(64, sha.selectFirst(".sha__full").text().length());
       assertTrue(sha.selectFirst("summary").text().endsWith("…"));
@@ -532,12 +532,13 @@ class AdminPagesTest {
       assertTrue(seed.selectFirst("time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.+Z"));
       assertEquals("seed", seed.select("td").get(2).text());
       assertEquals("en", seed.select("td").get(2).attr("lang"), "the log's own words");
-      assertEquals(List.of("（来源，76行）", "（指标，32行）", "（观测数据，145行）", "（事件，28行）"),
+      assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（来源，149行）",
+          "（指标，35行）", "（观测数据，269行）", "（事件，28行）", "（发布时间表，12行）"),
           seed.select(".import-log__files > li > span.admin-hint").eachText());
 
       Element english = Jsoup.parse(signIn(app).get("/admin/imports").body()).selectFirst("table.import-log tbody tr");
       assertTrue(english.selectFirst("time").text().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
-      assertEquals("(observations, 145 rows)", english.select(".import-log__files > li > span.admin-hint").get(2).text());
+      assertEquals("(observations, 269 rows)", english.select(".import-log__files > li > span.admin-hint").get(6).text());
       assertFalse(english.select("td").get(2).hasAttr("lang"));
     }
   }

@@ -5,44 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
+import org.aimonitor.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** Session and preview lifetimes, on a clock the test moves. */
 class AdminSessionsTest {
 
-  /** A clock that stands still until the test moves it. */
-  static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-03-05T09:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final TestClock clock = new TestClock(Instant.parse("2026-03-05T09:00:00Z"));
   final AdminSessions sessions = new AdminSessions(clock);
   final List<ImportFile> files = List.of(new ImportFile("o.csv", "a,b\n".getBytes(StandardCharsets.UTF_8)));
 

@@ -58,12 +58,21 @@ class ApiTest {
   @Test
   void indicatorListHasTheDocumentedFieldsAndTheLatestFigure() throws IOException {
     JsonNode list = get("/api/v1/indicators", 200).get("indicators");
-    assertEquals(32, list.size());
+    assertEquals(35, list.size());
     for (JsonNode i : list) {
-      assertEquals(new TreeSet<>(Set.of("code", "category", "name", "unit", "latest")), fields(i));
+      assertEquals(new TreeSet<>(Set.of("code", "category", "name", "unit", "latest", "places", "freshness")), fields(i));
+      if (i.get("latest").isNull()) {
+        // Figures for provinces and cities only: no single figure stands for the indicator.
+        assertTrue(i.get("places").asInt() > 1, i.toString());
+        continue;
+      }
+      assertTrue(i.get("places").isNull(), i.toString());
       assertEquals(new TreeSet<>(OBSERVATION), fields(i.get("latest")), i.get("code").asText());
       assertEquals(new TreeSet<>(SOURCE_REF), fields(i.at("/latest/source")));
     }
+    assertEquals(List.of("ai_enterprises_share", "ai_industry_scale", "genai_apps_registered"),
+        java.util.stream.StreamSupport.stream(list.spliterator(), false)
+            .filter(i -> i.get("latest").isNull()).map(i -> i.get("code").asText()).sorted().toList());
     JsonNode scale = find(list, "ai_core_industry_scale");
     assertEquals("scale", scale.get("category").asText());
     assertEquals("CNY_bn", scale.get("unit").asText());
@@ -87,7 +96,7 @@ class ApiTest {
     }
     JsonNode y2022 = null;
     for (JsonNode o : observations) {
-      if (o.get("period").asText().equals("2022")) {
+      if (o.get("period").asText().equals("2022") && o.get("region").asText().equals("CN")) {
         y2022 = o;
       }
     }
@@ -119,8 +128,8 @@ class ApiTest {
 
   @Test
   void sourcesListEverySourceWithTheIndicatorsItBacks() throws IOException {
-    JsonNode sources = get("/api/v1/sources", 200).get("sources");
-    assertEquals(76, sources.size());
+    JsonNode sources = get("/api/v1/sources?limit=1000", 200).get("sources");
+    assertEquals(149, sources.size());
     JsonNode xinhua = find(sources, "xinhua-2025-10-01", "id");
     assertEquals(new TreeSet<>(Set.of("id", "publisher", "title", "url", "published_on", "language",
         "reliability", "note", "indicators")), fields(xinhua));

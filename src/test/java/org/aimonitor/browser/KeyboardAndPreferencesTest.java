@@ -32,8 +32,9 @@ class KeyboardAndPreferencesTest {
 
   static final Map<String, String> DARK = Map.of("prefers-color-scheme", "dark");
   static final Map<String, String> REDUCED_MOTION = Map.of("prefers-reduced-motion", "reduce");
-  static final List<String> NAV = List.of("Overview", "Summary", "Indicators", "Sources", "Timeline", "Data");
-  static final List<String> NAV_ZH = List.of("概览", "摘要", "指标", "来源", "大事记", "数据");
+  static final List<String> NAV = List.of("Overview", "Summary", "Indicators", "Places", "Sources", "Timeline",
+      "Data", "Updates");
+  static final List<String> NAV_ZH = List.of("概览", "摘要", "指标", "地区", "来源", "大事记", "数据", "更新");
 
   /**
    * Marks every control a keyboard user must be able to reach (shown, not disabled, not taken

@@ -164,7 +164,7 @@ class PrintTest {
     if (lang == Lang.EN) {
       assertTrue(text.contains("> ¥1,200 billion") && text.contains("+54 %"), "headline figures printed");
     } else {
-      assertTrue(joined.contains("超过12000亿元") && joined.contains("+54%") && joined.contains("超过6200家"),
+      assertTrue(joined.contains("超过1.2万亿元") && joined.contains("+54%") && joined.contains("超过6200家"),
           "headline figures printed in Chinese units");
       assertTrue(joined.contains("中国人工智能产业摘要") && joined.contains("政策里程碑"), "Chinese headings printed");
       long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();

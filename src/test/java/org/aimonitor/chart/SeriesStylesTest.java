@@ -53,7 +53,8 @@ class SeriesStylesTest {
       Stream.of(overview.marketScale(), overview.segmentGrowth(), overview.hardwareAdoption(),
           overview.enterprises()).map(ChartView::spec).forEach(charts::add);
     }
-    List<String> regions = new ArrayList<>(Regions.codes());
+    List<String> regions = new ArrayList<>(org.aimonitor.Fixtures.regions().stream()
+        .map(org.aimonitor.store.Region::code).toList());
     regions.add(null);
     for (String code : seed.indicators().keySet()) {
       for (String region : regions) {

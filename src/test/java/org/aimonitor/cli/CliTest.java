@@ -66,7 +66,7 @@ class CliTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("Dry run, nothing written: 1 added"), r.out());
     Database db = Database.open(dir.resolve("db/monitor.db"));
-    assertEquals(145, db.store().observationCount());
+    assertEquals(269, db.store().observationCount());
   }
 
   @Test
@@ -88,15 +88,18 @@ class CliTest {
     Path out = dir.resolve("export");
     Result r = run("export", out.toString());
     assertEquals(0, r.status(), r.err());
-    for (String name : new String[] {"sources.csv", "indicators.csv", "observations.csv", "events.csv"}) {
+    for (String name : new String[] {"languages.csv", "categories.csv", "units.csv", "regions.csv",
+        "sources.csv", "indicators.csv", "observations.csv", "events.csv"}) {
       assertEquals(Files.readString(Path.of("data", name)), Files.readString(out.resolve(name)),
           name + " is byte for byte the seed file");
     }
     Result again = run("import", out.resolve("observations.csv").toString(),
         out.resolve("sources.csv").toString(), out.resolve("indicators.csv").toString(),
-        out.resolve("events.csv").toString());
+        out.resolve("events.csv").toString(), out.resolve("regions.csv").toString(),
+        out.resolve("units.csv").toString(), out.resolve("categories.csv").toString(),
+        out.resolve("languages.csv").toString());
     assertEquals(0, again.status(), again.err());
-    assertTrue(again.out().contains(": 0 added, 0 changed, 281 unchanged."), again.out());
+    assertTrue(again.out().contains(": 0 added, 0 changed, 524 unchanged."), again.out());
   }
 
   @Test

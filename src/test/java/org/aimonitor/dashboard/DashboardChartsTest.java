@@ -23,7 +23,7 @@ class DashboardChartsTest {
 
   private static final Indicator SCALE = Fixtures.scale();
   private static final Indicator GROWTH = indicator("ai_core_industry_growth", "scale", "pct", "% YoY", 1);
-  private static final Indicator FIRMS = new Indicator("ai_enterprises", "enterprises", "AI enterprises",
+  private static final Indicator FIRMS = org.aimonitor.Fixtures.newIndicator("ai_enterprises", "enterprises", "AI enterprises",
       "人工智能企业数量", "count", "enterprises", "家", 0, "", "");
   private static final Indicator PHONES = indicator("ai_phone_share", "hardware", "pct", "%", 1);
   private static final Indicator PCS = indicator("ai_pc_share", "hardware", "pct", "%", 0);
@@ -199,8 +199,8 @@ class DashboardChartsTest {
     assertEquals("超过9000亿元", actual.points().get(2).text());
     assertEquals("2024年", actual.points().get(2).period());
     assertEquals("下限", actual.points().get(2).qualifier());
-    assertEquals("17295亿元（预测）", series(zh, "规模（预测值）").points().get(0).text());
-    assertEquals("10000亿元（目标）", series(zh, "规划目标").points().get(1).text());
+    assertEquals("1.7295万亿元（预测）", series(zh, "规模（预测值）").points().get(0).text());
+    assertEquals("1万亿元（目标）", series(zh, "规划目标").points().get(1).text());
     Series growth = series(zh, "同比增速");
     assertEquals(24.0, growth.points().get(0).y(), "percentages are not converted");
     assertEquals("+24%", growth.points().get(0).text());
@@ -247,6 +247,8 @@ class DashboardChartsTest {
     assertEquals("超过6200家", china.points().get(1).text());
     assertEquals(6200.0, china.points().get(1).y(), "counts are not converted");
     assertEquals("2023年第3季度末", series(spec, "全球").points().get(0).period());
-    assertEquals("29542家", series(spec, "全球").points().get(0).text());
+    // From 10,000 counts are written in 万 (units.csv: count "0 4 8"); the chart draws 家.
+    assertEquals("2.9542万家", series(spec, "全球").points().get(0).text());
+    assertEquals(29542.0, series(spec, "全球").points().get(0).y());
   }
 }

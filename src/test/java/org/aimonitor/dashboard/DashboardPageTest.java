@@ -274,14 +274,14 @@ class DashboardPageTest {
     assertEquals("中国人工智能产业概览", zh.selectFirst("h1").text());
     assertEquals("数据截至2026年3月5日（所示数据中最新的发布日期）", zh.selectFirst(".as-of").text());
     assertEquals("2026年3月5日", zh.selectFirst(".as-of strong").text());
-    assertEquals(List.of("主要数据", "趋势", "政策与数据大事记", "来源"), zh.select("main h2").eachText());
+    assertEquals(List.of("主要数据", "趋势", "产业分布", "政策与数据大事记", "来源"), zh.select("main h2").eachText());
   }
 
   @Test
   void chineseScaleCardIsIn100MillionYuanWithChinesePeriodsAndQualifiers() {
     Element card = card(zh, "kpi-scale");
     assertEquals("人工智能核心产业规模", card.selectFirst("h3").text());
-    assertEquals("超过12000亿元", card.selectFirst(".kpi__value").text());
+    assertEquals("超过1.2万亿元", card.selectFirst(".kpi__value").text());
     assertTrue(card.selectFirst(".kpi__meta").text().contains("2025年"), card.text());
     assertTrue(card.selectFirst(".kpi__meta").text().contains("下限"), card.text());
     String more = card.select(".kpi__more li").text();
@@ -312,8 +312,8 @@ class DashboardPageTest {
   void chineseChartsDrawTheSameFiguresInChineseUnits() throws Exception {
     List<String> rows = scaleTableRows(zh);
     assertTrue(rows.contains("规模（实际值）|2024年|超过9000亿元"), rows.toString());
-    assertTrue(rows.contains("规模（预测值）|2035年|17295亿元（预测）"), rows.toString());
-    assertTrue(rows.contains("规划目标|2030年|10000亿元（目标）"), rows.toString());
+    assertTrue(rows.contains("规模（预测值）|2035年|1.7295万亿元（预测）"), rows.toString());
+    assertTrue(rows.contains("规划目标|2030年|1万亿元（目标）"), rows.toString());
     assertTrue(rows.contains("同比增速|2024年|+24%"), rows.toString());
     ObjectMapper json = new ObjectMapper();
     JsonNode en = json.readTree(page.selectFirst("#chart-market-scale-figure script.chart-spec").data());
@@ -331,7 +331,7 @@ class DashboardPageTest {
     assertTrue(zh.selectFirst("#chart-market-scale-figure .chart__notes").text().contains("7260亿元"));
     String firms = zh.selectFirst("#chart-enterprises-figure table").text();
     assertTrue(firms.contains("中国 2025年末 超过6200家"), firms);
-    assertTrue(firms.contains("全球 2023年第3季度末 29542家"), firms);
+    assertTrue(firms.contains("全球 2023年第3季度末 2.9542万家"), firms);
     assertEquals(List.of("人工智能核心产业规模", "人工智能核心产业规模增速"),
         zh.select("#chart-market-scale-figure .chart__links a").eachText());
   }

@@ -53,7 +53,7 @@ class DashboardViewTest {
 
     KpiCard scale = card(zh, "kpi-scale");
     assertEquals("人工智能核心产业规模", scale.title());
-    assertEquals(List.of("2025年 = 超过12000亿元 (下限)", "2024年规模 = 超过9000亿元 (下限)",
+    assertEquals(List.of("2025年 = 超过1.2万亿元 (下限)", "2024年规模 = 超过9000亿元 (下限)",
         "2024年同比增速 = +24% (公布值)"), figures(scale));
     assertEquals("2025年同比增速尚未公布。", scale.note());
     assertEquals("人工智能核心产业规模", scale.main().measure());

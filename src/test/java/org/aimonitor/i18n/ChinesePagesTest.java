@@ -43,7 +43,7 @@ class ChinesePagesTest {
 
   /** Latin words allowed in Chinese text: names of organisations, products and formats. */
   private static final Set<String> SHARED_NAMES = Set.of(
-      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
+      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "Atom", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
       "IDC", "Canalys", "KPMG", "ZGC", "CNNIC", "iiMedia", "HTTP", "UTF", "Xinhua", "Chart.js",
       "Bearer", "CSRF", "NPC");
 
@@ -67,6 +67,8 @@ class ChinesePagesTest {
       texts.add(i.definitionZh());
     });
     data.events().forEach(e -> texts.add(e.titleZh()));
+    // Source titles are the pages' own headlines, some with a note in English on what the page is.
+    data.sources().values().forEach(s -> texts.add(s.title()));
     datasetChinese = texts;
   }
 

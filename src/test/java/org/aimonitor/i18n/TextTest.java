@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TextTest {
 
   private static Indicator indicator(String unit, String unitEn, String unitZh, int decimals) {
-    return new Indicator("x", "scale", "name", "名称", unit, unitEn, unitZh, decimals, "", "");
+    return org.aimonitor.Fixtures.newIndicator("x", "scale", "name", "名称", unit, unitEn, unitZh, decimals, "", "");
   }
 
   private static final Indicator SCALE = indicator("CNY_bn", "billion yuan", "亿元", 1);
@@ -57,8 +57,8 @@ class TextTest {
     // 1 billion yuan = 10 亿元; 1 million units = 100 万台; 100 million users = 1 亿人.
     assertEquals("超过9000亿元", zh(SCALE, "900", Qualifier.LOWER_BOUND));
     assertEquals("5784亿元", zh(SCALE, "578.4", Qualifier.REPORTED));
-    assertEquals("17295亿元（预测）", zh(SCALE, "1729.5", Qualifier.FORECAST));
-    assertEquals("10000亿元（目标）", zh(SCALE, "1000", Qualifier.TARGET));
+    assertEquals("1.7295万亿元（预测）", zh(SCALE, "1729.5", Qualifier.FORECAST));
+    assertEquals("1万亿元（目标）", zh(SCALE, "1000", Qualifier.TARGET));
     assertEquals("221亿美元", zh(SERVERS, "22.1", Qualifier.REPORTED));
     assertEquals("约1250万台", zh(PCS, "12.5", Qualifier.APPROX));
     assertEquals("2.49亿人", zh(USERS, "249", Qualifier.REPORTED));
@@ -66,6 +66,34 @@ class TextTest {
     assertEquals("约15%", zh(SHARE, "15", Qualifier.APPROX));
     assertEquals("+24%", zh(GROWTH, "24", Qualifier.REPORTED));
     assertEquals("280 EFLOPS", zh(COMPUTE, "280", Qualifier.REPORTED));
+  }
+
+  @Test
+  void chineseWritesEachValueWithTheLargestMagnitudeItsUnitAllowsAndReaches() {
+    // Money in 亿 and, from 1万亿, in 万亿 (units.csv: CNY_bn "8 12").
+    assertEquals("超过1.2万亿元", zh(SCALE, "1200", Qualifier.LOWER_BOUND));
+    assertEquals("9999亿元", zh(SCALE, "999.9", Qualifier.REPORTED));
+    assertEquals("1万亿元", zh(SCALE, "999.99", Qualifier.REPORTED), "rounded as published, then written");
+    assertEquals("1万亿元", zh(SCALE, "1000.0", Qualifier.REPORTED));
+    assertEquals("12.35万亿元", zh(SCALE, "12350", Qualifier.REPORTED));
+    assertEquals("0.5亿元", zh(indicator("CNY_bn", "billion yuan", "亿元", 2), "0.05", Qualifier.REPORTED),
+        "below 1亿 stays in 亿: never 万元");
+    // Units in 万 and, from 1亿, in 亿; people in 亿 only.
+    assertEquals("2.78亿台", zh(PCS, "278", Qualifier.REPORTED));
+    assertEquals("9990万台", zh(PCS, "99.9", Qualifier.REPORTED));
+    assertEquals("0.5亿人", zh(USERS, "50", Qualifier.REPORTED));
+    // Counts plain below 1万, then in 万 and 亿.
+    assertEquals("9999家", zh(FIRMS, "9999", Qualifier.REPORTED));
+    assertEquals("48.9万家", zh(FIRMS, "489000", Qualifier.REPORTED));
+    assertEquals("约2.258万家", zh(FIRMS, "22580", Qualifier.APPROX));
+    assertEquals("1.5亿家", zh(FIRMS, "150000000", Qualifier.REPORTED));
+    // Shares and computing power have no magnitude words; Chinese never groups digits.
+    assertEquals("12000 EFLOPS", zh(COMPUTE, "12000", Qualifier.REPORTED));
+    assertEquals("12,000 EFLOPS", en(COMPUTE, "12000", Qualifier.REPORTED));
+    assertEquals("¥12,350 billion", en(SCALE, "12350", Qualifier.REPORTED));
+    // A chart draws in the indicator's Chinese unit words, whatever each figure's magnitude.
+    assertEquals(12000.0, Text.ZH.chartValue(SCALE, new BigDecimal("1200")));
+    assertEquals(489000.0, Text.ZH.chartValue(FIRMS, new BigDecimal("489000")));
   }
 
   @Test
@@ -138,6 +166,6 @@ class TextTest {
     assertEquals("亿元", Text.ZH.unit(SCALE));
     assertEquals("下限", Text.ZH.qualifier(Qualifier.LOWER_BOUND));
     assertEquals("lower bound", Text.EN.qualifier(Qualifier.LOWER_BOUND));
-    assertEquals("全球", Text.ZH.region("WORLD"));
+    assertEquals("全球", org.aimonitor.Fixtures.names().region("WORLD", Text.ZH));
   }
 }

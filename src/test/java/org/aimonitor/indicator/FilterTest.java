@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class FilterTest {
 
+  private static final org.aimonitor.i18n.Names NAMES = org.aimonitor.Fixtures.names();
+
   private static Filter parse(Map<String, List<String>> query) {
     return Filter.parse(query, Text.EN);
   }
@@ -42,14 +44,25 @@ class FilterTest {
   }
 
   @Test
-  void unknownRegionIsRefusedWithTheValidOnesListed() {
+  void somethingThatIsNotARegionCodeIsRefused() {
     HttpProblem p = refused(Map.of("region", List.of("cn")));
     assertEquals(400, p.status());
     assertEquals("Bad request", p.title(Text.EN));
-    assertTrue(p.getMessage().contains("\"cn\""), p.getMessage());
-    for (String r : Regions.codes()) {
-      assertTrue(p.getMessage().contains(r), p.getMessage());
-    }
+    assertTrue(p.getMessage().contains("\"cn\" is not one"), p.getMessage());
+    assertTrue(refused(Map.of("region", List.of("CN,,US"))).getMessage().contains("\"\" is not one"));
+  }
+
+  @Test
+  void upToFivePlacesAreReadInTheOrderGivenAndNoMore() {
+    Filter f = parse(Map.of("region", List.of("CN-BJ, CN-SH,CN-GD-SZ")));
+    assertEquals(List.of("CN-BJ", "CN-SH", "CN-GD-SZ"), f.regions());
+    assertTrue(f.compares());
+    assertEquals(null, f.region());
+    assertEquals("?region=CN-BJ,CN-SH,CN-GD-SZ", f.query());
+    assertEquals(f, parse(Map.of("region", List.of(f.regionParam()))));
+    assertTrue(refused(Map.of("region", List.of("CN-BJ,CN-SH,CN-GD,CN-ZJ,CN-JS,CN-AH")))
+        .getMessage().contains("At most 5 places"));
+    assertTrue(refused(Map.of("region", List.of("CN-BJ,CN-BJ"))).getMessage().contains("given twice"));
   }
 
   @Test
@@ -91,20 +104,20 @@ class FilterTest {
 
   @Test
   void describesTheViewInWords() {
-    assertEquals("all regions, all years", Filter.NONE.describe(Text.EN));
-    assertEquals("China (mainland), 2020–2025", new Filter("CN", 2020, 2025).describe(Text.EN));
-    assertEquals("World, from 2024", new Filter("WORLD", 2024, null).describe(Text.EN));
-    assertEquals("all regions, up to 2022", new Filter(null, null, 2022).describe(Text.EN));
-    assertEquals("Greater China, 2024", new Filter("CN-GC", 2024, 2024).describe(Text.EN));
+    assertEquals("all regions, all years", Filter.NONE.describe(Text.EN, NAMES));
+    assertEquals("China (mainland), 2020–2025", new Filter("CN", 2020, 2025).describe(Text.EN, NAMES));
+    assertEquals("World, from 2024", new Filter("WORLD", 2024, null).describe(Text.EN, NAMES));
+    assertEquals("all regions, up to 2022", new Filter((String) null, null, 2022).describe(Text.EN, NAMES));
+    assertEquals("Greater China, 2024", new Filter("CN-GC", 2024, 2024).describe(Text.EN, NAMES));
   }
 
   @Test
   void describesTheViewInChinese() {
-    assertEquals("全部地区，全部年份", Filter.NONE.describe(Text.ZH));
-    assertEquals("中国（大陆），2020–2025年", new Filter("CN", 2020, 2025).describe(Text.ZH));
-    assertEquals("全球，2024年起", new Filter("WORLD", 2024, null).describe(Text.ZH));
-    assertEquals("全部地区，2022年及以前", new Filter(null, null, 2022).describe(Text.ZH));
-    assertEquals("大中华区，2024年", new Filter("CN-GC", 2024, 2024).describe(Text.ZH));
+    assertEquals("全部地区，全部年份", Filter.NONE.describe(Text.ZH, NAMES));
+    assertEquals("中国（大陆），2020–2025年", new Filter("CN", 2020, 2025).describe(Text.ZH, NAMES));
+    assertEquals("全球，2024年起", new Filter("WORLD", 2024, null).describe(Text.ZH, NAMES));
+    assertEquals("全部地区，2022年及以前", new Filter((String) null, null, 2022).describe(Text.ZH, NAMES));
+    assertEquals("大中华区，2024年", new Filter("CN-GC", 2024, 2024).describe(Text.ZH, NAMES));
   }
 
   @Test
@@ -112,7 +125,7 @@ class FilterTest {
     HttpProblem region = refused(Map.of("region", List.of("Mars")), Text.ZH);
     assertEquals(400, region.status());
     assertEquals("请求有误", region.title(Text.ZH));
-    assertEquals("未知地区“Mars”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、WORLD（全球）、US（美国）。",
+    assertEquals("参数“region”必须是地区代码（如CN或CN-BJ），多个代码以逗号分隔；“Mars”不是地区代码。",
         region.getMessage());
     assertEquals("参数“from”必须是年份（例如2020），而不是“20x0”。",
         refused(Map.of("from", List.of("20x0")), Text.ZH).getMessage());
@@ -125,9 +138,9 @@ class FilterTest {
   }
 
   @Test
-  void englishRefusalsNameTheValidRegionsInEnglish() {
-    assertEquals("Unknown region \"Mars\". Valid regions: CN (China (mainland)), CN-GC (Greater China), "
-        + "WORLD (World), US (United States).", refused(Map.of("region", List.of("Mars"))).getMessage());
+  void englishRefusalsSayWhatARegionCodeLooksLike() {
+    assertEquals("The parameter \"region\" must be region codes such as CN or CN-BJ, joined by commas;"
+        + " \"Mars\" is not one.", refused(Map.of("region", List.of("Mars"))).getMessage());
   }
 
   private static Observation obs(String region, String period) {

@@ -165,7 +165,7 @@ class IndicatorChartTest {
 
   @Test
   void yearsFilterLimitsTheChart() {
-    ChartSpec spec = spec(seed, "ai_enterprises", new Filter(null, 2024, 2024));
+    ChartSpec spec = spec(seed, "ai_enterprises", new Filter((String) null, 2024, 2024));
     List<Point> all = spec.series().stream().flatMap(s -> s.points().stream()).toList();
     assertFalse(all.isEmpty());
     all.forEach(p -> assertTrue(p.period().contains("2024"), p.period()));
@@ -181,7 +181,7 @@ class IndicatorChartTest {
   @Test
   void nothingToDrawGivesNoChart() {
     assertTrue(chart(seed, "ai_core_industry_scale", new Filter("US", null, null)).isEmpty());
-    assertTrue(chart(seed, "ai_core_industry_scale", new Filter(null, 2100, 2100)).isEmpty());
+    assertTrue(chart(seed, "ai_core_industry_scale", new Filter((String) null, 2100, 2100)).isEmpty());
   }
 
   @Test
@@ -304,7 +304,7 @@ class IndicatorChartTest {
   }
 
   private static Snapshot synthetic(String unit, List<Observation> observations, String code) {
-    Indicator indicator = new Indicator(code, "scale", "Test indicator", "测试", unit, "billion yuan",
+    Indicator indicator = org.aimonitor.Fixtures.newIndicator(code, "scale", "Test indicator", "测试", unit, "billion yuan",
         "亿元", 1, "A test.", "测试。");
     Source source = new Source("s", "Publisher", "Title", "https://example.org/", null, "en", "news", "");
     Map<String, Indicator> indicators = new LinkedHashMap<>(Map.of(code, indicator));

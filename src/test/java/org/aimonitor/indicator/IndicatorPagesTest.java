@@ -55,7 +55,7 @@ class IndicatorPagesTest {
     List<String> headings = doc.select(".indicator-group h2").eachText();
     assertEquals(List.of("Industry scale", "Enterprises", "Industry segments", "Smart hardware",
         "Adoption", "Computing power", "Global comparisons"), headings);
-    assertEquals(32, doc.select("tr[data-indicator]").size());
+    assertEquals(35, doc.select("tr[data-indicator]").size());
     assertEquals("page", doc.selectFirst(".site-nav a[href=/indicators]").attr("aria-current"));
   }
 
@@ -161,9 +161,11 @@ class IndicatorPagesTest {
 
   @Test
   void badParametersGiveA400PageThatSaysWhatIsWrong() {
-    Document region = page("/indicators/ai_core_industry_scale?region=Mars", 400);
-    assertTrue(region.text().contains("Unknown region \"Mars\". Valid regions: CN (China (mainland)), "
-        + "CN-GC (Greater China), WORLD (World), US (United States)."), region.text());
+    Document region = page("/indicators/ai_core_industry_scale?region=MARS", 400);
+    assertTrue(region.text().contains("Unknown region \"MARS\". Valid regions: CN (China (mainland)), "
+        + "CN-GC (Greater China), WORLD (World), US (United States), CN-BJ (Beijing), "), region.text());
+    assertTrue(page("/indicators/ai_core_industry_scale?region=Mars", 400).text()
+        .contains("\"Mars\" is not one"), "not a region code at all");
     assertTrue(page("/indicators/ai_core_industry_scale?from=last", 400).text()
         .contains("\"from\" must be a year such as 2020"));
     assertTrue(page("/indicators/ai_core_industry_scale?from=2025&to=2020", 400).text()
@@ -233,14 +235,14 @@ class IndicatorPagesTest {
     assertEquals("指标 · 人工智能产业监测", doc.title());
     assertEquals(List.of("产业规模", "企业", "产业链各层", "智能硬件", "应用普及", "算力", "国际比较"),
         doc.select(".indicator-group h2").eachText());
-    assertEquals(List.of("指标", "最新主数据", "性质", "时期", "地区", "单位", "来源"),
+    assertEquals(List.of("指标", "最新主数据", "性质", "时期", "地区", "单位", "来源", "下次发布"),
         doc.selectFirst(".indicator-list thead").select("th").eachText());
-    assertTrue(doc.selectFirst(".as-of").text().startsWith("共32项指标 · 数据版本"), doc.selectFirst(".as-of").text());
+    assertTrue(doc.selectFirst(".as-of").text().startsWith("共35项指标 · 数据版本"), doc.selectFirst(".as-of").text());
 
     Element scale = doc.selectFirst("tr[data-indicator=ai_core_industry_scale]");
     assertEquals("人工智能核心产业规模", scale.selectFirst("th a").text());
-    assertEquals(List.of("超过12000亿元", "下限", "2025年", "中国（大陆）", "亿元"),
-        scale.select("td").eachText().subList(0, 5), "1,200 billion yuan = 12000亿元");
+    assertEquals(List.of("超过1.2万亿元", "下限", "2025年", "中国（大陆）", "亿元"),
+        scale.select("td").eachText().subList(0, 5), "1,200 billion yuan = 1.2万亿元: 万亿 from 1万亿 up");
     Element publisher = scale.select("td").get(5).selectFirst("span");
     assertEquals("China News Service (ECNS)", publisher.text());
     assertEquals("en", publisher.attr("lang"), "an English publisher is marked as English");
@@ -269,14 +271,14 @@ class IndicatorPagesTest {
     assertEquals("人工智能核心产业规模", doc.selectFirst("h1 span").text());
     Element english = doc.selectFirst("h1 span[lang=en]");
     assertEquals("AI core industry scale", english.text());
-    assertEquals(List.of("定义", "视图", "主数据序列", "全部数据", "引用方式", "来源"),
+    assertEquals(List.of("定义", "更新情况", "视图", "主数据序列", "各省市并列比较", "全部数据", "引用方式", "来源"),
         doc.select("main h2").eachText());
     assertTrue(doc.selectFirst(".definition__unit").text().startsWith("单位：亿元（billion yuan）。"),
         doc.selectFirst(".definition__unit").text());
     assertEquals("产业规模", doc.select(".breadcrumb a").get(1).text());
     assertEquals("全部地区", doc.selectFirst(".region-links a").text());
     assertEquals(List.of("地区", "起始年份", "截止年份"),
-        doc.select(".filter-form label").stream().map(l -> l.ownText().trim()).toList());
+        doc.select(".view-filter .filter-form label").stream().map(l -> l.ownText().trim()).toList());
     assertEquals("应用", doc.selectFirst(".filter-form button").text());
 
     Element group = doc.selectFirst("tbody.obs-group[data-region=CN][data-period=2024]");
@@ -361,11 +363,11 @@ class IndicatorPagesTest {
 
   @Test
   void badParametersGiveA400PageInChinese() {
-    Document region = page("/indicators/ai_core_industry_scale?region=Mars&lang=zh", 400);
+    Document region = page("/indicators/ai_core_industry_scale?region=MARS&lang=zh", 400);
     assertEquals("zh-CN", region.selectFirst("html").attr("lang"));
     assertEquals("请求有误", region.selectFirst("h1").text());
-    assertTrue(region.text().contains("未知地区“Mars”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、"
-        + "WORLD（全球）、US（美国）。"), region.text());
+    assertTrue(region.text().contains("未知地区“MARS”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、"
+        + "WORLD（全球）、US（美国）、CN-BJ（北京市）、"), region.text());
     assertTrue(page("/indicators/ai_core_industry_scale?from=last&lang=zh", 400).text()
         .contains("参数“from”必须是年份（例如2020），而不是“last”。"));
     assertTrue(page("/indicators/ai_core_industry_scale?from=2025&to=2020&lang=zh", 400).text()
@@ -385,5 +387,19 @@ class IndicatorPagesTest {
     JsonNode doc = JSON.readTree(app.get("/indicators/ai_core_industry_scale.json?lang=zh").body());
     JsonNode first = doc.get("observations").get(0);
     assertFalse(first.get("figure").asText().contains("亿"), first.toString());
+  }
+
+  @Test
+  void theCitationLinksTheAddressEachReaderUsedEvenFromTheCache() {
+    for (int round = 0; round < 2; round++) {
+      for (String host : List.of("monitor.example.org", "127.0.0.1:" + app.port())) {
+        String page = app.raw("/indicators/ai_pc_share", "Host: " + host);
+        assertTrue(page.contains("http://" + host + "/indicators/ai_pc_share</a>"),
+            host + " in round " + round);
+      }
+    }
+    String forged = app.raw("/indicators/ai_pc_share", "Host: x\"><script>");
+    assertTrue(forged.startsWith("HTTP/1.1 400") || forged.contains("http://localhost/indicators/ai_pc_share</a>"),
+        "a host that is no host name is never echoed");
   }
 }

@@ -56,12 +56,24 @@ class SourcesAndTimelinePagesTest {
     return doc;
   }
 
+  /** The register's entry of source {@code id}, on whichever of its pages it is. */
+  private static Element entry(String id, Lang lang) {
+    for (int p = 1; p <= 2; p++) {
+      Element e = page("/sources" + (p == 1 ? "" : "?page=" + p), lang).getElementById("src-" + id);
+      if (e != null) {
+        return e;
+      }
+    }
+    throw new AssertionError("no source " + id + " in the register");
+  }
+
   @Test
   void sourcesPageListsEverySourceWithPublisherTitleDateLanguageAndReliability() {
-    Document doc = page("/sources");
+    Document doc = page("/sources?page=2");
     assertEquals("Sources", doc.selectFirst("h1").text());
-    assertEquals(76, doc.select("li.source-entry").size());
-    Element xinhua = doc.getElementById("src-xinhua-2025-10-01");
+    assertEquals(100, page("/sources").select("li.source-entry").size());
+    assertEquals(49, doc.select("li.source-entry").size(), "149 sources, a hundred to a page");
+    Element xinhua = entry("xinhua-2025-10-01", Lang.EN);
     assertTrue(xinhua.selectFirst("h2").text().startsWith("Xinhua (via People's Daily Online): China's AI industry thrives"));
     assertEquals("http://en.people.cn/n3/2025/1001/c90000-20373660.html", xinhua.selectFirst("h2 a").attr("href"));
     List<String> facts = xinhua.select(".source-entry__facts dd").eachText();
@@ -75,9 +87,9 @@ class SourcesAndTimelinePagesTest {
     Document doc = page("/sources?lang=zh", Lang.ZH);
     assertEquals("来源", doc.selectFirst("h1").text());
     assertTrue(doc.selectFirst("title").text().startsWith("来源 · "), doc.selectFirst("title").text());
-    assertTrue(doc.selectFirst(".as-of").text().startsWith("共引用76个网页"), doc.selectFirst(".as-of").text());
+    assertTrue(doc.selectFirst(".as-of").text().startsWith("共引用149个网页"), doc.selectFirst(".as-of").text());
     assertTrue(doc.selectFirst(".lede").text().contains("官方"));
-    Element xinhua = doc.getElementById("src-xinhua-2025-10-01");
+    Element xinhua = entry("xinhua-2025-10-01", Lang.ZH);
     assertEquals(List.of("日期", "语言", "可信度", "编号"), xinhua.select(".source-entry__facts dt").eachText());
     assertEquals(List.of("2025年10月1日", "英文", "官方", "xinhua-2025-10-01"),
         xinhua.select(".source-entry__facts dd").eachText());
@@ -86,8 +98,8 @@ class SourcesAndTimelinePagesTest {
     assertEquals("en", xinhua.selectFirst(".source-entry__publisher").attr("lang"));
     assertEquals("en", xinhua.selectFirst("h2 a").attr("lang"));
     assertEquals("en", xinhua.selectFirst(".source-entry__note").attr("lang"));
-    assertTrue(doc.getElementById("src-ripaa-2025").text().contains("法文"));
-    assertEquals("fr", doc.getElementById("src-ripaa-2025").selectFirst("h2 a").attr("lang"));
+    assertTrue(entry("ripaa-2025", Lang.ZH).text().contains("法文"));
+    assertEquals("fr", entry("ripaa-2025", Lang.ZH).selectFirst("h2 a").attr("lang"));
     assertFalse(doc.select("h2 a[lang=zh-CN]").isEmpty(), "Chinese titles are marked Chinese");
   }
 
@@ -95,14 +107,14 @@ class SourcesAndTimelinePagesTest {
   @EnumSource(Lang.class)
   void sourcesPageCountsReliabilityLevelsAsTheDatasetDocuments(Lang lang) {
     List<String> expected = lang == Lang.ZH
-        ? List.of("官方 12", "新闻媒体 28", "二手来源 35", "低可信度 1")
-        : List.of("official 12", "news 28", "secondary 35", "low 1");
+        ? List.of("官方 20", "新闻媒体 48", "二手来源 77", "低可信度 4")
+        : List.of("official 20", "news 48", "secondary 77", "low 4");
     assertEquals(expected, page("/sources", lang).select(".reliability-counts li").eachText());
   }
 
   @Test
   void theRegisterCountsWhatEachSourceBacksAndLinksToItsIndicatorsAndItsOwnPage() {
-    Element xinhua = page("/sources").getElementById("src-xinhua-2025-10-01");
+    Element xinhua = entry("xinhua-2025-10-01", Lang.EN);
     // Eight figures of seven indicators and one event (data/*.csv); the register names the first
     // five indicators in category order.
     assertEquals("Figures: 8 · indicators: 7 · events: 1", xinhua.selectFirst(".source-entry__backs").text());
@@ -114,7 +126,7 @@ class SourcesAndTimelinePagesTest {
         xinhua.selectFirst(".source-entry__indicators").text());
     assertEquals("/sources/xinhua-2025-10-01", xinhua.selectFirst(".source-entry__link a").attr("href"));
     assertTrue(xinhua.select(".backed").isEmpty(), "the register counts figures; the source's page lists them");
-    Element french = page("/sources").getElementById("src-ripaa-2025");
+    Element french = entry("ripaa-2025", Lang.EN);
     assertTrue(french.text().contains("French"));
   }
 

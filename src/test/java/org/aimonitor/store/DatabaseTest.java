@@ -39,9 +39,9 @@ class DatabaseTest {
   @Test
   void seedsEveryRowOfTheFourFiles() {
     Snapshot all = org.aimonitor.TestData.everything(seeded());
-    assertEquals(76, all.sources().size());
-    assertEquals(32, all.indicators().size());
-    assertEquals(145, all.observations().size());
+    assertEquals(149, all.sources().size());
+    assertEquals(35, all.indicators().size());
+    assertEquals(269, all.observations().size());
     assertEquals(28, all.events().size());
   }
 

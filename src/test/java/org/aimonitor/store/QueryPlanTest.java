@@ -35,7 +35,7 @@ class QueryPlanTest {
 
   /** Tables that grow with the data; scanning one without an index costs the database's size. */
   static final Set<String> BIG = Set.of("observation", "source", "event", "indicator", "revision",
-      "import_log");
+      "import_log", "freshness", "schedule", "schedule_indicator");
   private static final Pattern TABLE = Pattern.compile(
       "\\b(?:FROM|JOIN)\\s+([a-z_.]+)(?:\\s+(?:AS\\s+)?([a-z]\\w*))?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NOT_ALIASES = Set.of("where", "join", "on", "order", "group",
@@ -53,7 +53,20 @@ class QueryPlanTest {
       "/sources", "/sources/ecns-2026-03-05", "/sources/ecns-2026-03-05?page=2", "/timeline",
       "/data", "/healthz", "/api/v1/indicators", "/api/v1/indicators?limit=5",
       "/api/v1/indicators/ai_pc_share", "/api/v1/sources?limit=5", "/api/v1/events?limit=5",
-      "/?lang=zh", "/indicators/ai_pc_share?lang=zh", "/sources?lang=zh");
+      "/?lang=zh", "/indicators/ai_pc_share?lang=zh", "/sources?lang=zh",
+      "/updates", "/updates?lang=zh", "/updates?from=2000-01-01&to=2100-12-31", "/updates/1",
+      "/updates/2?page=2", "/updates.atom", "/indicators/ai_pc_share.atom",
+      "/api/v1/updates?limit=1", "/api/v1/updates/2?limit=5", "/indicators?sort=freshness", "/indicators?status=overdue",
+      // Places: the lists, a place, rankings, comparisons and their API.
+      "/regions", "/regions?lang=zh", "/regions?level=province&page=1", "/regions?parent=CN",
+      "/regions/CN-GD", "/regions/CN?page=1", "/regions/CN-GD.json", "/indicators/ai_enterprises",
+      "/indicators/ai_enterprises?period=2025", "/indicators/ai_enterprises?region=CN-BJ,CN-SH",
+      "/indicators/ai_industry_scale?lang=zh", "/indicators/ai_enterprises/ranking?period=2024",
+      "/api/v1/regions?limit=5", "/api/v1/regions?level=city&limit=2", "/api/v1/regions/CN-GD?limit=5",
+      "/api/v1/indicators/ai_enterprises?region=CN-BJ,CN-SH");
+
+  /** Pages that mark what is new, asked for by a reader who turned marking on before import 2. */
+  static final List<String> MARKED = List.of("/", "/indicators/ai_pc_share", "/updates", "/updates/2");
 
   @BeforeAll
   static void start(@TempDir Path dir) {
@@ -76,6 +89,10 @@ class QueryPlanTest {
       if (next.find()) {
         assertEquals(200, app.get(next.group(1)).statusCode(), next.group(1));
       }
+    }
+    for (String path : MARKED) {
+      current = path + " (marked)";
+      assertEquals(200, app.get(path, "Cookie", "aim_seen=1-1").statusCode(), path);
     }
     current = null;
   }
@@ -140,16 +157,37 @@ class QueryPlanTest {
 
   @Test
   void theHotQueriesUseTheIndexesMadeForThem() throws Exception {
-    Map<String, String> expected = Map.of(
+    Map<String, String> expected = new LinkedHashMap<>(Map.of(
         "FROM revision WHERE observation_id IN", "revision_by_observation",
         "o.headline = 1 ORDER BY o.period_end DESC", "observation_headline_series",
         "FROM event ORDER BY date, id", "event_by_date",
         "ORDER BY s.publisher COLLATE NOCASE, s.id", "source_by_publisher",
-        "FROM indicator i WHERE", "indicator_in_list_order",
-        "JOIN indicator i ON i.code = o.indicator WHERE o.source = ?", "observation_by_source",
+        "CROSS JOIN indicator i ON i.category = c.code", "indicator_by_category",
+        "WHERE o.source = ? ORDER BY o.indicator", "observation_by_source",
         "FROM event WHERE source = ? ORDER BY date, id", "event_by_source",
-        "WHERE category = ? ORDER BY date DESC", "event_by_category");
-    for (Map.Entry<String, String> e : expected.entrySet()) {
+        "WHERE category = ? ORDER BY date DESC", "event_by_category"));
+    expected.putAll(Map.of(
+        // What an import recorded: its current rows and the states later imports replaced.
+        "WHERE o.import_id = ? ORDER BY o.id", "observation_by_import",
+        "WHERE v.old_import_id = ? AND v.table_name = 'observation'", "revision_by_old_import",
+        "WHERE observation_id IN (?", "revision_by_observation",
+        "FROM observation WHERE import_id > ?", "observation_by_import",
+        "freshness f CROSS JOIN indicator i ON i.code = f.indicator", "freshness_by_expected",
+        "FROM freshness WHERE overdue_after <", "freshness_by_overdue",
+        // Places are reference data (thousands, not millions), but indicator pages read only the
+        // world and country ones.
+        "WHERE r.level IN ('world', 'country') AND EXISTS", "region_by_level"));
+    Map<String, String> places = Map.of(
+        // A ranking reads one period of one indicator; the periods are walked newest first.
+        "o.headline = 1 AND o.period_end = ? AND o.period_start = ?", "observation_by_period",
+        "GROUP BY o.period_end, o.period_start, o.period ORDER BY o.period_end DESC", "observation_by_period",
+        "r.level = 'province' AND o.qualifier NOT IN", "observation_by_period",
+        // A place's figures and counts.
+        "WHERE o.region = ? AND", "observation_by_region",
+        "(SELECT count(DISTINCT o.indicator) FROM observation o WHERE o.region = r.code)", "observation_by_region");
+    Map<String, String> all = new LinkedHashMap<>(expected);
+    all.putAll(places);
+    for (Map.Entry<String, String> e : all.entrySet()) {
       List<String> matching = ran.values().stream().flatMap(Set::stream)
           .filter(sql -> sql.replaceAll("\\s+", " ").contains(e.getKey()))
           .toList();

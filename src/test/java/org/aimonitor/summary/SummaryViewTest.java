@@ -167,7 +167,7 @@ class SummaryViewTest {
     assertEquals(overview, zh.keyFigures().subList(0, overview.size()).stream()
         .map(f -> f.measure() + " " + f.value() + " " + f.period()).toList());
     SummaryView.KeyFigure scale = figure(zh, "人工智能核心产业规模", "2025年");
-    assertEquals("超过12000亿元", scale.value());
+    assertEquals("超过1.2万亿元", scale.value());
     assertEquals("下限", scale.qualifier());
     assertEquals("超过9000亿元", figure(zh, "人工智能核心产业规模", "2024年").value());
     assertEquals("+24%", figure(zh, "人工智能核心产业规模增速", "2024年").value());

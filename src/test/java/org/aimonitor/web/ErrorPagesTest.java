@@ -95,19 +95,19 @@ class ErrorPagesTest {
   @Test
   void aBadParameterGetsA400PageThatNamesTheRefusedValueInThePagesLanguage() {
     try (TestApp app = TestApp.start(dir)) {
-      HttpResponse<String> en = send(app, "GET", "/indicators/ai_core_industry_scale?region=Mars", null);
+      HttpResponse<String> en = send(app, "GET", "/indicators/ai_core_industry_scale?region=MARS", null);
       assertEquals(400, en.statusCode());
       Document enPage = Jsoup.parse(en.body());
       assertEquals("Bad request", enPage.selectFirst("h1").text());
-      assertTrue(enPage.selectFirst(".error-message").text().startsWith("Unknown region \"Mars\""),
+      assertTrue(enPage.selectFirst(".error-message").text().startsWith("Unknown region \"MARS\""),
           enPage.selectFirst(".error-message").text());
 
-      HttpResponse<String> zh = send(app, "GET", "/indicators/ai_core_industry_scale?region=Mars", "zh-CN");
+      HttpResponse<String> zh = send(app, "GET", "/indicators/ai_core_industry_scale?region=MARS", "zh-CN");
       assertEquals(400, zh.statusCode());
       Document page = Jsoup.parse(zh.body());
       assertEquals("请求有误", page.selectFirst("h1").text());
       assertEquals("错误400", page.selectFirst(".error-status").text());
-      assertTrue(page.selectFirst(".error-message").text().startsWith("未知地区“Mars”"),
+      assertTrue(page.selectFirst(".error-message").text().startsWith("未知地区“MARS”"),
           page.selectFirst(".error-message").text());
       assertTrue(page.selectFirst(".error-message").text().contains("全球"), "valid regions named in Chinese");
       assertTrue(page.select("main [lang=en]").isEmpty(), "nothing in the message left in English");

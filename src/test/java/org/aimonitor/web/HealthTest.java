@@ -29,7 +29,7 @@ class HealthTest {
       JsonNode health = json(r);
       assertEquals("ok", health.get("status").asText());
       assertTrue(health.get("database").asBoolean());
-      assertEquals(145, health.get("observations").asInt());
+      assertEquals(269, health.get("observations").asInt());
       assertTrue(health.get("dataVersion").asLong() > 0);
     }
   }
@@ -43,7 +43,7 @@ class HealthTest {
           + "(SELECT min(id) FROM observation WHERE headline = 0)"));
       JsonNode after = json(app.get("/healthz"));
       assertTrue(after.get("dataVersion").asLong() > before);
-      assertEquals(144, after.get("observations").asInt());
+      assertEquals(268, after.get("observations").asInt());
     }
   }
 

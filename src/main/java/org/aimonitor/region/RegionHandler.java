@@ -1,0 +1,143 @@
+package org.aimonitor.region;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aimonitor.api.ApiPaging;
+import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Lang;
+import org.aimonitor.i18n.Text;
+import org.aimonitor.indicator.Filter;
+import org.aimonitor.store.DataStore;
+import org.aimonitor.store.Database;
+import org.aimonitor.store.Histories;
+import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Keyset;
+import org.aimonitor.store.Period;
+import org.aimonitor.store.Source;
+import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.Json;
+import org.aimonitor.web.Page;
+import org.aimonitor.web.Paging;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The places: {@code GET /regions} and {@code /regions/{code}} (pages, with {@code .json}
+ * twins), {@code /api/v1/regions} and {@code /api/v1/regions/{code}}, and the full ranking of
+ * an indicator's places in one period, {@code /indicators/{code}/ranking}. Each answer reads in
+ * one transaction, and only what it shows.
+ */
+public final class RegionHandler {
+
+  private final Database db;
+
+  public RegionHandler(Database db) {
+    this.db = db;
+  }
+
+  /** {@code /regions}: the places with figures, by level, a page at a time. */
+  public void list(Context ctx) {
+    Text t = Text.of(ctx);
+    PlaceFilter filter = PlaceFilter.parse(ctx.queryParamMap(), t);
+    Paging paging = Paging.parse(ctx.queryParamMap(), PlaceListView.PAGE_SIZE, t);
+    PlaceListView view = db.jdbi().inTransaction(h -> PlaceListView.build(h, filter, paging, t));
+    Page.render(ctx, "regions", t.t("nav.places"), "places", view);
+  }
+
+  /** {@code /regions/{code}} or its {@code .json} twin (the API document). */
+  public void show(Context ctx) {
+    String name = ctx.pathParam("code");
+    if (name.endsWith(".json")) {
+      place(ctx, name.substring(0, name.length() - ".json".length()));
+      return;
+    }
+    Text t = Text.of(ctx);
+    Paging paging = Paging.parse(ctx.queryParamMap(), PlaceView.PAGE_SIZE, t);
+    PlaceView view = db.jdbi().inTransaction(h -> PlaceView.build(h, name, paging, t));
+    Page.render(ctx, "region", view.name(), "places", view);
+  }
+
+  /** {@code /api/v1/regions} and {@code /regions.json}: every known place, in order, with counts. */
+  public void apiList(Context ctx) {
+    PlaceFilter filter = PlaceFilter.parse(ctx.queryParamMap(), Text.EN);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), Places.API_ORDER);
+    Json.respond(ctx, db.jdbi().inTransaction(h -> {
+      filter.check(h, Text.EN);
+      List<Places.Counted> page = Places.apiPage(h, filter, paging.after(), paging.limit() + 1);
+      boolean more = page.size() > paging.limit();
+      List<Places.Counted> shown = more ? page.subList(0, paging.limit()) : page;
+      String next = more ? Keyset.encode(List.of(shown.get(shown.size() - 1).id())) : null;
+      return new RegionDocuments.PlaceList(
+          shown.stream().map(RegionDocuments.PlaceDoc::of).toList(), paging.next(ctx, next));
+    }));
+  }
+
+  /** {@code /api/v1/regions/{code}}: the place and a page of its figures. */
+  public void apiShow(Context ctx) {
+    place(ctx, ctx.pathParam("code"));
+  }
+
+  private void place(Context ctx, String code) {
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), Places.FIGURE_ORDER);
+    Json.respond(ctx, db.jdbi().inTransaction(h -> {
+      Places.Counted place = Places.place(h, code, false).orElseThrow(() -> HttpProblem.said(404,
+          Text.EN.t("places.error.not-found.title"), Text.EN.t("places.error.not-found", code)));
+      List<Places.Figure> page = Places.figures(h, code, paging.after(), paging.limit() + 1, 0);
+      boolean more = page.size() > paging.limit();
+      List<Places.Figure> shown = more ? page.subList(0, paging.limit()) : page;
+      Set<String> indicators = new LinkedHashSet<>();
+      Set<String> cited = new LinkedHashSet<>();
+      shown.forEach(f -> {
+        indicators.add(f.recorded().observation().indicator());
+        cited.add(f.recorded().observation().source());
+      });
+      DataStore store = h.attach(DataStore.class);
+      Map<String, Source> sources = new LinkedHashMap<>();
+      store.sources(cited).forEach(s -> sources.put(s.id(), s));
+      String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
+      return RegionDocuments.detail(place, store.dataVersion(), shown,
+          Places.indicatorsByCode(h, indicators), sources,
+          Histories.of(h, shown.stream().map(Places.Figure::recorded).toList()),
+          paging.next(ctx, next));
+    }));
+  }
+
+  /**
+   * {@code /indicators/{code}/ranking}: every ranked place of one period ({@code period=}, else
+   * the default rule's), a page at a time, with the period's forecasts and targets apart.
+   */
+  public void ranking(Context ctx) {
+    Text t = Text.of(ctx);
+    String code = ctx.pathParam("code");
+    Period period = SideBySide.period(ctx.queryParamMap(), t);
+    Paging paging = Paging.parse(ctx.queryParamMap(), RankingPageView.PAGE_SIZE, t);
+    RankingPageView view = db.jdbi().inTransaction(h -> rankingPage(h, code, period, paging, t));
+    Page.render(ctx, "ranking", view.title(), "indicators", view);
+  }
+
+  private static RankingPageView rankingPage(Handle h, String code, Period period, Paging paging,
+      Text t) {
+    DataStore store = h.attach(DataStore.class);
+    Indicator indicator = store.indicator(code).orElseThrow(() -> HttpProblem.said(404,
+        t.t("indicator.error.not-found.title"), t.t("indicator.error.not-found", code)));
+    Ranking ranking = Ranking.read(h, indicator, period, paging.size(), paging.offset(),
+        RankingPageView.PAGE_SIZE);
+    paging.check(ranking.total(), t);
+    Map<String, Source> sources = SideBySide.sources(h, ranking, null);
+    SourceNotes notes = new SourceNotes(sources);
+    String periodCode = ranking.period() == null ? null : ranking.period().code();
+    Paging.Pager pager = periodCode == null ? null
+        : paging.pager(ranking.total(), p -> RankingView.rankingHref(code, periodCode, p), t);
+    RankingView view = RankingView.build(ranking, Filter.NONE, period != null, false, notes, t,
+        pager, sources);
+    return new RankingPageView(indicator, t.name(indicator), t.unit(indicator),
+        t.definition(indicator),
+        view.periodLabel() == null ? t.t("places.ranking.page-title-empty", t.name(indicator))
+            : t.t("places.ranking.page-title", t.name(indicator), view.periodLabel()),
+        view, pager, notes.notes(), "/indicators/" + code, store.dataVersion(),
+        t.lang() == Lang.EN ? null : Lang.EN.htmlLang());
+  }
+}

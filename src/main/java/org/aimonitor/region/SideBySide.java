@@ -1,0 +1,93 @@
+package org.aimonitor.region;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aimonitor.i18n.Text;
+import org.aimonitor.indicator.Filter;
+import org.aimonitor.indicator.IndicatorData;
+import org.aimonitor.store.DataStore;
+import org.aimonitor.store.Period;
+import org.aimonitor.store.Region;
+import org.aimonitor.store.Source;
+import org.aimonitor.web.HttpProblem;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What an indicator page reads to set places side by side, in the page's transaction: the
+ * ranking of provinces and cities in one period (when the indicator has figures for any), the
+ * places chosen for the comparison over time (when the filter names two or more), and the
+ * sources both cite.
+ *
+ * @param ranking    the ranking, or null when no province or city has a figure
+ * @param asked      whether {@code period=} chose the ranked period
+ * @param comparison the chosen places' series, or null when fewer than two are chosen
+ */
+public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
+    Map<String, Source> sources) {
+
+  public static final SideBySide NONE = new SideBySide(null, false, null, Map.of());
+  /** Ranked places the indicator page lists (and its chart draws); the full ranking has the rest. */
+  public static final int SHOWN = RankingChart.MAX_BARS;
+  /** The parameter that chooses the ranked period. */
+  public static final String PERIOD = "period";
+
+  /**
+   * The period {@code period=} asks for ("2024", "2025-H1", "2024-10", "2025-01/2025-09"), or
+   * null when absent or empty.
+   *
+   * @throws HttpProblem 400 in {@code t}'s language when it is given twice or is not a period
+   */
+  public static Period period(Map<String, List<String>> query, Text t) {
+    List<String> values = query.getOrDefault(PERIOD, List.of());
+    if (values.size() > 1) {
+      throw PlaceFilter.refused(t, t.t("filter.error.repeated", PERIOD, values.size()));
+    }
+    if (values.isEmpty() || values.get(0).isBlank()) {
+      return null;
+    }
+    String code = values.get(0).trim();
+    try {
+      return Period.parse(code);
+    } catch (IllegalArgumentException e) {
+      throw PlaceFilter.refused(t, t.t("places.error.period", code));
+    }
+  }
+
+  /** The places side by side on the indicator page of {@code data}, in the handle's transaction. */
+  public static SideBySide read(Handle h, IndicatorData data, Period period) {
+    Ranking ranking = data.places() > 0
+        ? Ranking.read(h, data.indicator(), period, SHOWN, 0, SHOWN) : null;
+    Comparison comparison = null;
+    Filter filter = data.filter();
+    if (filter.compares()) {
+      List<Region> places = filter.regions().stream()
+          .map(code -> data.names().regions().get(code)).toList();
+      comparison = Comparison.read(h, data.indicator(), filter, places);
+    }
+    return new SideBySide(ranking, period != null, comparison,
+        sources(h, ranking, comparison));
+  }
+
+  /** The sources a ranking and a comparison cite, read in one query. */
+  static Map<String, Source> sources(Handle h, Ranking ranking, Comparison comparison) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (ranking != null) {
+      ranking.ranked().forEach(r -> ids.add(r.figure().source()));
+      ranking.projections().forEach(p -> ids.add(p.figure().source()));
+      if (ranking.national() != null) {
+        ids.add(ranking.national().figure().source());
+      }
+    }
+    if (comparison != null) {
+      comparison.all().forEach(o -> ids.add(o.source()));
+    }
+    Map<String, Source> sources = new LinkedHashMap<>();
+    if (!ids.isEmpty()) {
+      h.attach(DataStore.class).sources(ids).forEach(s -> sources.put(s.id(), s));
+    }
+    return sources;
+  }
+}
