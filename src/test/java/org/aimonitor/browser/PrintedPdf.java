@@ -66,7 +66,10 @@ final class PrintedPdf {
         PDFTextStripper stripper = new PDFTextStripper() {
           @Override
           protected void writeString(String text, List<TextPosition> positions) throws IOException {
-            if (!positions.isEmpty()) {
+            // Rotated runs (the y-axis titles) are left out: PDFBox reports their position in
+            // their own direction, which put a chart's y-axis title beside its card's title and
+            // cut the card's box at it.
+            if (!positions.isEmpty() && positions.get(0).getDir() == 0) {
               TextPosition first = positions.get(0);
               lines.add(new Line(page, text.strip(), first.getXDirAdj(),
                   first.getYDirAdj() - first.getHeightDir(), first.getXScale()));
