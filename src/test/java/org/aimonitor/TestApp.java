@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.aimonitor.app.App;
+import org.aimonitor.config.Settings;
+import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Seeder;
-import org.aimonitor.web.App;
 
 /**
  * The real app on a free port over a fresh, seeded SQLite file in a temporary folder: the one

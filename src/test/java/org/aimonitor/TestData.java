@@ -2,8 +2,8 @@ package org.aimonitor;
 
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.indicator.Filter;
-import org.aimonitor.indicator.IndicatorData;
+import org.aimonitor.figures.Filter;
+import org.aimonitor.figures.IndicatorData;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Event;

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.ImportReport;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
-import org.aimonitor.web.Json;
 
 /**
  * The view models of the admin pages, in the page's language, and the JSON documents of the

@@ -1,17 +1,18 @@
 package org.aimonitor.api;
 
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aimonitor.figures.Filter;
+import org.aimonitor.figures.IndicatorCatalog;
+import org.aimonitor.figures.IndicatorData;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.Filter;
-import org.aimonitor.indicator.IndicatorCatalog;
-import org.aimonitor.indicator.IndicatorData;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Event;
@@ -20,7 +21,6 @@ import org.aimonitor.store.Keyset;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
-import org.aimonitor.web.Json;
 import org.jdbi.v3.core.Handle;
 
 /**

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.aimonitor.Settings;
+import org.aimonitor.config.Settings;
+import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Seeder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The command line of the jar: {@code serve} (the default), {@code import}, {@code export} and

@@ -2,11 +2,11 @@ package org.aimonitor.cli;
 
 import io.javalin.Javalin;
 import java.util.concurrent.Callable;
-import org.aimonitor.Settings;
+import org.aimonitor.app.App;
+import org.aimonitor.config.Settings;
 import org.aimonitor.freshness.Freshness;
+import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Seeder;
-import org.aimonitor.web.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartSpec.Axis;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
+import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.IndicatorCatalog;
+import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
+import org.aimonitor.i18n.Text;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.Snapshot;
-import org.aimonitor.web.Json;
 
 /**
  * Shapes the overview's charts from a snapshot: which observations are drawn, where they sit in

@@ -7,7 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.aimonitor.Settings;
+import org.aimonitor.config.Settings;
 
 /**
  * The container's HEALTHCHECK command: asks this machine's {@code /healthz} and exits 0 when it

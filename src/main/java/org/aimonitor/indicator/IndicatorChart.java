@@ -8,20 +8,22 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartSpec.Axis;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
+import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
+import org.aimonitor.figures.IndicatorCatalog;
+import org.aimonitor.figures.IndicatorData;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
-import org.aimonitor.web.Json;
 
 /**
  * Shapes the headline series of one indicator into a chart, honestly:

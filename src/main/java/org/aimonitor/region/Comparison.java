@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.indicator.Filter;
+import org.aimonitor.figures.Filter;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Period;

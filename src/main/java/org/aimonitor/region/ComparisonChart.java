@@ -6,17 +6,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartSpec.Axis;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec.Tick;
 import org.aimonitor.chart.ChartSpec.XAxis;
+import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
+import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Region;
@@ -112,7 +112,7 @@ public final class ComparisonChart {
       chartNotes.add(t.t("places.compare.note.latest", t.count(Comparison.MAX_POINTS), t.count(older)));
     }
     chartNotes.add(t.t("places.compare.note.definitions"));
-    return Optional.of(new ChartView(spec, org.aimonitor.web.Json.forScript(spec),
+    return Optional.of(new ChartView(spec, org.aimonitor.json.Json.forScript(spec),
         t.unit(indicator), chartNotes, List.of()));
   }
 

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartSpec.Axis;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec.XAxis;
+import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
+import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Qualifier;
 
@@ -71,7 +71,7 @@ public final class RankingChart {
     if (ranking.total() > bars.size()) {
       chartNotes.add(t.t("places.ranking.note.top", t.count(bars.size()), t.count(ranking.total())));
     }
-    return Optional.of(new ChartView(spec, org.aimonitor.web.Json.forScript(spec),
+    return Optional.of(new ChartView(spec, org.aimonitor.json.Json.forScript(spec),
         t.unit(indicator), chartNotes, List.of()));
   }
 

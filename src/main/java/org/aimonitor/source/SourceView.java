@@ -2,9 +2,9 @@ package org.aimonitor.source;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.indicator.IndicatorCatalog;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.PartialDate;

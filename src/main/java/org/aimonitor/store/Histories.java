@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.web.Json;
+import org.aimonitor.json.Json;
 import org.jdbi.v3.core.Handle;
 
 /**

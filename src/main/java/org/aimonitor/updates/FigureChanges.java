@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
-import org.aimonitor.web.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.CsvTable;
-import org.aimonitor.web.Json;
 import org.jdbi.v3.core.Handle;
 
 /**

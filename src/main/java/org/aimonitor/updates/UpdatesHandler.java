@@ -11,17 +11,17 @@ import java.util.regex.Pattern;
 import org.aimonitor.api.ApiPaging;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.json.Json;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Keyset;
-import org.jdbi.v3.core.Handle;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
-import org.aimonitor.web.Json;
-import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Page;
+import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What is new: {@code /updates} (every import, newest first), {@code /updates/{id}} (one

@@ -37,7 +37,7 @@ public final class Addresses {
    * Whether {@code raw} (the query as sent, without "?") decodes: every "%" followed by two hex
    * digits, and the bytes they make valid UTF-8.
    */
-  static boolean wellFormedQuery(String raw) {
+  public static boolean wellFormedQuery(String raw) {
     if (raw == null || raw.indexOf('%') < 0) {
       return true;
     }

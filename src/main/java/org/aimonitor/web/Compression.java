@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Brotli when its native library loads on this platform, gzip always. */
-final class Compression {
+public final class Compression {
 
   private static final Logger LOG = LoggerFactory.getLogger(Compression.class);
 
@@ -30,7 +30,7 @@ final class Compression {
   }
 
   /** For responses Javalin writes itself (static files, uncached pages). */
-  static CompressionStrategy strategy() {
+  public static CompressionStrategy strategy() {
     return BROTLI ? new CompressionStrategy(new Brotli(4), new Gzip(6))
         : new CompressionStrategy(null, new Gzip(6));
   }

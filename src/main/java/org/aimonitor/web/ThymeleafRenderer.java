@@ -9,11 +9,11 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** Renders {@code web/templates/NAME.html} from the classpath with Thymeleaf. */
-final class ThymeleafRenderer implements FileRenderer {
+public final class ThymeleafRenderer implements FileRenderer {
 
   private final TemplateEngine engine = new TemplateEngine();
 
-  ThymeleafRenderer() {
+  public ThymeleafRenderer() {
     RecordPropertyAccessor.install();
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("web/templates/");

@@ -19,9 +19,9 @@ import org.eclipse.jetty.util.Callback;
  * style, in the reader's language (cookie, then Accept-Language: the address itself is what
  * could not be read), with the same security headers as every other response. Never a stack trace.
  */
-final class UnreadableRequestPage extends ErrorHandler {
+public final class UnreadableRequestPage extends ErrorHandler {
 
-  UnreadableRequestPage() {
+  public UnreadableRequestPage() {
     setShowStacks(false);
     setShowCauses(false);
   }
@@ -37,7 +37,7 @@ final class UnreadableRequestPage extends ErrorHandler {
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
     headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-    App.SECURITY_HEADERS.forEach(headers::put);
+    SecurityHeaders.ALL.forEach(headers::put);
     response.setStatus(code);
     response.write(true, ByteBuffer.wrap(html(Text.of(lang), code).getBytes(StandardCharsets.UTF_8)), callback);
   }
@@ -46,7 +46,7 @@ final class UnreadableRequestPage extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-    App.SECURITY_HEADERS.forEach(fields::put);
+    SecurityHeaders.ALL.forEach(fields::put);
     return ByteBuffer.wrap(html(Text.EN, status).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -1,4 +1,4 @@
-package org.aimonitor.web;
+package org.aimonitor.app;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;

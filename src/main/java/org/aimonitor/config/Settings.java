@@ -1,4 +1,4 @@
-package org.aimonitor;
+package org.aimonitor.config;
 
 import java.nio.file.Path;
 import java.util.List;

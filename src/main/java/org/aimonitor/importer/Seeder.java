@@ -1,4 +1,4 @@
-package org.aimonitor.store;
+package org.aimonitor.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
+import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.Database;
 
 /**
  * Loads the seed dataset shipped in the jar ({@code /seed/*.csv}) into an empty database through

@@ -1,4 +1,4 @@
-package org.aimonitor.indicator;
+package org.aimonitor.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.aimonitor.indicator;
+package org.aimonitor.figures;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.aimonitor.indicator;
+package org.aimonitor.figures;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

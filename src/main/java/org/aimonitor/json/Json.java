@@ -1,4 +1,4 @@
-package org.aimonitor.web;
+package org.aimonitor.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.aimonitor.indicator;
+package org.aimonitor.figures;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package org.aimonitor.web;
+package org.aimonitor.app;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -11,11 +11,11 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
-import org.aimonitor.Settings;
 import org.aimonitor.admin.AdminHandler;
 import org.aimonitor.api.ApiHandler;
-import java.time.Clock;
+import org.aimonitor.config.Settings;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
@@ -23,15 +23,26 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
+import org.aimonitor.json.Json;
 import org.aimonitor.region.RegionHandler;
 import org.aimonitor.source.SourcesHandler;
+import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.Database;
+import org.aimonitor.summary.SummaryHandler;
 import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.updates.UpdatesHandler;
-import org.aimonitor.store.CsvTable;
-import org.aimonitor.store.Database;
+import org.aimonitor.web.Addresses;
+import org.aimonitor.web.Assets;
+import org.aimonitor.web.Compression;
+import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.KnownParams;
+import org.aimonitor.web.Page;
+import org.aimonitor.web.PageCache;
+import org.aimonitor.web.SecurityHeaders;
+import org.aimonitor.web.ThymeleafRenderer;
+import org.aimonitor.web.UnreadableRequestPage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.aimonitor.summary.SummaryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,22 +50,6 @@ import org.slf4j.LoggerFactory;
 public final class App {
 
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
-
-  /**
-   * No inline script or style anywhere: chart data travel as JSON in script elements of type
-   * application/json, which the browser never executes.
-   */
-  static final String CONTENT_SECURITY_POLICY = String.join("; ",
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'");
 
   /**
    * How long stopping waits for requests in flight: below the 10 s that {@code docker stop} and
@@ -242,16 +237,8 @@ public final class App {
     return path;
   }
 
-  /** Sent with every response, including Jetty's own answers to unreadable requests. */
-  static final java.util.Map<String, String> SECURITY_HEADERS = java.util.Map.of(
-      "Content-Security-Policy", CONTENT_SECURITY_POLICY,
-      "X-Content-Type-Options", "nosniff",
-      "Referrer-Policy", "strict-origin-when-cross-origin",
-      "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-      "X-Frame-Options", "DENY");
-
   private static void securityHeaders(Context ctx) {
-    SECURITY_HEADERS.forEach(ctx::header);
+    SecurityHeaders.ALL.forEach(ctx::header);
   }
 
   /** Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon. */

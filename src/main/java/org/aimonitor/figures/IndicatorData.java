@@ -1,4 +1,4 @@
-package org.aimonitor.indicator;
+package org.aimonitor.figures;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

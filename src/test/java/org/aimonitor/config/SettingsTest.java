@@ -1,4 +1,4 @@
-package org.aimonitor;
+package org.aimonitor.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
