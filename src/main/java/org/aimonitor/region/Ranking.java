@@ -138,14 +138,16 @@ public record Ranking(
 
   /**
    * The latest periods with headline figures for provinces or cities, newest first, walking
-   * {@code observation_by_period} down from the newest.
+   * {@code observation_by_period} down from the newest. Periods with the same months (2024 and
+   * 2024-01/2024-12) follow by code, descending too: every key in the index's direction is what
+   * lets SQLite stop at the limit instead of grouping all of the indicator's figures first.
    */
   static List<PeriodCount> periods(Handle h, String code, int limit) {
     return h.createQuery("SELECT o.period, sum(NOT " + PROJECTION + ") AS actuals, sum("
             + PROJECTION + ") AS projections FROM " + FROM
             + " WHERE o.indicator = :code AND o.headline = 1 AND " + SUBNATIONAL
             + " GROUP BY o.period_end, o.period_start, o.period"
-            + " ORDER BY o.period_end DESC, o.period_start DESC, o.period LIMIT :limit")
+            + " ORDER BY o.period_end DESC, o.period_start DESC, o.period DESC LIMIT :limit")
         .bind("code", code).bind("limit", limit)
         .map((rs, ctx) -> new PeriodCount(Period.parse(rs.getString(1)), rs.getLong(2), rs.getLong(3)))
         .list();
@@ -156,7 +158,7 @@ public record Ranking(
     return h.createQuery("SELECT o.period FROM " + FROM
             + " WHERE o.indicator = :code AND o.headline = 1 AND " + SUBNATIONAL + " AND NOT " + PROJECTION
             + " GROUP BY o.period_end, o.period_start, o.period HAVING count(*) >= :places"
-            + " ORDER BY o.period_end DESC, o.period_start DESC, o.period LIMIT 1")
+            + " ORDER BY o.period_end DESC, o.period_start DESC, o.period DESC LIMIT 1")
         .bind("code", code).bind("places", places)
         .mapTo(String.class).findOne().map(Period::parse).orElse(null);
   }

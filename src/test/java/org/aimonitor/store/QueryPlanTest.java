@@ -199,6 +199,25 @@ class QueryPlanTest {
     }
   }
 
+  /**
+   * Walks down an indicator's periods (a ranking's period list, the latest period with places)
+   * stop at their limit only when grouping and order follow the index; a temporary b-tree means
+   * every figure of the indicator is grouped first (21,000 at 1,000x the seed).
+   */
+  @Test
+  void periodWalksFollowTheIndexAndStopAtTheirLimit() throws Exception {
+    List<String> walks = ran.values().stream().flatMap(Set::stream).distinct()
+        .filter(sql -> sql.replaceAll("\\s+", " ")
+            .matches(".*GROUP BY o\\.period_end, o\\.period_start, o\\.period .*ORDER BY o\\.period_end DESC.* LIMIT .*"))
+        .toList();
+    assertEquals(2, walks.size(), "the two walks of Ranking: " + walks);
+    for (String sql : walks) {
+      String plan = String.join("\n", plan(sql));
+      assertTrue(plan.contains("observation_by_period") && !plan.contains("TEMP B-TREE"),
+          sql.replaceAll("\\s+", " ") + ":\n" + plan);
+    }
+  }
+
   @Test
   void theCheckSeesAFullScanWhenThereIsOne() throws Exception {
     String sql = "SELECT * FROM observation o WHERE o.note = 'x'";
