@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Whole-table reads of a small test database, for tests that shape or compare all of the seed.
- * The app itself never reads a whole table on a request (README, "Reads at scale").
+ * The app itself never reads a whole table on a request (docs/benchmark.md, "Reads at scale").
  */
 public final class TestData {
 

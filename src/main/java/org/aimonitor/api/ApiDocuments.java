@@ -23,7 +23,7 @@ import org.aimonitor.store.Source;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The JSON documents of {@code /api/v1}. Field names are part of the API (README, "JSON API"):
+ * The JSON documents of {@code /api/v1}. Field names are part of the API (docs/api.md):
  * snake_case, never renamed; new fields may be added. Values are exactly as stored.
  */
 public final class ApiDocuments {

@@ -65,7 +65,7 @@ public final class ApiHandler {
   }
 
   public void indicator(Context ctx) {
-    // The API speaks English whatever the request's language (README, "JSON API").
+    // The API speaks English whatever the request's language (docs/api.md).
     Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
     ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorData.PAGE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {

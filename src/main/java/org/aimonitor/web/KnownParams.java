@@ -10,7 +10,7 @@ import org.aimonitor.i18n.Lang;
 /**
  * The query parameters each route understands. Anything else in a query (a tracking tag, a
  * typo) is ignored: it does not change the answer, so it neither splits the page cache nor
- * follows the reader into the links a page writes (README, "Pages and endpoints").
+ * follows the reader into the links a page writes (docs/pages.md, "URL parameters and errors").
  */
 public final class KnownParams {
 

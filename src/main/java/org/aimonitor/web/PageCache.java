@@ -22,7 +22,7 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.Database;
 
 /**
- * Pages change only when the data do, so a rendered page is kept per (path, known query
+ * Pages change only when the data do, so a rendered page is kept per (origin, path, known query
  * parameters, language, day) and served again until an import moves the data version on.
  * Responses carry an ETag and Last-Modified, and conditional requests get 304 Not Modified.
  *
@@ -266,9 +266,15 @@ public final class PageCache {
     }
   }
 
-  /** Path, the route's known parameters, language and day: all a page depends on but the data. */
+  /**
+   * Origin, path, the route's known parameters, language and day: all a page depends on but the
+   * data. Every page names its other-language versions by absolute URL on the origin the reader
+   * used (hreflang links), so a page rendered for one host name is never served to another. The
+   * origin is normalised ({@link Addresses#origin}); the byte bound keeps forged host names from
+   * holding more than the budget.
+   */
   static String key(Context ctx, LocalDate today) {
-    StringBuilder key = new StringBuilder(ctx.path()).append('?');
+    StringBuilder key = new StringBuilder(Addresses.origin(ctx)).append(ctx.path()).append('?');
     KnownParams.canonical(ctx).forEach((name, values) ->
         values.forEach(v -> key.append(name).append('=').append(v).append('&')));
     return key.append('|').append(Lang.of(ctx).code())

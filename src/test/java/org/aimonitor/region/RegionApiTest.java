@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code /api/v1/regions} and {@code /api/v1/regions/{code}} (and their {@code .json} twins):
  * every place and every figure of a place once when the cursors are followed, in the pages'
- * order, with the fields the README lists; refusals in JSON.
+ * order, with the fields docs/api.md lists; refusals in JSON.
  */
 class RegionApiTest {
 
