@@ -104,15 +104,21 @@
       scale.border = { color: t.grid };
     });
     options.plugins.legend.labels.color = t.text;
+    /* Value axes stand upright except in horizontal bars, whose value axis runs along the bottom. */
+    (spec.indexAxis === 'y' ? [] : spec.axes).forEach(function (a) {
+      if (options.scales[a.id]) { options.scales[a.id].title.text = axisTitle(a.title); }
+    });
   }
 
   function xScale(x) {
     if (x.type === 'category') {
-      /* Labels stay level: in narrow boxes long runs of years skip every other label rather
-         than tilt; a few named categories (segments) always all show. */
+      /* Long runs of years stay level and skip every other label in narrow boxes; a few named
+         categories (segments) always all show, tilted when a narrow (printed) box has no room
+         for them side by side. */
+      var few = x.labels.length <= 6;
       return {
         type: 'category', title: { display: true, text: x.title }, grid: { display: false },
-        ticks: { maxRotation: 0, autoSkip: x.labels.length > 6 }
+        ticks: { maxRotation: few ? 45 : 0, autoSkip: !few }
       };
     }
     var labels = {};
@@ -127,10 +133,24 @@
     };
   }
 
+  /*
+   * A printed chart in a small box may be less tall than its rotated axis title is long, and
+   * the canvas would cut it: on paper a long title goes on two lines, split at the middle space.
+   */
+  function axisTitle(text) {
+    if (!printing || !text || text.length <= 16) { return text; }
+    var middle = text.length / 2;
+    var best = -1;
+    for (var i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+      if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) { best = i; }
+    }
+    return best < 0 ? text : [text.slice(0, best), text.slice(best + 1)];
+  }
+
   function yScale(axis) {
     return {
       type: 'linear', position: axis.position, beginAtZero: true,
-      title: { display: true, text: axis.title },
+      title: { display: true, text: axisTitle(axis.title) },
       grid: { drawOnChartArea: axis.id === 'y' },
       ticks: { callback: function (v) { return axis.unit === '%' ? msg('percent', numberFormat.format(v)) : numberFormat.format(v); } }
     };
@@ -178,6 +198,7 @@
     categories.axis = 'y';
     categories.position = 'left';
     categories.ticks.autoSkip = false;
+    categories.ticks.maxRotation = 0;
     var values = scales[spec.axes[0].id];
     values.axis = 'x';
     values.position = 'bottom';
