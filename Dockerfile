@@ -20,14 +20,15 @@ WORKDIR /build
 # (our own code needs only java.base, java.sql and java.net.http, which are among them), plus
 # those reached only by reflection or service lookup: jdk.zipfs (files inside the jar),
 # jdk.unsupported (sun.misc.Unsafe) and jdk.localedata for English and Chinese.
-# No debug attributes, headers or man pages; a default class-data archive for the JDK itself
+# No Java debug attributes, headers or man pages (--strip-debug would also strip native symbols,
+# which needs objcopy, absent from most JDK images); a default class-data archive for the JDK itself
 # (not the one for heaps over 32 GB).
 COPY pom.xml ./
 RUN set -e; mvn -B -ntp -DskipTests package; \
     modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps target/ai-industry-monitor.jar); \
     echo "jdeps: $modules"; \
     jlink --add-modules "$modules,java.sql,java.net.http,jdk.zipfs,jdk.unsupported,jdk.localedata" \
-      --include-locales=en,zh --strip-debug --no-header-files --no-man-pages --compress=2 \
+      --include-locales=en,zh --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 \
       --generate-cds-archive --output /build/jre; \
     rm -f /build/jre/lib/server/classes_nocoops.jsa; \
     rm -rf target
