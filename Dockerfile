@@ -16,8 +16,8 @@ WORKDIR /build
 # Dependencies first, in a layer of their own that only a pom.xml change rebuilds: packaging the
 # project without sources downloads exactly the plugins and libraries the real build uses
 # (dependency:go-offline misses some), so a code change never downloads anything again.
-# The same layer links the Java runtime from that jar of dependencies: the modules jdeps finds
-# (our own code needs only java.base, java.sql and java.net.http, which are among them), plus
+# The same layer links the Java runtime from that jar of dependencies: the modules jdeps finds,
+# those our own code adds (java.sql; java.net.http for org.aimonitor.health.HealthCheck), and
 # those reached only by reflection or service lookup: jdk.zipfs (files inside the jar),
 # jdk.unsupported (sun.misc.Unsafe) and jdk.localedata for English and Chinese.
 # No Java debug attributes, headers or man pages (--strip-debug would also strip native symbols,
