@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -90,13 +89,9 @@ public final class Database {
     }
     SQLiteDataSource dataSource = dataSource(file, SQLiteConfig.TransactionMode.DEFERRED);
 
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        // Migrations hold literal text such as the unit format "US${0} billion".
-        .placeholderReplacement(false)
-        .load()
-        .migrate();
+    // Flyway only when the history lacks a shipped migration (see Schema): a restart on a
+    // current database does not load it at all.
+    Schema.migrate(dataSource);
 
     Jdbi jdbi = configure(Jdbi.create(dataSource));
     // Writers take the write lock when their transaction begins, so a read-then-write import
