@@ -78,7 +78,7 @@ final class Schema {
   static boolean isCurrent(DataSource dataSource) {
     Set<Migration> shipped;
     try {
-      shipped = new HashSet<>(shipped());
+      shipped = new HashSet<>(shipped(Schema.class.getClassLoader()));
     } catch (RuntimeException e) {
       return false;
     }
@@ -116,7 +116,11 @@ final class Schema {
 
   /** The versioned migrations on the class path under {@link #LOCATION}, with Flyway's checksums. */
   static List<Migration> shipped() {
-    ClassLoader loader = Schema.class.getClassLoader();
+    return shipped(Schema.class.getClassLoader());
+  }
+
+  /** The versioned migrations {@code loader} finds under {@link #LOCATION}. */
+  static List<Migration> shipped(ClassLoader loader) {
     Set<String> names = new HashSet<>();
     try {
       for (URL url : Collections.list(loader.getResources(LOCATION))) {
@@ -157,7 +161,10 @@ final class Schema {
       }
       case "jar" -> {
         JarURLConnection connection = (JarURLConnection) url.openConnection();
-        String prefix = connection.getEntryName() + "/";
+        // A folder inside a jar comes with or without its trailing slash: the loader of a
+        // multi-release jar, such as ours, names it "db/migration/". Both mean the same entries.
+        String entry = connection.getEntryName();
+        String prefix = entry.endsWith("/") ? entry : entry + "/";
         // The jar the class loader already has open: not closed here.
         connection.getJarFile().stream().map(java.util.zip.ZipEntry::getName)
             .filter(n -> n.startsWith(prefix) && n.indexOf('/', prefix.length()) < 0

@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,5 +130,42 @@ class SchemaTest {
     Schema.migrate(source(file));
     execute(file, "UPDATE flyway_schema_history SET success = 0 WHERE version = '2'");
     assertFalse(Schema.isCurrent(source(file)));
+  }
+
+  /**
+   * The production jar holds the migrations too, and its class loader names their folder with a
+   * trailing slash: the check must find the same migrations there as in target/classes, or every
+   * start of the real server runs Flyway (it did, unnoticed, until this test).
+   */
+  @Test
+  void theMigrationsAreFoundInsideAJarAsInAFolder() throws Exception {
+    List<Schema.Migration> fromFolder = Schema.shipped();
+    URL folder = Schema.class.getClassLoader().getResource(Schema.LOCATION);
+    assertEquals("file", folder.getProtocol(), "the tests run from target/classes");
+    Path jar = dir.resolve("app.jar");
+    // As the shade plugin writes it: a multi-release jar (some dependencies are), whose class
+    // loader names entries as found, here "db/migration/"; folder entries first, then the files.
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MULTI_RELEASE, "true");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+      out.putNextEntry(new JarEntry("db/"));
+      out.closeEntry();
+      out.putNextEntry(new JarEntry(Schema.LOCATION + "/"));
+      out.closeEntry();
+      for (Path file : files.sorted().toList()) {
+        out.putNextEntry(new JarEntry(Schema.LOCATION + "/" + file.getFileName()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      URL inJar = loader.getResource(Schema.LOCATION);
+      assertEquals("jar", inJar.getProtocol());
+      List<Schema.Migration> fromJar = Schema.shipped(loader);
+      assertFalse(fromJar.isEmpty(), "migrations found in " + inJar);
+      assertEquals(new HashSet<>(fromFolder), new HashSet<>(fromJar));
+    }
   }
 }
