@@ -1,6 +1,7 @@
 package org.aimonitor.app;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.head;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 import io.javalin.Javalin;
@@ -9,7 +10,6 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +40,7 @@ import org.aimonitor.web.KnownParams;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.PageCache;
 import org.aimonitor.web.SecurityHeaders;
+import org.aimonitor.web.StaticFiles;
 import org.aimonitor.web.ThymeleafRenderer;
 import org.aimonitor.web.UnreadableRequestPage;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -84,6 +85,8 @@ public final class App {
     UpdatesHandler updates = new UpdatesHandler(db);
     // Pages that mark what is new since the reader's last visit vary by their normalised state.
     NewSince newSince = new NewSince(db, settings.https());
+    StaticFiles staticFiles = new StaticFiles("web/static");
+    StaticFiles webjars = new StaticFiles("META-INF/resources/webjars");
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -94,14 +97,7 @@ public final class App {
       config.fileRenderer(new ThymeleafRenderer());
       config.http.prefer405over404 = true;
       config.http.compressionStrategy = Compression.strategy();
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/static";
-        files.directory = "/web/static";
-        files.location = Location.CLASSPATH;
-        // Pages link our files with a content hash (?v=…, see Assets), so they never go stale.
-        files.headers = java.util.Map.of("Cache-Control", "public, max-age=31536000, immutable");
-      });
-      config.staticFiles.enableWebjars();
+      // Static files are served by routes (StaticFiles), not by Javalin's static-file handler.
       // Uploads are the only large requests; the admin handler also refuses bigger ones with 413.
       config.http.maxRequestSize = Importer.MAX_FILE_BYTES;
       config.jetty.multipartConfig.maxTotalRequestSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
@@ -127,6 +123,11 @@ public final class App {
         get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
         get("/favicon.ico", App::favicon);
+        // Our files (pages link them with a content hash) and Chart.js from its webjar.
+        get("/static/<name>", ctx -> staticFiles.serve(ctx, ctx.pathParam("name")));
+        head("/static/<name>", ctx -> staticFiles.serve(ctx, ctx.pathParam("name")));
+        get("/webjars/<name>", ctx -> webjars.serve(ctx, ctx.pathParam("name")));
+        head("/webjars/<name>", ctx -> webjars.serve(ctx, ctx.pathParam("name")));
 
         // Indicator pages; {code} also serves the .csv, .json and .atom twins (see
         // IndicatorHandler): Javalin matches {code} against "x.atom" too.

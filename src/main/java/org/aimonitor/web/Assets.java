@@ -3,9 +3,6 @@ package org.aimonitor.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Properties;
 
 /**
@@ -42,12 +39,9 @@ public record Assets(String chartJs, String chartsJs, String css, String favicon
       if (in == null) {
         throw new IllegalStateException("static file " + file + " is missing from the build");
       }
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-      return "/static/" + file + "?v=" + HexFormat.of().formatHex(digest).substring(0, 12);
+      return "/static/" + file + "?v=" + StaticFiles.sha256(in.readAllBytes()).substring(0, 12);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -35,6 +35,17 @@ public final class Compression {
         : new CompressionStrategy(null, new Gzip(6));
   }
 
+  /** Whether an {@code Accept-Encoding} header accepts {@code coding} (not with q=0). */
+  static boolean accepts(String acceptEncoding, String coding) {
+    for (String part : acceptEncoding.split(",")) {
+      String[] p = part.trim().split(";");
+      if (p[0].trim().equalsIgnoreCase(coding)) {
+        return !(p.length > 1 && p[1].trim().matches("q=0(\\.0*)?"));
+      }
+    }
+    return false;
+  }
+
   static byte[] gzip(byte[] data) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length / 4 + 64);
     try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out) {

@@ -184,24 +184,14 @@ public final class PageCache {
         return;
       }
       String accepted = String.valueOf(ctx.header(Header.ACCEPT_ENCODING));
-      if (Compression.BROTLI && accepts(accepted, "br")) {
+      if (Compression.BROTLI && Compression.accepts(accepted, "br")) {
         ctx.header(Header.CONTENT_ENCODING, "br").result(entry.brotli());
-      } else if (accepts(accepted, "gzip")) {
+      } else if (Compression.accepts(accepted, "gzip")) {
         ctx.header(Header.CONTENT_ENCODING, "gzip").result(entry.gzip());
       } else {
         ctx.result(entry.body);
       }
     };
-  }
-
-  private static boolean accepts(String acceptEncoding, String coding) {
-    for (String part : acceptEncoding.split(",")) {
-      String[] p = part.trim().split(";");
-      if (p[0].trim().equalsIgnoreCase(coding)) {
-        return !(p.length > 1 && p[1].trim().matches("q=0(\\.0*)?"));
-      }
-    }
-    return false;
   }
 
   /** Forgets every page, e.g. after an import in this process (the version check also catches it). */
