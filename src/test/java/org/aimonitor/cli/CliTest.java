@@ -141,4 +141,17 @@ class CliTest {
     assertEquals(2, status);
     assertTrue(err.toString().contains("PORT=\"abc\" is not a port number"), err.toString());
   }
+
+  /** Without arguments the jar serves without building picocli; errors read as with "serve". */
+  @Test
+  void withoutArgumentsABadSettingIsTheSameUsageErrorAsWithServe() {
+    for (String[] args : new String[][] {{}, {"serve"}}) {
+      StringWriter err = new StringWriter();
+      int status = Cli.run(args, Map.of("PORT", "abc"), new PrintWriter(new StringWriter()),
+          new PrintWriter(err)).orElseThrow();
+      assertEquals(2, status, String.join(" ", args));
+      assertEquals("ai-industry-monitor: PORT=\"abc\" is not a port number",
+          err.toString().lines().findFirst().orElse("").replaceAll(" \\(.*$", ""), err.toString());
+    }
+  }
 }
