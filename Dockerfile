@@ -20,12 +20,16 @@ WORKDIR /build
 # those our own code adds (java.sql; java.net.http for org.aimonitor.health.HealthCheck), and
 # those reached only by reflection or service lookup: jdk.zipfs (files inside the jar),
 # jdk.unsupported (sun.misc.Unsafe) and jdk.localedata for English and Chinese.
+# Not jdk.jfr, which jdeps finds: only jdbi's statement event uses it, and jdbi registers that
+# with the Flight Recorder whenever the module is there (about 0.1 s of each start); without it
+# jdbi simply records no events (so the container has no JFR; use jcmd's thread and heap tools).
 # No Java debug attributes, headers or man pages (--strip-debug would also strip native symbols,
 # which needs objcopy, absent from most JDK images); a default class-data archive for the JDK itself
 # (not the one for heaps over 32 GB).
 COPY pom.xml ./
 RUN set -e; mvn -B -ntp -DskipTests package; \
-    modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps target/ai-industry-monitor.jar); \
+    modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps target/ai-industry-monitor.jar \
+      | tr , '\n' | grep -vx jdk.jfr | paste -sd, -); \
     echo "jdeps: $modules"; \
     jlink --add-modules "$modules,java.sql,java.net.http,jdk.zipfs,jdk.unsupported,jdk.localedata" \
       --include-locales=en,zh --strip-java-debug-attributes --no-header-files --no-man-pages --compress=2 \
