@@ -18,7 +18,7 @@ WORKDIR /build
 # (dependency:go-offline misses some), so a code change never downloads anything again.
 # The same layer links the Java runtime from that jar of dependencies: the modules jdeps finds,
 # those our own code adds (java.sql; java.net.http for org.aimonitor.health.HealthCheck), and
-# those reached only by reflection or service lookup: jdk.zipfs (files inside the jar),
+# those reached only by reflection or service lookup: jdk.zipfs (a jar opened as a file system),
 # jdk.unsupported (sun.misc.Unsafe) and jdk.localedata for English and Chinese.
 # Not jdk.jfr, which jdeps finds: only jdbi's statement event uses it, and jdbi registers that
 # with the Flight Recorder whenever the module is there (about 0.1 s of each start); without it
