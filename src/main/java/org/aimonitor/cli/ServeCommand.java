@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       // Said out loud so that operators (and .ci/container-check) can tell a restart from a reset.
       LOG.info("Database {} already holds data (data version {}); not seeded again",
-          settings.dbPath().toAbsolutePath(), db.store().dataVersion());
+          settings.dbPath().toAbsolutePath(), db.version().number());
     }
     if (Freshness.refreshIfStale(db)) {
       LOG.info("Freshness of the indicators brought up to date with the data");

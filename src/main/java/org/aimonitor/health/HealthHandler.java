@@ -2,7 +2,6 @@ package org.aimonitor.health;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +24,11 @@ public final class HealthHandler {
   public void check(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     try {
-      Health health = db.jdbi().inTransaction(handle -> {
-        DataStore store = handle.attach(DataStore.class);
-        return new Health("ok", true, store.observationCount(), store.dataVersion());
-      });
+      // Plain statements, not the DataStore SQL object: building that proxy (every query of
+      // the interface) is left to the first page, so a new container reports healthy sooner.
+      Health health = db.jdbi().inTransaction(handle -> new Health("ok", true,
+          handle.createQuery("SELECT count(*) FROM observation").mapTo(Integer.class).one(),
+          handle.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one()));
       ctx.json(health);
     } catch (RuntimeException e) {
       LOG.warn("Health check cannot reach the database", e);
