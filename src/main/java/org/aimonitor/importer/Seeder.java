@@ -22,16 +22,30 @@ public final class Seeder {
 
   /** Seeds the database if it holds no data yet; returns whether it did. */
   public static boolean seedIfEmpty(Database db) {
+    // A database that holds data never becomes empty again, so a plain read settles the usual
+    // case without the write lock; an empty one is checked again under it, so two processes
+    // starting on one new file seed it once.
+    if (!isEmpty(db.jdbi().withHandle(Seeder::rows))) {
+      return false;
+    }
     return db.writer().inTransaction(handle -> {
-      int rows = handle.createQuery("SELECT (SELECT count(*) FROM source) + (SELECT count(*) FROM indicator)"
-          + " + (SELECT count(*) FROM observation) + (SELECT count(*) FROM event)")
-          .mapTo(Integer.class).one();
-      if (rows > 0) {
+      if (!isEmpty(rows(handle))) {
         return false;
       }
       Importer.applyIn(handle, seedFiles(), "seed");
       return true;
     });
+  }
+
+  private static int rows(org.jdbi.v3.core.Handle handle) {
+    // Each count stops at its first row: the cost does not grow with the data.
+    return handle.createQuery("SELECT EXISTS (SELECT 1 FROM source) + EXISTS (SELECT 1 FROM indicator)"
+        + " + EXISTS (SELECT 1 FROM observation) + EXISTS (SELECT 1 FROM event)")
+        .mapTo(Integer.class).one();
+  }
+
+  private static boolean isEmpty(int rows) {
+    return rows == 0;
   }
 
   /** The seed files as shipped in the jar, one per CsvTable. */

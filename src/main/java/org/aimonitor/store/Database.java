@@ -23,14 +23,14 @@ public final class Database {
 
   private final Path file;
   private final Jdbi jdbi;
-  private final Jdbi writer;
+  /** Made on first use: a server that only reads (most starts) never needs it. */
+  private Jdbi writer;
   private final SQLiteDataSource dataSource;
   private java.sql.Connection versionConnection;
 
-  private Database(Path file, Jdbi jdbi, Jdbi writer, SQLiteDataSource dataSource) {
+  private Database(Path file, Jdbi jdbi, SQLiteDataSource dataSource) {
     this.file = file;
     this.jdbi = jdbi;
-    this.writer = writer;
     this.dataSource = dataSource;
   }
 
@@ -94,10 +94,7 @@ public final class Database {
     Schema.migrate(dataSource);
 
     Jdbi jdbi = configure(Jdbi.create(dataSource));
-    // Writers take the write lock when their transaction begins, so a read-then-write import
-    // waits for another writer instead of failing when it tries to upgrade its lock.
-    Jdbi writer = configure(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
-    return new Database(file, jdbi, writer, dataSource);
+    return new Database(file, jdbi, dataSource);
   }
 
   private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
@@ -147,8 +144,15 @@ public final class Database {
     return jdbi;
   }
 
-  /** The handle factory for writes: transactions begin IMMEDIATE (take the write lock at once). */
-  public Jdbi writer() {
+  /**
+   * The handle factory for writes: transactions begin IMMEDIATE (take the write lock at once),
+   * so a read-then-write import waits for another writer instead of failing when it tries to
+   * upgrade its lock.
+   */
+  public synchronized Jdbi writer() {
+    if (writer == null) {
+      writer = configure(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+    }
     return writer;
   }
 
