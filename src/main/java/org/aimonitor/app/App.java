@@ -13,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.aimonitor.admin.AdminHandler;
 import org.aimonitor.api.ApiHandler;
 import org.aimonitor.config.Settings;
@@ -218,6 +219,29 @@ public final class App {
         problem(ctx, HttpProblem.of(500, "error.500.title", "error.500.message"));
       });
     });
+  }
+
+  /**
+   * Loads and initialises jdbi's classes, then the web stack's (Javalin, Jetty, Jackson, the
+   * compressors), and does nothing else: a server start calls it on a second thread while the
+   * database opens, as the web stack is independent of it until {@link #create} joins them. Only a head start; whatever fails here
+   * fails again, and is reported, where it really happens.
+   */
+  public static void warmUp() {
+    try {
+      Database.warmUp();
+      tellJettyTheReferenceSize();
+      // Not Javalin.create(): an instance that is never started leaves a thread behind (it
+      // waits five seconds to log that advice); its classes are loaded, not instantiated.
+      for (Class<?> type : List.of(Javalin.class, JavalinConfig.class, JavalinJackson.class)) {
+        Class.forName(type.getName(), true, App.class.getClassLoader());
+      }
+      new org.eclipse.jetty.server.Server();
+      Json.MAPPER.writeValueAsString(new HealthHandler.Health("ok", true, 0, 0L));
+      Compression.strategy();
+    } catch (RuntimeException | LinkageError | java.io.IOException | ClassNotFoundException e) {
+      LOG.debug("warm-up stopped early", e);
+    }
   }
 
   /**

@@ -32,6 +32,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = cli.settings();
+    // The web stack loads on the second core while this one opens the database.
+    Thread warmUp = new Thread(App::warmUp, "warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     Database db = Database.open(settings.dbPath());
     if (Seeder.seedIfEmpty(db)) {
       LOG.info("Seeded {} with the bundled dataset", settings.dbPath().toAbsolutePath());

@@ -97,6 +97,15 @@ public final class Database {
     return new Database(file, jdbi, dataSource);
   }
 
+  /**
+   * Loads and initialises jdbi's classes by configuring a handle factory that is never used (no
+   * connection is made): a server start runs this on a second thread while the first opens the
+   * SQLite file and checks its schema.
+   */
+  public static void warmUp() {
+    configure(Jdbi.create(new SQLiteDataSource()));
+  }
+
   private static SQLiteDataSource dataSource(Path file, SQLiteConfig.TransactionMode mode) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
