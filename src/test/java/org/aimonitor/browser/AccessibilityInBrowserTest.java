@@ -158,7 +158,7 @@ class AccessibilityInBrowserTest {
   private void submit(String selector) {
     Object before = browser.js("return document.documentElement;");
     browser.driver().findElement(By.cssSelector(selector)).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30), Duration.ofMillis(50))
         .until(d -> !before.equals(browser.js("return document.documentElement;"))
             && "complete".equals(browser.js("return document.readyState;")));
   }
