@@ -249,26 +249,26 @@ public final class Freshness {
   public static boolean refreshIfStale(Database db) {
     // Usually current: a plain read says so without the write lock; otherwise checked again
     // under it, as another process may have brought it up to date meanwhile.
-    if (db.jdbi().withHandle(Freshness::current)) {
+    if (db.jdbi().withHandle(Freshness::staleVersion) == null) {
       return false;
     }
     return db.writer().inTransaction(h -> {
-      if (current(h)) {
+      Long version = staleVersion(h);
+      if (version == null) {
         return false;
       }
-      long version = h.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one();
       record(h);
       LOG.info("Freshness of every indicator worked out again at data version {}", version);
       return true;
     });
   }
 
-  /** Whether the freshness table was worked out at the current data version. */
-  private static boolean current(org.jdbi.v3.core.Handle h) {
+  /** The current data version when the freshness table was worked out at another; else null. */
+  private static Long staleVersion(org.jdbi.v3.core.Handle h) {
     long version = h.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one();
     Long recorded = h.createQuery("SELECT data_version FROM freshness_state WHERE id = 1")
         .mapTo(Long.class).findOne().orElse(null);
-    return recorded != null && recorded == version;
+    return recorded != null && recorded == version ? null : version;
   }
 
   /**

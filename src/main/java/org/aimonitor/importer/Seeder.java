@@ -25,11 +25,11 @@ public final class Seeder {
     // A database that holds data never becomes empty again, so a plain read settles the usual
     // case without the write lock; an empty one is checked again under it, so two processes
     // starting on one new file seed it once.
-    if (!isEmpty(db.jdbi().withHandle(Seeder::rows))) {
+    if (db.jdbi().withHandle(Seeder::rows) > 0) {
       return false;
     }
     return db.writer().inTransaction(handle -> {
-      if (!isEmpty(rows(handle))) {
+      if (rows(handle) > 0) {
         return false;
       }
       Importer.applyIn(handle, seedFiles(), "seed");
@@ -37,15 +37,11 @@ public final class Seeder {
     });
   }
 
+  /** How many of the four main tables hold a row: each stops at its first, whatever the size. */
   private static int rows(org.jdbi.v3.core.Handle handle) {
-    // Each count stops at its first row: the cost does not grow with the data.
     return handle.createQuery("SELECT EXISTS (SELECT 1 FROM source) + EXISTS (SELECT 1 FROM indicator)"
         + " + EXISTS (SELECT 1 FROM observation) + EXISTS (SELECT 1 FROM event)")
         .mapTo(Integer.class).one();
-  }
-
-  private static boolean isEmpty(int rows) {
-    return rows == 0;
   }
 
   /** The seed files as shipped in the jar, one per CsvTable. */

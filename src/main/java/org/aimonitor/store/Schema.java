@@ -78,7 +78,7 @@ final class Schema {
   static boolean isCurrent(DataSource dataSource) {
     Set<Migration> shipped;
     try {
-      shipped = new HashSet<>(shipped(Schema.class.getClassLoader()));
+      shipped = new HashSet<>(shipped());
     } catch (RuntimeException e) {
       return false;
     }

@@ -46,7 +46,8 @@ public final class StaticFiles {
   static final int MAX_KEPT_BYTES = 512 * 1024;
   /** At most this many bytes (files and compressed forms) are kept in all. */
   static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024;
-  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+  private static final Pattern SAFE =
+      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
   private static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
   private static final Map<String, String> TYPES = Map.of(
       "css", ContentType.TEXT_CSS.getMimeType() + "; charset=utf-8",
@@ -70,6 +71,8 @@ public final class StaticFiles {
     final byte[] body;
     final String type;
     final String etag;
+    /** Whether it is held in memory (and so worth compressing once); set before it is shared. */
+    boolean kept;
     private byte[] gzip;
     private byte[] brotli;
 
@@ -121,9 +124,8 @@ public final class StaticFiles {
       ctx.status(HttpStatus.NOT_MODIFIED).result("");
       return;
     }
-    boolean keptHere = kept.get(name) == file;
     String accepted = String.valueOf(ctx.header(Header.ACCEPT_ENCODING));
-    if (!keptHere || !compressible(file.type)) {
+    if (!file.kept || !compressible(file.type)) {
       // Javalin compresses what it writes itself, as for any other response.
       ctx.result(file.body);
     } else if (Compression.BROTLI && Compression.accepts(accepted, "br")) {
@@ -141,11 +143,15 @@ public final class StaticFiles {
 
   /** The file called {@code name}, or null when there is none (or the name is not plain). */
   Entry find(String name) {
+    if (name == null) {
+      return null;
+    }
     Entry file = kept.get(name);
     if (file != null) {
       return file;
     }
-    if (name == null || !SAFE.matcher(name).matches() || hasDotSegment(name)) {
+    // Every segment starts with a letter, digit, _ or -: never "." or "..".
+    if (!SAFE.matcher(name).matches()) {
       return null;
     }
     String type = TYPES.get(extension(name));
@@ -158,24 +164,25 @@ public final class StaticFiles {
     }
     file = new Entry(body, type);
     // Kept with room for both compressed forms (at most the file's size each, in practice less).
-    if (body.length <= MAX_KEPT_BYTES && keptBytes.addAndGet(3L * body.length) <= MAX_TOTAL_BYTES) {
-      Entry earlier = kept.putIfAbsent(name, file);
-      if (earlier != null) {
-        keptBytes.addAndGet(-3L * body.length);
-        return earlier;
-      }
-    } else if (body.length <= MAX_KEPT_BYTES) {
-      keptBytes.addAndGet(-3L * body.length);
+    long cost = 3L * body.length;
+    if (body.length > MAX_KEPT_BYTES || !reserve(cost)) {
+      return file;
+    }
+    file.kept = true;
+    Entry earlier = kept.putIfAbsent(name, file);
+    if (earlier != null) {
+      keptBytes.addAndGet(-cost);
+      return earlier;
     }
     return file;
   }
 
-  private static boolean hasDotSegment(String name) {
-    for (String segment : name.split("/")) {
-      if (segment.equals(".") || segment.equals("..")) {
-        return true;
-      }
+  /** Takes {@code cost} bytes of the memory budget, if that many are left. */
+  private boolean reserve(long cost) {
+    if (keptBytes.addAndGet(cost) <= MAX_TOTAL_BYTES) {
+      return true;
     }
+    keptBytes.addAndGet(-cost);
     return false;
   }
 
