@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.aimonitor.TestApp;
+import org.aimonitor.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,22 @@ class HealthTest {
       JsonNode after = json(app.get("/healthz"));
       assertTrue(after.get("dataVersion").asLong() > before);
       assertEquals(268, after.get("observations").asInt());
+    }
+  }
+
+  /**
+   * The count is what the last import measured (not a count of the whole table on every probe):
+   * a recorded number that differs from the table shows where it comes from, and the next import
+   * records the true one again.
+   */
+  @Test
+  void reportsTheObservationsTheLastImportRecorded() throws Exception {
+    try (TestApp app = TestApp.start(dir)) {
+      app.db().jdbi().useHandle(h -> h.execute(
+          "UPDATE download_size SET rows = 12345 WHERE file = 'observations.csv'"));
+      assertEquals(12345, json(app.get("/healthz")).get("observations").asInt());
+      TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 10));
+      assertEquals(279, json(app.get("/healthz")).get("observations").asInt());
     }
   }
 
