@@ -28,7 +28,7 @@ public final class HealthHandler {
       // One statement on the small tables, whatever the size of the data: the observations are
       // the rows of observations.csv that the last import measured at this data version
       // (DownloadSizes); only after a change made outside the app are they counted.
-      // Plain statements, not the DataStore SQL object: building that proxy (every query of
+      // A plain statement, not the DataStore SQL object: building that proxy (every query of
       // the interface) is left to the first page, so a new container reports healthy sooner.
       Health health = db.jdbi().withHandle(handle -> handle.createQuery("""
               SELECT d.version, coalesce(s.rows, (SELECT count(*) FROM observation))
