@@ -224,8 +224,8 @@ public final class App {
   /**
    * Loads and initialises jdbi's classes, then the web stack's (Javalin, Jetty, Jackson, the
    * compressors), and does nothing else: a server start calls it on a second thread while the
-   * database opens, as the web stack is independent of it until {@link #create} joins them. Only a head start; whatever fails here
-   * fails again, and is reported, where it really happens.
+   * database opens, as the web stack is independent of it until {@link #create} joins them.
+   * Only a head start: whatever fails here fails again, and is reported, where it really happens.
    */
   public static void warmUp() {
     try {
