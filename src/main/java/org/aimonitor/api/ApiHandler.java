@@ -81,7 +81,7 @@ public final class ApiHandler {
   public void sources(Context ctx) {
     ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), SOURCE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      var q = h.createQuery("SELECT s.* FROM source s WHERE " + SOURCE_ORDER.after(paging.after())
+      var q = h.createQuery("SELECT s.* FROM source s WHERE " + SOURCE_ORDER.condition(paging.after())
           + " ORDER BY " + SOURCE_ORDER.orderBy() + " LIMIT :limit").bind("limit", paging.limit() + 1);
       List<Source> page = SOURCE_ORDER.bind(q, paging.after()).map((rs, c) -> new Source(
           rs.getString("id"), rs.getString("publisher"), rs.getString("title"), rs.getString("url"),
@@ -116,7 +116,7 @@ public final class ApiHandler {
       record Row(Event event, List<Object> key) {
       }
       var q = h.createQuery("SELECT e.*, " + EVENT_ORDER.select() + " FROM event e WHERE "
-          + EVENT_ORDER.after(paging.after()) + " ORDER BY " + EVENT_ORDER.orderBy()
+          + EVENT_ORDER.condition(paging.after()) + " ORDER BY " + EVENT_ORDER.orderBy()
           + " LIMIT :limit").bind("limit", paging.limit() + 1);
       List<Row> page = EVENT_ORDER.bind(q, paging.after()).map((rs, c) -> new Row(new Event(
           PartialDate.parse(rs.getString("date")), rs.getString("category"), rs.getString("title_en"),

@@ -54,11 +54,12 @@ public final class DashboardData {
    */
   public static Loaded load(Handle handle, int year, int events, String eventCategory) {
     DataStore store = handle.attach(DataStore.class);
+    DashboardQueries queries = handle.attach(DashboardQueries.class);
     int since = year - YEARS;
-    List<Observation> observations = store.series(INDICATORS, REGIONS, since * 12);
-    Set<String> older = new LinkedHashSet<>(store.seriesBefore(INDICATORS, REGIONS, since * 12));
-    List<Event> newest = eventCategory == null ? store.newestEvents(events)
-        : store.newestEvents(eventCategory, events);
+    List<Observation> observations = queries.series(INDICATORS, REGIONS, since * 12);
+    Set<String> older = new LinkedHashSet<>(queries.seriesBefore(INDICATORS, REGIONS, since * 12));
+    List<Event> newest = eventCategory == null ? queries.newestEvents(events)
+        : queries.newestEvents(eventCategory, events);
     Set<String> cited = new LinkedHashSet<>();
     observations.forEach(o -> cited.add(o.source()));
     newest.forEach(e -> cited.add(e.source()));

@@ -6,6 +6,7 @@ import org.aimonitor.freshness.Freshness;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.PlacesCard;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.updates.Imports;
 import org.aimonitor.updates.LastImport;
@@ -35,7 +36,7 @@ public final class DashboardHandler {
       NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
       // The places card reads the same years back as the charts draw.
       return DashboardView.build(loaded.data(), loaded.window(),
-          h.attach(org.aimonitor.store.DataStore.class).eventCount(),
+          h.attach(DataStore.class).eventCount(),
           PlacesCard.read(h, loaded.window().since()), t)
           .withUpdates(LastImport.read(h, t).orElse(null), Notice.overview(h, seen, "/", t))
           .withFreshness(Freshness.overdueCount(h, today),

@@ -129,7 +129,7 @@ public final class IndicatorCatalog {
           LIMIT 1)
         ORDER BY p.k0, p.k1
         """.formatted(Indicator.COLUMNS, listing.order().select(), listing.from(),
-            listing.order().after(after), listing.where(), listing.order().orderBy()))
+            listing.order().condition(after), listing.where(), listing.order().orderBy()))
         .bind("limit", limit).bind("offset", offset);
     if (listing.overdueOn() != null) {
       q.bind("overdue_on", listing.overdueOn().toString())

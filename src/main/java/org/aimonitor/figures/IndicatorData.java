@@ -123,7 +123,7 @@ public record IndicatorData(
       int limit, Text t) {
     Indicator indicator = indicator(h, code, t);
     List<Region> asked = places(h, filter, t);
-    List<Row> rows = rows(h, code, filter, PAGE_ORDER.after(after), after, limit + 1, 0);
+    List<Row> rows = rows(h, code, filter, PAGE_ORDER.condition(after), after, limit + 1, 0);
     boolean more = rows.size() > limit;
     List<Row> shown = more ? rows.subList(0, limit) : rows;
     return assemble(h, indicator, filter, List.of(), 0, asked, null, shown, List.of(), 0,

@@ -117,7 +117,7 @@ final class Places {
     String condition = (filter.level() != null ? " AND r.level = :level" : "")
         + (filter.parent() != null ? " AND r.parent = :parent" : "");
     Query q = h.createQuery("SELECT r.id, r.code, r.name_en, r.name_zh, r.parent, r.level, " + counts("")
-        + " FROM region r WHERE " + API_ORDER.after(after) + condition
+        + " FROM region r WHERE " + API_ORDER.condition(after) + condition
         + " ORDER BY " + API_ORDER.orderBy() + " LIMIT :limit");
     bind(q, filter).bind("limit", limit);
     API_ORDER.bind(q, after);
@@ -202,7 +202,7 @@ final class Places {
         + " o.source, o.headline, o.note, o.recorded_at, o.import_id, " + FIGURE_ORDER.select()
         + " FROM observation o JOIN indicator i ON i.code = o.indicator"
         + " JOIN category c ON c.code = i.category"
-        + " WHERE o.region = :code AND " + FIGURE_ORDER.after(after)
+        + " WHERE o.region = :code AND " + FIGURE_ORDER.condition(after)
         + " ORDER BY " + FIGURE_ORDER.orderBy() + " LIMIT :limit OFFSET :offset");
     q.bind("code", code).bind("limit", limit).bind("offset", offset);
     FIGURE_ORDER.bind(q, after);

@@ -3,21 +3,26 @@ package org.aimonitor.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The reads that several views share, each returning just the rows asked for: views attach it
- * to the handle of their one read transaction. Nothing here reads a whole table.
+ * The reads that several features share, each returning just the rows asked for: views attach
+ * it to the handle of their one read transaction. Nothing here reads a whole table. A feature's
+ * own reads are in its {@code *Queries} interface; rows are mapped by the mappers
+ * {@link Database} registers.
  */
-@RegisterConstructorMapper(Source.class)
-@RegisterConstructorMapper(Observation.class)
-@RegisterConstructorMapper(Event.class)
-@RegisterConstructorMapper(Region.class)
-@RegisterConstructorMapper(Term.class)
 public interface DataStore {
+
+  /** The data version and the latest import, as this transaction sees them ({@link Database#VERSION}). */
+  @SqlQuery(Database.VERSION)
+  Database.Version version();
+
+  /** The data version the page being read shows (its citation names it). */
+  default long dataVersion() {
+    return version().number();
+  }
 
   @SqlQuery("SELECT " + Indicator.COLUMNS + " FROM " + Indicator.FROM + " WHERE i.code = :code")
   Optional<Indicator> indicator(@Bind("code") String code);
@@ -35,6 +40,10 @@ public interface DataStore {
   @SqlQuery("SELECT code, name_en, name_zh, parent, level FROM region WHERE code = :code")
   Optional<Region> region(@Bind("code") String code);
 
+  /** The first {@code limit} places in their order (regions.csv): what an error message lists. */
+  @SqlQuery("SELECT code, name_en, name_zh, parent, level FROM region ORDER BY id LIMIT :limit")
+  List<Region> firstRegions(@Bind("limit") int limit);
+
   /** Indicator categories by code, in their order (categories.csv). */
   @SqlQuery("SELECT code, name_en, name_zh FROM category WHERE code IN (<codes>) ORDER BY id")
   List<Term> categories(@BindList(value = "codes", onEmpty = BindList.EmptyHandling.NULL_STRING)
@@ -50,56 +59,46 @@ public interface DataStore {
       Collection<String> ids);
 
   /**
-   * The headline series of some indicators in some regions, with the targets that are not the
-   * headline of their period (the overview draws plan targets beside actuals), oldest first:
-   * periods that end at month number {@code since} (year * 12 + month - 1) or later.
+   * The states these observations had before imports replaced them, newest first: the cells of
+   * each state as the revision keeps them (JSON objects of text), when and by which import it
+   * had been recorded, and when and by which import it was replaced.
    */
   @SqlQuery("""
-      SELECT indicator, region, period, value, qualifier, source, headline, note
-      FROM observation
-      WHERE indicator IN (<indicators>) AND region IN (<regions>)
-        AND (headline = 1 OR qualifier = 'target') AND period_end >= :since
-      ORDER BY indicator, region, period_end, period_start, id
+      SELECT observation_id, json_extract(old_values, '$.value') AS value,
+             json_extract(old_values, '$.qualifier') AS qualifier,
+             json_extract(old_values, '$.headline') = '1' AS headline,
+             json_extract(old_values, '$.note') AS note,
+             old_recorded_at AS recorded_at, old_import_id AS import_id, replaced_at,
+             import_id AS replaced_by_import
+      FROM revision WHERE observation_id IN (<ids>) ORDER BY id DESC
       """)
-  List<Observation> series(@BindList("indicators") Collection<String> indicators,
-      @BindList("regions") Collection<String> regions, @Bind("since") int since);
+  List<Histories.Replaced> revisions(@BindList("ids") Collection<Long> observationIds);
 
-  /** Which of those indicators also have headline figures that end before {@code since}. */
+  /**
+   * The latest {@code limit} headline figures of an indicator in the place {@code filter} names,
+   * within its years, newest first, through {@code observation_headline_series}: what a chart of
+   * one place draws (an indicator page's chart, each place of a comparison).
+   */
   @SqlQuery("""
-      SELECT DISTINCT indicator FROM observation
-      WHERE indicator IN (<indicators>) AND region IN (<regions>) AND headline = 1
-        AND period_end < :since
+      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note
+      FROM observation o
+      WHERE o.indicator = :code <figureFilter> AND o.headline = 1
+      ORDER BY o.period_end DESC, o.period_start DESC LIMIT :limit
       """)
-  List<String> seriesBefore(@BindList("indicators") Collection<String> indicators,
-      @BindList("regions") Collection<String> regions, @Bind("since") int since);
+  List<Observation> latestHeadlines(@Bind("code") String code,
+      @FigureFilter.Bind FigureFilter filter, @Bind("limit") int limit);
 
-  /** The {@code limit} newest events, oldest of them first. */
+  /** How many headline figures {@link #latestHeadlines} chooses from. */
   @SqlQuery("""
-      SELECT date, category, title_en, title_zh, description_en, source FROM (
-        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
-        ORDER BY date DESC, id DESC LIMIT :limit)
-      ORDER BY date, id
+      SELECT count(*) FROM observation o
+      WHERE o.indicator = :code <figureFilter> AND o.headline = 1
       """)
-  List<Event> newestEvents(@Bind("limit") int limit);
+  long headlineCount(@Bind("code") String code, @FigureFilter.Bind FigureFilter filter);
 
-  /** The {@code limit} newest events of {@code category}, oldest of them first. */
-  @SqlQuery("""
-      SELECT date, category, title_en, title_zh, description_en, source FROM (
-        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
-        WHERE category = :category ORDER BY date DESC, id DESC LIMIT :limit)
-      ORDER BY date, id
-      """)
-  List<Event> newestEvents(@Bind("category") String category, @Bind("limit") int limit);
-
+  /** How many events there are (the overview's timeline and /timeline say so). */
   @SqlQuery("SELECT count(*) FROM event")
   long eventCount();
 
-  @SqlQuery("SELECT count(*) FROM event WHERE category = :category")
-  long eventCount(@Bind("category") String category);
-
   @SqlQuery("SELECT count(*) FROM observation")
   int observationCount();
-
-  @SqlQuery("SELECT version FROM data_version WHERE id = 1")
-  long dataVersion();
 }

@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.aimonitor.json.Json;
 import org.jdbi.v3.core.argument.ArgumentFactory;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -44,9 +49,25 @@ public final class Database {
   }
 
   /**
+   * The one read of the data version ({@link #version()} on its own connection,
+   * {@link DataStore#version()} in a view's transaction), mapped by {@link #VERSION_ROW}.
+   */
+  static final String VERSION = """
+      SELECT d.version AS number, d.changed_at, l.id AS last_import, l.imported_at AS last_import_at
+      FROM data_version d
+      LEFT JOIN import_log l ON l.id = (SELECT max(id) FROM import_log)
+      WHERE d.id = 1
+      """;
+
+  private static final RowMapper<Version> VERSION_ROW = (rs, ctx) -> new Version(
+      rs.getLong("number"), rs.getString("changed_at"), rs.getLong("last_import"),
+      rs.getString("last_import_at"));
+
+  /**
    * The current data version, read on one connection kept open for the purpose: every request
-   * of a cached page asks, so it must not open a connection each time. Each query is its own
-   * read transaction, so a commit by any process (server or command line) is seen at once.
+   * of a cached page asks, so it must not open a connection each time (nor build a SQL object:
+   * the start-up log line asks too). Each query is its own read transaction, so a commit by any
+   * process (server or command line) is seen at once.
    */
   public synchronized Version version() {
     try {
@@ -54,13 +75,9 @@ public final class Database {
         versionConnection = dataSource.getConnection();
       }
       try (var statement = versionConnection.createStatement();
-          var rs = statement.executeQuery("""
-              SELECT d.version, d.changed_at, l.id, l.imported_at FROM data_version d
-              LEFT JOIN import_log l ON l.id = (SELECT max(id) FROM import_log)
-              WHERE d.id = 1
-              """)) {
+          var rs = statement.executeQuery(VERSION)) {
         rs.next();
-        return new Version(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
+        return VERSION_ROW.map(rs, null);
       }
     } catch (java.sql.SQLException e) {
       closeVersionConnection();
@@ -128,12 +145,17 @@ public final class Database {
       String text = rs.getString(col);
       return text == null ? null : new BigDecimal(text);
     });
+    // Every row is mapped here, once: queries name their columns as these records do.
     for (Class<?> record : java.util.List.of(Source.class, Observation.class, Event.class,
-        Region.class, Term.class)) {
-      jdbi.registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(record));
+        Region.class, Term.class, Indicator.class, Histories.Recorded.class,
+        Histories.Replaced.class)) {
+      jdbi.registerRowMapper(ConstructorMapper.factory(record));
     }
-    // An indicator comes with its unit's display rule: queries select Indicator.COLUMNS.
-    jdbi.registerRowMapper(Indicator.class, (rs, ctx) -> Indicator.read(rs));
+    jdbi.registerRowMapper(Version.class, VERSION_ROW);
+    jdbi.registerRowMapper(new Keyset.KeyedRows());
+    // Cells as a revision or a row-change query gives them: a JSON object of text.
+    jdbi.registerColumnMapper(new GenericType<Map<String, String>>() { },
+        (rs, col, ctx) -> Json.readMap(rs.getString(col)));
     jdbi.registerArgument(asText(Period.class, Period::code));
     jdbi.registerArgument(asText(PartialDate.class, PartialDate::code));
     jdbi.registerArgument(asText(Qualifier.class, Qualifier::code));

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.json.Json;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.PropagateNull;
 
 /**
  * The histories of the observations a view shows, read in one query through the revisions'
@@ -13,8 +14,17 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Histories {
 
-  /** An observation as read with its row id and the import that recorded its state. */
-  public record Recorded(long id, Observation observation, String recordedAt, Long importId) {
+  /**
+   * An observation as read with its row id and the import that recorded its state (columns
+   * {@code id}, the observation's, {@code recorded_at}, {@code import_id}); null where a left
+   * join found none ({@code id} null).
+   */
+  public record Recorded(@PropagateNull long id, @Nested Observation observation,
+      String recordedAt, Long importId) {
+  }
+
+  /** A state an observation had before an import replaced it ({@link DataStore#revisions}). */
+  public record Replaced(long observationId, @Nested History.Revision revision) {
   }
 
   private Histories() {
@@ -27,21 +37,9 @@ public final class Histories {
       return histories;
     }
     Map<Long, List<History.Revision>> previous = new HashMap<>();
-    h.createQuery("""
-        SELECT observation_id, old_values, old_recorded_at, old_import_id, replaced_at, import_id
-        FROM revision WHERE observation_id IN (<ids>) ORDER BY id DESC
-        """)
-        .bindList("ids", rows.stream().map(Recorded::id).toList())
-        .map((rs, ctx) -> {
-          Map<String, String> old = Json.readMap(rs.getString("old_values"));
-          long oldImport = rs.getLong("old_import_id");
-          Long oldImportId = rs.wasNull() ? null : oldImport;
-          return Map.entry(rs.getLong("observation_id"), new History.Revision(old.get("value"),
-              old.get("qualifier"), "1".equals(old.get("headline")), old.get("note"),
-              rs.getString("old_recorded_at"), oldImportId, rs.getString("replaced_at"),
-              rs.getLong("import_id")));
-        })
-        .forEach(e -> previous.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    h.attach(DataStore.class).revisions(rows.stream().map(Recorded::id).toList())
+        .forEach(r -> previous.computeIfAbsent(r.observationId(), k -> new ArrayList<>())
+            .add(r.revision()));
     for (Recorded r : rows) {
       histories.put(History.key(r.observation()), new History(r.recordedAt(), r.importId(),
           List.copyOf(previous.getOrDefault(r.id(), List.of()))));

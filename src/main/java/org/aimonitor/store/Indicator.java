@@ -1,7 +1,6 @@
 package org.aimonitor.store;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import org.jdbi.v3.core.mapper.Nested;
 
 /**
  * What is measured, in which unit, with names and definitions in English and Chinese, and how
@@ -18,22 +17,23 @@ public record Indicator(
     int decimals,
     String definitionEn,
     String definitionZh,
-    Unit display) {
+    @Nested("unit") Unit display) {
 
   /**
-   * The columns {@link #read} reads: an indicator {@code i} joined with its unit {@code u}
-   * ({@code FROM indicator i JOIN unit u ON u.code = i.unit}).
+   * The columns of an indicator {@code i} joined with its unit {@code u} ({@link #FROM}), named
+   * as the registered mapper reads them: the unit's as {@code unit_…}.
    */
   public static final String COLUMNS = "i.code, i.category, i.name_en, i.name_zh, i.unit, i.unit_en,"
-      + " i.unit_zh, i.decimals, i.definition_en, i.definition_zh, u.name_en AS unit_name_en,"
-      + " u.name_zh AS unit_name_zh, u.format_en AS unit_format_en, u.format_zh AS unit_format_zh,"
-      + " u.zh_exponent AS unit_zh_exponent, u.zh_magnitudes AS unit_zh_magnitudes";
+      + " i.unit_zh, i.decimals, i.definition_en, i.definition_zh, u.code AS unit_code,"
+      + " u.name_en AS unit_name_en, u.name_zh AS unit_name_zh, u.format_en AS unit_format_en,"
+      + " u.format_zh AS unit_format_zh, u.zh_exponent AS unit_zh_exponent,"
+      + " u.zh_magnitudes AS unit_zh_magnitudes";
 
   /** {@code FROM} an indicator with its unit, aliased as {@link #COLUMNS} expects. */
   public static final String FROM = "indicator i JOIN unit u ON u.code = i.unit";
 
   /** An indicator from a row with {@link #COLUMNS}. */
-  public static Indicator read(ResultSet rs) throws SQLException {
+  public static Indicator read(java.sql.ResultSet rs) throws java.sql.SQLException {
     String unit = rs.getString("unit");
     return new Indicator(rs.getString("code"), rs.getString("category"), rs.getString("name_en"),
         rs.getString("name_zh"), unit, rs.getString("unit_en"), rs.getString("unit_zh"),

@@ -99,7 +99,7 @@ public final class FigureChanges {
       int limit, long offset) {
     Query q = h.createQuery("SELECT u.*, " + ORDER.select() + " FROM ("
             + RECORDED.formatted(indicator == null ? "" : ONE_INDICATOR) + ") u WHERE "
-            + ORDER.after(after) + " ORDER BY " + ORDER.orderBy()
+            + ORDER.condition(after) + " ORDER BY " + ORDER.orderBy()
             + " LIMIT :limit OFFSET :offset")
         .bind("import", importId).bind("limit", limit).bind("offset", offset);
     if (indicator != null) {
