@@ -12,9 +12,6 @@ import org.aimonitor.store.Event;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * {@code /timeline}: the policy, regulation, data-release and industry events, oldest first,
@@ -35,21 +32,11 @@ public record TimelineView(List<Entry> events, long total, List<SourceNotes.Note
       String title, String titleZh, String description, int sourceNo) {
   }
 
-  /** One page of events, oldest first, in date order (the event_by_date index). */
-  @RegisterConstructorMapper(Event.class)
-  interface Queries {
-    @SqlQuery("""
-        SELECT date, category, title_en, title_zh, description_en, source FROM event
-        ORDER BY date, id LIMIT :limit OFFSET :offset
-        """)
-    List<Event> page(@Bind("limit") int limit, @Bind("offset") long offset);
-  }
-
   public static TimelineView build(Handle h, Paging paging, Text t) {
     DataStore store = h.attach(DataStore.class);
     long total = store.eventCount();
     paging.check(total, t);
-    List<Event> events = h.attach(Queries.class).page(paging.size(), paging.offset());
+    List<Event> events = h.attach(TimelineQueries.class).page(paging.size(), paging.offset());
     Set<String> cited = new LinkedHashSet<>();
     events.forEach(e -> cited.add(e.source()));
     Map<String, Source> sources = new LinkedHashMap<>();
