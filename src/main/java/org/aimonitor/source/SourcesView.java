@@ -7,7 +7,7 @@ import java.util.Map;
 import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.store.PartialDate;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
@@ -51,21 +51,10 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
 
   /** The register's page {@code paging}, read in the handle's transaction. */
   public static SourcesView build(Handle h, Paging paging, Text t) {
-    long total = h.createQuery("SELECT count(*) FROM source").mapTo(Long.class).one();
+    SourceQueries queries = h.attach(SourceQueries.class);
+    long total = queries.count();
     paging.check(total, t);
-    List<Backing> page = h.createQuery("""
-            SELECT s.*,
-              (SELECT count(*) FROM observation o WHERE o.source = s.id) AS figures,
-              (SELECT count(DISTINCT o.indicator) FROM observation o WHERE o.source = s.id) AS indicators,
-              (SELECT count(*) FROM event e WHERE e.source = s.id) AS events
-            FROM source s
-            ORDER BY s.publisher COLLATE NOCASE, s.id
-            LIMIT :limit OFFSET :offset
-            """)
-        .bind("limit", paging.size()).bind("offset", paging.offset())
-        .map((rs, ctx) -> new Backing(source(rs), rs.getLong("figures"), rs.getLong("indicators"),
-            rs.getLong("events")))
-        .list();
+    List<SourceQueries.Backing> page = queries.page(paging.size(), paging.offset());
     Map<String, List<IndicatorLink>> named = indicatorsOf(h,
         page.stream().map(b -> b.source().id()).toList(), t);
     Names names = Names.read(h, List.of(), List.of(),
@@ -73,32 +62,18 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
     List<Entry> entries = page.stream()
         .map(b -> entry(b, named.getOrDefault(b.source().id(), List.of()), names, t))
         .toList();
-    Map<String, Long> byLevel = new LinkedHashMap<>();
-    h.createQuery("SELECT reliability, count(*) FROM source GROUP BY reliability")
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> byLevel.put(e.getKey(), e.getValue()));
+    Map<String, Long> byLevel = queries.countsByReliability();
     List<Count> counts = RELIABILITY.stream()
         .map(r -> new Count(r, reliability(t, r), byLevel.getOrDefault(r, 0L)))
         .toList();
-    long version = h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
-    return new SourcesView(entries, total, counts, version,
+    return new SourcesView(entries, total, counts, h.attach(DataStore.class).dataVersion(),
         paging.pager(total, p -> "/sources" + (p == 1 ? "" : "?page=" + p), t));
   }
 
-  /** A source with its counts, as the register's query reads it. */
-  record Backing(Source source, long figures, long indicators, long events) {
-  }
-
-  static Entry entry(Backing b, List<IndicatorLink> indicators, Names names, Text t) {
+  static Entry entry(SourceQueries.Backing b, List<IndicatorLink> indicators, Names names, Text t) {
     Source s = b.source();
     return new Entry(s, t.date(s), names.language(s.language(), t), reliability(t, s.reliability()),
         b.figures(), b.indicators(), indicators, b.events(), "/sources/" + s.id());
-  }
-
-  static Source source(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Source(rs.getString("id"), rs.getString("publisher"), rs.getString("title"),
-        rs.getString("url"), PartialDate.parseOptional(rs.getString("published_on")),
-        rs.getString("language"), rs.getString("reliability"), rs.getString("note"));
   }
 
   /**
@@ -110,23 +85,13 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
     if (sources.isEmpty()) {
       return named;
     }
-    h.createQuery("""
-            SELECT b.source, i.*, b.n FROM (
-              SELECT source, indicator, count(*) AS n FROM observation
-              WHERE source IN (<sources>) GROUP BY source, indicator) b
-            JOIN indicator i ON i.code = b.indicator JOIN category c ON c.code = i.category
-            ORDER BY b.source, c.id, i.code
-            """)
-        .bindList("sources", sources)
-        .map((rs, ctx) -> Map.entry(rs.getString("source"), new IndicatorLink(rs.getString("code"),
-            t.zh() ? rs.getString("name_zh") : rs.getString("name_en"),
-            "/indicators/" + rs.getString("code"), rs.getLong("n"))))
-        .forEach(e -> {
-          List<IndicatorLink> list = named.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-          if (list.size() < INDICATORS_NAMED) {
-            list.add(e.getValue());
-          }
-        });
+    for (SourceQueries.IndicatorBacked b : h.attach(SourceQueries.class).indicatorsBacked(sources)) {
+      List<IndicatorLink> list = named.computeIfAbsent(b.source(), k -> new ArrayList<>());
+      if (list.size() < INDICATORS_NAMED) {
+        list.add(new IndicatorLink(b.code(), t.zh() ? b.nameZh() : b.nameEn(),
+            "/indicators/" + b.code(), b.figures()));
+      }
+    }
     return named;
   }
 
