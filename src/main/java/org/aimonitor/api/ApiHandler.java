@@ -18,21 +18,14 @@ import org.aimonitor.store.Database;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.Keyset;
-import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
-import org.jdbi.v3.core.Handle;
 
 /**
  * {@code GET /api/v1/...}: the data as JSON, every list a page at a time ({@link ApiPaging}),
  * each answer read in one transaction; errors are JSON too (see App).
  */
 public final class ApiHandler {
-
-  /** Sources by id. */
-  static final Keyset SOURCE_ORDER = new Keyset("s.id");
-  /** Events oldest first (partial dates sort as text the way PartialDate does), then as stored. */
-  static final Keyset EVENT_ORDER = new Keyset("e.date", "e.id");
 
   private final Database db;
 
@@ -79,17 +72,18 @@ public final class ApiHandler {
   }
 
   public void sources(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), SOURCE_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), ApiQueries.SOURCE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      var q = h.createQuery("SELECT s.* FROM source s WHERE " + SOURCE_ORDER.condition(paging.after())
-          + " ORDER BY " + SOURCE_ORDER.orderBy() + " LIMIT :limit").bind("limit", paging.limit() + 1);
-      List<Source> page = SOURCE_ORDER.bind(q, paging.after()).map((rs, c) -> new Source(
-          rs.getString("id"), rs.getString("publisher"), rs.getString("title"), rs.getString("url"),
-          PartialDate.parseOptional(rs.getString("published_on")), rs.getString("language"),
-          rs.getString("reliability"), rs.getString("note"))).list();
+      ApiQueries queries = h.attach(ApiQueries.class);
+      List<Source> page = queries.sources(ApiQueries.SOURCE_ORDER.after(paging.after()),
+          paging.limit() + 1);
       boolean more = page.size() > paging.limit();
       List<Source> shown = more ? page.subList(0, paging.limit()) : page;
-      Map<String, List<String>> backs = indicatorsBacked(h, shown.stream().map(Source::id).toList());
+      Map<String, List<String>> backs = new LinkedHashMap<>();
+      if (!shown.isEmpty()) {
+        queries.indicatorsBacked(shown.stream().map(Source::id).toList()).forEach(b ->
+            backs.computeIfAbsent(b.source(), k -> new ArrayList<>()).add(b.indicator()));
+      }
       String next = more ? Keyset.encode(List.of(shown.get(shown.size() - 1).id())) : null;
       return new ApiDocuments.SourceList(shown.stream()
           .map(s -> ApiDocuments.source(s, backs.getOrDefault(s.id(), List.of()))).toList(),
@@ -97,40 +91,20 @@ public final class ApiHandler {
     }));
   }
 
-  /** The indicators each source's figures belong to, for one page of sources in one query. */
-  private static Map<String, List<String>> indicatorsBacked(Handle h, List<String> sources) {
-    Map<String, List<String>> backs = new LinkedHashMap<>();
-    if (!sources.isEmpty()) {
-      h.createQuery("SELECT DISTINCT source, indicator FROM observation WHERE source IN (<ids>)"
-              + " ORDER BY source, indicator")
-          .bindList("ids", sources)
-          .map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
-          .forEach(e -> backs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    }
-    return backs;
-  }
-
   public void events(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), EVENT_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), ApiQueries.EVENT_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      record Row(Event event, List<Object> key) {
-      }
-      var q = h.createQuery("SELECT e.*, " + EVENT_ORDER.select() + " FROM event e WHERE "
-          + EVENT_ORDER.condition(paging.after()) + " ORDER BY " + EVENT_ORDER.orderBy()
-          + " LIMIT :limit").bind("limit", paging.limit() + 1);
-      List<Row> page = EVENT_ORDER.bind(q, paging.after()).map((rs, c) -> new Row(new Event(
-          PartialDate.parse(rs.getString("date")), rs.getString("category"), rs.getString("title_en"),
-          rs.getString("title_zh"), rs.getString("description_en"), rs.getString("source")),
-          List.of(rs.getString("k0"), rs.getLong("k1")))).list();
+      List<Keyset.Keyed<Event>> page = h.attach(ApiQueries.class)
+          .events(ApiQueries.EVENT_ORDER.after(paging.after()), paging.limit() + 1);
       boolean more = page.size() > paging.limit();
-      List<Row> shown = more ? page.subList(0, paging.limit()) : page;
+      List<Keyset.Keyed<Event>> shown = more ? page.subList(0, paging.limit()) : page;
       Set<String> cited = new LinkedHashSet<>();
-      shown.forEach(r -> cited.add(r.event().source()));
+      shown.forEach(r -> cited.add(r.row().source()));
       Map<String, Source> sources = new LinkedHashMap<>();
       h.attach(DataStore.class).sources(cited).forEach(s -> sources.put(s.id(), s));
       String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
       return new ApiDocuments.EventList(shown.stream()
-          .map(r -> ApiDocuments.event(r.event(), sources.get(r.event().source()))).toList(),
+          .map(r -> ApiDocuments.event(r.row(), sources.get(r.row().source()))).toList(),
           paging.next(ctx, next));
     }));
   }
