@@ -25,21 +25,14 @@ public final class HealthHandler {
   public void check(Context ctx) {
     ctx.header("Cache-Control", "no-store");
     try {
-      // One statement on the small tables, whatever the size of the data: the observations are
-      // the rows of observations.csv that the last import measured at this data version
-      // (DownloadSizes); only after a change made outside the app are they counted.
-      // A plain statement, not the DataStore SQL object: building that proxy (every query of
-      // the interface) is left to the first page, so a new container reports healthy sooner.
-      Health health = db.jdbi().withHandle(handle -> handle.createQuery("""
-              SELECT d.version, coalesce(s.rows, (SELECT count(*) FROM observation))
-              FROM data_version d
-              LEFT JOIN download_size s ON s.file = :file AND s.data_version = d.version
-              WHERE d.id = 1
-              """)
-          .bind("file", CsvTable.OBSERVATIONS.fileName())
-          .map((rs, c) -> new Health("ok", true, rs.getInt(2), rs.getLong(1)))
-          .one());
-      ctx.json(health);
+      // The data version as every cache reads it (no query of its own), then one statement on
+      // the small tables, whatever the size of the data: the observations are the rows of
+      // observations.csv that the last import measured at this data version (DownloadSizes);
+      // only after a change made outside the app are they counted.
+      long version = db.version().number();
+      int observations = db.jdbi().withExtension(HealthQueries.class,
+          q -> q.observations(CsvTable.OBSERVATIONS.fileName(), version));
+      ctx.json(new Health("ok", true, observations, version));
     } catch (RuntimeException e) {
       LOG.warn("Health check cannot reach the database", e);
       ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new Health("error", false, null, null));
