@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.DataStore;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -23,37 +24,24 @@ public final class DownloadSizes {
 
   /** Measures every download as it is now and stores the sizes, in the caller's transaction. */
   public static void record(Handle h) {
-    long version = version(h);
-    measure(h).forEach((table, size) -> h.createUpdate("""
-            INSERT INTO download_size (file, rows, bytes, data_version)
-            VALUES (:file, :rows, :bytes, :version)
-            ON CONFLICT (file) DO UPDATE SET rows = excluded.rows, bytes = excluded.bytes,
-              data_version = excluded.data_version
-            """)
-        .bind("file", table.fileName()).bind("rows", size.rows()).bind("bytes", size.bytes())
-        .bind("version", version)
-        .execute());
+    long version = h.attach(DataStore.class).dataVersion();
+    DownloadQueries queries = h.attach(DownloadQueries.class);
+    measure(h).forEach((table, size) ->
+        queries.record(table.fileName(), size.rows(), size.bytes(), version));
   }
 
   /** The sizes of the downloads at the handle's data version. */
   public static Map<CsvTable, Size> read(Handle h) {
-    long version = version(h);
+    long version = h.attach(DataStore.class).dataVersion();
     Map<CsvTable, Size> sizes = new EnumMap<>(CsvTable.class);
-    h.createQuery("SELECT file, rows, bytes FROM download_size WHERE data_version = :v")
-        .bind("v", version)
-        .map((rs, ctx) -> Map.entry(rs.getString("file"), new Size(rs.getLong("rows"), rs.getLong("bytes"))))
-        .forEach(e -> {
-          for (CsvTable t : CsvTable.values()) {
-            if (t.fileName().equals(e.getKey())) {
-              sizes.put(t, e.getValue());
-            }
-          }
-        });
+    for (DownloadQueries.Measured m : h.attach(DownloadQueries.class).sizes(version)) {
+      for (CsvTable t : CsvTable.values()) {
+        if (t.fileName().equals(m.file())) {
+          sizes.put(t, new Size(m.rows(), m.bytes()));
+        }
+      }
+    }
     return sizes.size() == CsvTable.values().length ? sizes : measure(h);
-  }
-
-  private static long version(Handle h) {
-    return h.createQuery("SELECT version FROM data_version WHERE id = 1").mapTo(Long.class).one();
   }
 
   /** Writes each download to a sink that only counts, as the download itself would be written. */
