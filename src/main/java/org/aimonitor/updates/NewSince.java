@@ -89,10 +89,7 @@ public final class NewSince {
    * {@link #MAX_COUNTED} (more is "more than").
    */
   public static long countSince(Handle h, long since) {
-    return h.createQuery("""
-            SELECT count(*) FROM (SELECT 1 FROM observation WHERE import_id > :since LIMIT :cap)
-            """)
-        .bind("since", since).bind("cap", MAX_COUNTED + 1).mapTo(Long.class).one();
+    return h.attach(UpdateQueries.class).countSince(since, MAX_COUNTED + 1);
   }
 
   private final Database db;

@@ -1,12 +1,9 @@
 package org.aimonitor.updates;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.aimonitor.json.Json;
 import org.aimonitor.store.CsvTable;
 import org.jdbi.v3.core.Handle;
 
@@ -56,48 +53,20 @@ public final class RowChanges {
 
   /** The first {@code limit} rows of {@code table} that the import added or changed. */
   public static List<Change> of(Handle h, long importId, CsvTable table, int limit) {
-    String cells = json(table.columns(), c -> "coalesce(CAST(o." + table.sqlColumn(c) + " AS TEXT), '')");
-    // The key as the importer writes a revision's row_key, so the two compare as text.
-    String key = json(table.key(), c -> "o." + table.sqlColumn(c));
-    record Read(Map<String, String> cells, String rowKey, Long replacedBy) {
-    }
-    List<Read> rows = new ArrayList<>();
+    UpdateQueries queries = h.attach(UpdateQueries.class);
     // Current rows in the order they were stored, then states a later import replaced.
-    h.createQuery("SELECT " + cells + " AS cells, " + key + " AS row_key FROM " + table.sqlTable()
-            + " o WHERE o.import_id = :import ORDER BY o.rowid LIMIT :limit")
-        .bind("import", importId).bind("limit", limit)
-        .map((rs, ctx) -> new Read(Json.readMap(rs.getString("cells")), rs.getString("row_key"), null))
-        .forEach(rows::add);
+    List<UpdateQueries.RowState> rows = new ArrayList<>(queries.rowsRecorded(importId, table, limit));
     if (rows.size() < limit) {
-      h.createQuery("""
-              SELECT old_values, row_key, import_id FROM revision
-              WHERE old_import_id = :import AND table_name = :table ORDER BY id LIMIT :limit
-              """)
-          .bind("import", importId).bind("table", table.sqlTable()).bind("limit", limit - rows.size())
-          .map((rs, ctx) -> new Read(Json.readMap(rs.getString("old_values")), rs.getString("row_key"),
-              rs.getLong("import_id")))
-          .forEach(rows::add);
+      rows.addAll(queries.rowsReplaced(importId, table.sqlTable(), limit - rows.size()));
     }
     if (rows.isEmpty()) {
       return List.of();
     }
     // The states before the import, for the rows it changed (not added).
-    Map<String, Map<String, String>> before = new HashMap<>();
-    h.createQuery("""
-            SELECT row_key, old_values FROM revision
-            WHERE table_name = :table AND row_key IN (<keys>) AND +import_id = :import
-            """)
-        .bind("table", table.sqlTable()).bindList("keys", rows.stream().map(Read::rowKey).toList())
-        .bind("import", importId)
-        .map((rs, ctx) -> Map.entry(rs.getString(1), Json.readMap(rs.getString(2))))
-        .forEach(e -> before.put(e.getKey(), e.getValue()));
+    Map<String, Map<String, String>> before = queries.rowsBefore(importId, table.sqlTable(),
+        rows.stream().map(UpdateQueries.RowState::rowKey).toList());
     return rows.stream()
         .map(r -> new Change(table, r.cells(), before.get(r.rowKey()), r.replacedBy()))
         .toList();
-  }
-
-  private static String json(List<String> columns, Function<String, String> value) {
-    return "json_object(" + columns.stream().map(c -> "'" + c + "', " + value.apply(c))
-        .collect(Collectors.joining(", ")) + ")";
   }
 }

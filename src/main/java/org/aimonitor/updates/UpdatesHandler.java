@@ -147,7 +147,7 @@ public final class UpdatesHandler {
   /** {@code GET /api/v1/updates/{id}}: one import and its figure changes; {@code limit}, {@code cursor}. */
   public void apiShow(Context ctx) {
     long id = id(ctx.pathParam("id"), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), FigureChanges.ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), UpdateQueries.CHANGE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       Imports.Logged log = Imports.byId(h, id).orElseThrow(() -> ImportView.notFound(id, Text.EN));
       List<FigureChanges.Change> page = FigureChanges.page(h, id, null, paging.after(),
