@@ -2,8 +2,8 @@ package org.aimonitor;
 
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorData;
+import org.aimonitor.region.Filter;
+import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Event;
@@ -50,7 +50,7 @@ public final class TestData {
           + Indicator.FROM + " ORDER BY i.code").mapTo(Indicator.class).list();
       List<Histories.Recorded> recorded = h.createQuery("""
           SELECT * FROM observation ORDER BY indicator, region, period, id
-          """).map((rs, ctx) -> Histories.read(rs, rs.getString("indicator"))).list();
+          """).mapTo(Histories.Recorded.class).list();
       Map<String, History> histories = Histories.of(h, recorded);
       return Snapshot.of(version(h), indicators,
           h.createQuery("SELECT * FROM source ORDER BY id").mapTo(Source.class).list(),
@@ -151,6 +151,6 @@ public final class TestData {
   }
 
   private static long version(Handle h) {
-    return h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
+    return h.attach(org.aimonitor.store.DataStore.class).dataVersion();
   }
 }

@@ -1,74 +1,31 @@
 package org.aimonitor.api;
 
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorCatalog;
-import org.aimonitor.figures.IndicatorData;
-import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Event;
-import org.aimonitor.store.Histories;
 import org.aimonitor.store.Keyset;
-import org.aimonitor.store.Snapshot;
 import org.aimonitor.store.Source;
 
 /**
- * {@code GET /api/v1/...}: the data as JSON, every list a page at a time ({@link ApiPaging}),
- * each answer read in one transaction; errors are JSON too (see App).
+ * {@code GET /api/v1/sources} and {@code /api/v1/events}: the sources and events as JSON, a
+ * page at a time ({@link ApiPaging}), each answer read in one transaction; errors are JSON too
+ * (see App). The rest of {@code /api/v1} is served by the handlers of indicators, places and
+ * imports, beside their pages.
  */
 public final class ApiHandler {
 
   private final Database db;
 
-  private final java.time.Clock clock;
-
-  public ApiHandler(Database db, java.time.Clock clock) {
+  public ApiHandler(Database db) {
     this.db = db;
-    this.clock = clock;
-  }
-
-  public void indicators(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorCatalog.LIST_ORDER);
-    Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      List<IndicatorCatalog.Latest> page = IndicatorCatalog.latest(h, paging.after(),
-          paging.limit() + 1, 0);
-      boolean more = page.size() > paging.limit();
-      List<IndicatorCatalog.Latest> shown = more ? page.subList(0, paging.limit()) : page;
-      List<Histories.Recorded> figures = shown.stream()
-          .filter(l -> l.recorded() != null).map(IndicatorCatalog.Latest::recorded).toList();
-      Set<String> cited = new LinkedHashSet<>();
-      figures.forEach(r -> cited.add(r.observation().source()));
-      DataStore store = h.attach(DataStore.class);
-      Snapshot slice = Snapshot.of(store.dataVersion(), List.of(), store.sources(cited),
-          List.of(), List.of(), Histories.of(h, figures));
-      String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
-      return ApiDocuments.indicators(shown, slice, ApiDocuments.freshness(h,
-          shown.stream().map(l -> l.indicator().code()).toList(), LocalDate.now(clock)),
-          paging.next(ctx, next));
-    }));
-  }
-
-  public void indicator(Context ctx) {
-    // The API speaks English whatever the request's language (docs/api.md).
-    Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorData.PAGE_ORDER);
-    Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      IndicatorData data = IndicatorData.apiPage(h, ctx.pathParam("code"), filter, paging.after(),
-          paging.limit(), Text.EN);
-      String code = data.indicator().code();
-      return ApiDocuments.indicator(data,
-          ApiDocuments.freshness(h, List.of(code), LocalDate.now(clock)).get(code),
-          paging.next(ctx, data.next()));
-    }));
   }
 
   public void sources(Context ctx) {

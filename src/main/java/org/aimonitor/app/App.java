@@ -80,7 +80,7 @@ public final class App {
     SourcesHandler sources = new SourcesHandler(db);
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
-    ApiHandler api = new ApiHandler(db, clock);
+    ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db, settings.pageCacheBytes(), clock);
     SummaryHandler summary = new SummaryHandler(db, clock);
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
@@ -171,9 +171,9 @@ public final class App {
         get(route("/updates/{id}", "page"),
             newSince.marking(cache.wrap(updates::show, newSince::variant)));
         post("/updates/marks", newSince::change);
-        get(route("/api/v1/indicators", "limit", "cursor"), cache.wrap(api::indicators));
+        get(route("/api/v1/indicators", "limit", "cursor"), cache.wrap(indicators::apiList));
         get(route("/api/v1/indicators/{code}", "region", "from", "to", "limit", "cursor"),
-            cache.wrap(api::indicator));
+            cache.wrap(indicators::apiShow));
         get(route("/api/v1/regions", "level", "parent", "limit", "cursor"),
             cache.wrap(regions::apiList));
         get(route("/api/v1/regions/{code}", "limit", "cursor"), cache.wrap(regions::apiShow));

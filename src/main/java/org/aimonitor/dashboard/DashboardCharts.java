@@ -13,7 +13,6 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
@@ -257,7 +256,7 @@ public final class DashboardCharts {
 
   /** Stocks are read at the end of their period, flows over it (as on the indicator pages). */
   private String label(Observation o) {
-    return IndicatorCatalog.periodLabel(t, data.indicator(o.indicator()), o);
+    return t.period(data.indicator(o.indicator()), o);
   }
 
   /** A point: {@code y} in this language's unit, so chart, table and text agree. */

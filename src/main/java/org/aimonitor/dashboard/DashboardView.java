@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
@@ -291,7 +290,7 @@ public record DashboardView(
     /** A figure; a {@code null} label means the period is the label. */
     private Figure figure(String label, Observation o) {
       Indicator indicator = data.indicator(o.indicator());
-      String period = IndicatorCatalog.periodLabel(t, indicator, o);
+      String period = t.period(indicator, o);
       return new Figure(label == null ? period : label, t.figure(indicator, o), period,
           t.qualifier(o.qualifier()), notes.cite(o.source()), t.name(indicator), indicator.code());
     }

@@ -110,6 +110,14 @@ public final class Text {
     };
   }
 
+  /**
+   * The period of an indicator's figure as a page writes it: a stock at the end of its period
+   * ("end of 2024", "2024年末"), anything else over it ("2025 Q2", "2025年第2季度").
+   */
+  public String period(Indicator indicator, Observation o) {
+    return indicator.isStock() ? periodEnd(o.period()) : period(o.period());
+  }
+
   /** A stock read at the close of its period: "end of 2025", "2025年末". */
   public String periodEnd(Period p) {
     if (!zh()) {

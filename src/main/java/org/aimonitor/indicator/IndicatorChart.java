@@ -16,8 +16,6 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.figures.IndicatorCatalog;
-import org.aimonitor.figures.IndicatorData;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
@@ -76,7 +74,7 @@ public final class IndicatorChart {
     this.notes = notes;
     this.t = t;
     this.indicator = data.indicator();
-    this.stock = IndicatorCatalog.isStock(indicator);
+    this.stock = indicator.isStock();
   }
 
   /** The chart, or empty when the filter leaves no headline figure to draw. */
@@ -219,7 +217,7 @@ public final class IndicatorChart {
       Function<Observation, Object> x) {
     return observations.stream().filter(which)
         .map(o -> new Point(x.apply(o), t.chartValue(indicator, o.value()),
-            IndicatorCatalog.periodLabel(t, indicator, o), t.figure(indicator, o),
+            t.period(indicator, o), t.figure(indicator, o),
             t.qualifier(o.qualifier()), notes.cite(o.source()), o.source()))
         .toList();
   }

@@ -2,21 +2,24 @@ package org.aimonitor.indicator;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.aimonitor.api.ApiDocuments;
+import java.util.Set;
 import org.aimonitor.api.ApiPaging;
 import org.aimonitor.download.CsvExport;
 import org.aimonitor.download.ExportStore;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorData;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
+import org.aimonitor.region.Filter;
 import org.aimonitor.region.SideBySide;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.Histories;
+import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Period;
+import org.aimonitor.store.Snapshot;
 import org.aimonitor.updates.Imports;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
@@ -25,7 +28,8 @@ import org.aimonitor.web.Paging;
 
 /**
  * {@code GET /indicators} and {@code GET /indicators/{code}} with its {@code .csv} and
- * {@code .json} twins. One route serves all three because Javalin matches {@code {code}}
+ * {@code .json} twins, and the same as the API ({@code /api/v1/indicators},
+ * {@code /api/v1/indicators/{code}}). One route serves all three because Javalin matches {@code {code}}
  * against "x.csv" too, and which route wins would then depend on registration order. Each
  * answer reads in one transaction, and only what it shows.
  */
@@ -62,17 +66,7 @@ public final class IndicatorHandler {
   public void show(Context ctx) {
     String name = ctx.pathParam("code");
     if (name.endsWith(".json")) {
-      Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
-      ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorData.PAGE_ORDER);
-      String code = name.substring(0, name.length() - 5);
-      Json.respond(ctx, db.jdbi().inTransaction(h -> {
-        IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
-            Text.EN);
-        String found = data.indicator().code();
-        return ApiDocuments.indicator(data,
-            ApiDocuments.freshness(h, List.of(found), LocalDate.now(clock)).get(found),
-            paging.next(ctx, data.next()));
-      }));
+      json(ctx, name.substring(0, name.length() - ".json".length()));
     } else {
       Text t = Text.of(ctx);
       Filter filter = Filter.parse(ctx.queryParamMap(), t);
@@ -84,13 +78,56 @@ public final class IndicatorHandler {
         String code = data.indicator().code();
         FreshnessView freshness = FreshnessView.read(h, List.of(code), true, today, t).get(code);
         NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
-        return IndicatorPageView.build(data, SideBySide.read(h, data, period), freshness, paging,
-            Addresses.origin(ctx), today, seen, t);
+        SideBySide places = SideBySide.read(h, data.indicator(), filter, data.places() > 0,
+            data.names(), period);
+        return IndicatorPageView.build(data, places, freshness, paging, Addresses.origin(ctx),
+            today, seen, t);
       });
       Page.render(ctx, "indicator", view.name(), "indicators", view,
           List.of(new Page.Feed(t.t("updates.feed.indicator-title", view.name()),
               "/indicators/" + name + ".atom" + (t.zh() ? "?lang=zh" : ""))));
     }
+  }
+
+  /** {@code GET /api/v1/indicators}: every indicator in list order with its latest figure, a page at a time. */
+  public void apiList(Context ctx) {
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorQueries.LIST_ORDER);
+    Json.respond(ctx, db.jdbi().inTransaction(h -> {
+      List<IndicatorQueries.Latest> page = h.attach(IndicatorQueries.class).inCategoryOrder(
+          IndicatorQueries.LIST_ORDER.after(paging.after()), paging.limit() + 1, 0);
+      boolean more = page.size() > paging.limit();
+      List<IndicatorQueries.Latest> shown = more ? page.subList(0, paging.limit()) : page;
+      List<Histories.Recorded> figures = shown.stream()
+          .filter(l -> l.recorded() != null).map(IndicatorQueries.Latest::recorded).toList();
+      Set<String> cited = new LinkedHashSet<>();
+      figures.forEach(r -> cited.add(r.observation().source()));
+      DataStore store = h.attach(DataStore.class);
+      Snapshot slice = Snapshot.of(store.dataVersion(), List.of(), store.sources(cited),
+          List.of(), List.of(), Histories.of(h, figures));
+      String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
+      return IndicatorDocuments.indicators(shown, slice, IndicatorDocuments.freshness(h,
+          shown.stream().map(l -> l.indicator().code()).toList(), LocalDate.now(clock)),
+          paging.next(ctx, next));
+    }));
+  }
+
+  /** {@code GET /api/v1/indicators/{code}}: the indicator and a page of its figures under the filter. */
+  public void apiShow(Context ctx) {
+    json(ctx, ctx.pathParam("code"));
+  }
+
+  /** The JSON of indicator {@code code}: the API's document, in English whatever the request's language (docs/api.md). */
+  private void json(Context ctx, String code) {
+    Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorQueries.FIGURE_ORDER);
+    Json.respond(ctx, db.jdbi().inTransaction(h -> {
+      IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
+          Text.EN);
+      String found = data.indicator().code();
+      return IndicatorDocuments.indicator(data,
+          IndicatorDocuments.freshness(h, List.of(found), LocalDate.now(clock)).get(found),
+          paging.next(ctx, data.next()));
+    }));
   }
 
   /**

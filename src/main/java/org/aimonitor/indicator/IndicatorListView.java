@@ -7,8 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.IndicatorCatalog.Latest;
-import org.aimonitor.figures.IndicatorCatalog;
+import org.aimonitor.indicator.IndicatorQueries.Latest;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.freshness.Freshness;
 import org.aimonitor.freshness.FreshnessView;
@@ -116,11 +115,12 @@ public record IndicatorListView(Order order, String heading, String lede,
    */
   public static IndicatorListView build(Handle h, Order order, Paging paging, LocalDate today,
       Text t) {
-    long count = order.overdueOnly() ? Freshness.overdueCount(h, today) : IndicatorCatalog.count(h);
+    IndicatorQueries queries = h.attach(IndicatorQueries.class);
+    long count = order.overdueOnly() ? Freshness.overdueCount(h, today) : queries.count();
     paging.check(count, t);
-    IndicatorCatalog.Listing listing = !order.byFreshness() ? IndicatorCatalog.Listing.BY_CATEGORY
-        : IndicatorCatalog.Listing.byFreshness(order.overdueOnly() ? today : null);
-    List<Latest> latest = IndicatorCatalog.latest(h, listing, null, paging.size(), paging.offset());
+    List<Latest> latest = !order.byFreshness()
+        ? queries.inCategoryOrder(IndicatorQueries.LIST_ORDER.first(), paging.size(), paging.offset())
+        : queries.inReleaseOrder(order.overdueOnly() ? today : null, paging.size(), paging.offset());
     Map<String, FreshnessView> freshness = FreshnessView.read(h,
         latest.stream().map(l -> l.indicator().code()).toList(), false, today, t);
     Set<String> cited = new LinkedHashSet<>();
@@ -171,7 +171,7 @@ public record IndicatorListView(Order order, String heading, String lede,
     }
     Observation o = l.figure();
     return new Entry(i.code(), t.name(i), href, t.unit(i), t.figure(i, o),
-        t.qualifier(o.qualifier()), IndicatorCatalog.periodLabel(t, i, o), names.region(o.region(), t),
+        t.qualifier(o.qualifier()), t.period(i, o), names.region(o.region(), t),
         notes.cite(o.source()), sources.get(o.source()).publisher(), null, freshness);
   }
 }

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorCatalog;
-import org.aimonitor.figures.IndicatorData;
+import org.aimonitor.region.Filter;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Lang;
@@ -164,7 +162,7 @@ public record IndicatorPageView(
     grouped.forEach((key, rows) -> {
       Observation first = firstOfGroup.get(key);
       groups.add(new Group(first.region(), data.names().region(first.region(), t), first.period().code(),
-          IndicatorCatalog.periodLabel(t, indicator, first), rows));
+          t.period(indicator, first), rows));
     });
 
     String path = "/indicators/" + indicator.code();
@@ -198,7 +196,7 @@ public record IndicatorPageView(
 
     return new IndicatorPageView(indicator, t.name(indicator), t.unit(indicator),
         t.definition(indicator), other, data.names().category(indicator.category(), t),
-        t.t(IndicatorCatalog.isStock(indicator) ? "indicator.stock" : "indicator.flow"),
+        t.t(indicator.isStock() ? "indicator.stock" : "indicator.flow"),
         filter, filter.describe(t, data.names()), regionLinks, regionOptions, chart, side, groups,
         data.total(), paging.pager(data.total(), p -> path + filter.query(p), t),
         citation, parts, permalink,

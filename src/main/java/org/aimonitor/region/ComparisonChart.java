@@ -14,7 +14,6 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
@@ -43,7 +42,7 @@ public final class ComparisonChart {
   /** The chart, or empty when none of the places has a figure to draw. */
   public static Optional<ChartView> build(Comparison c, SourceNotes notes, Text t) {
     Indicator indicator = c.indicator();
-    boolean stock = IndicatorCatalog.isStock(indicator);
+    boolean stock = indicator.isStock();
     boolean amountOverPeriod = !stock && !indicator.unit().equals("pct");
     Function<Observation, Object> x = stock ? o -> o.period().endpoint() : o -> o.period().midpoint();
     Predicate<Observation> drawn = amountOverPeriod ? o -> o.period().isYear() : o -> true;
@@ -120,7 +119,7 @@ public final class ComparisonChart {
       Indicator indicator, SourceNotes notes, Text t) {
     return figures.stream()
         .map(o -> new Point(x.apply(o), t.chartValue(indicator, o.value()),
-            IndicatorCatalog.periodLabel(t, indicator, o),
+            t.period(indicator, o),
             t.figure(indicator, o), t.qualifier(o.qualifier()), notes.cite(o.source()), o.source()))
         .toList();
   }

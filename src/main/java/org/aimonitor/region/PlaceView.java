@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
@@ -125,7 +124,7 @@ public record PlaceView(
       Observation latest = s.latest() == null ? null : s.latest().observation();
       rows.add(new IndicatorRow(t.name(i), "/indicators/" + i.code() + "?region=" + code, t.unit(i),
           s.figures(), latest == null ? null : t.figure(i, latest),
-          latest == null ? null : IndicatorCatalog.periodLabel(t, i, latest),
+          latest == null ? null : t.period(i, latest),
           latest == null ? null : t.qualifier(latest.qualifier()),
           latest == null ? null : latest.qualifier().code(),
           latest == null ? null : notes.cite(latest.source()),
@@ -145,7 +144,7 @@ public record PlaceView(
       }
       Source source = sources.get(o.source());
       History history = histories.getOrDefault(History.key(o), History.UNKNOWN);
-      current.rows().add(new FigureRow(IndicatorCatalog.periodLabel(t, i, o), t.figure(i, o),
+      current.rows().add(new FigureRow(t.period(i, o), t.figure(i, o),
           t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(), notes.cite(o.source()),
           source, t.date(source), o.note(), t.history(i, o, history)));
     }

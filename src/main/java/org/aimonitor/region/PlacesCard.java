@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
@@ -113,7 +112,7 @@ public record PlacesCard(String title, List<Row> rows, boolean ranked, String no
     }
     List<Row> rows = figures.stream().map(f -> new Row(f.place().code(),
         t.zh() ? f.place().nameZh() : f.place().nameEn(), PlaceListView.href(f.place().code()),
-        t.figure(indicator, f.figure()), IndicatorCatalog.periodLabel(t, indicator, f.figure()),
+        t.figure(indicator, f.figure()), t.period(indicator, f.figure()),
         t.qualifier(f.figure().qualifier()), f.figure().qualifier().code(),
         notes.cite(f.figure().source()), f.figure().note())).toList();
     String note = onePeriod

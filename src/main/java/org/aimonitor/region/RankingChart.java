@@ -13,7 +13,6 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
@@ -97,7 +96,7 @@ public final class RankingChart {
     return bars.stream().filter(which)
         .map(r -> new Point(labels.get(r), t.chartValue(indicator, r.figure().value()),
             t.t("places.ranking.point", labels.get(r),
-                IndicatorCatalog.periodLabel(t, indicator, r.figure())),
+                t.period(indicator, r.figure())),
             t.figure(indicator, r.figure()), t.qualifier(r.figure().qualifier()),
             notes.cite(r.figure().source()), r.figure().source()))
         .toList();

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
@@ -146,7 +144,7 @@ public record RankingView(
 
   /** The period as the indicator's pages write it: the end of it for stocks. */
   static String periodLabel(Text t, Indicator indicator, Period p) {
-    return IndicatorCatalog.isStock(indicator) ? t.periodEnd(p) : t.period(p);
+    return indicator.isStock() ? t.periodEnd(p) : t.period(p);
   }
 
   /** The chart box's height class: enough room for every row's label. */

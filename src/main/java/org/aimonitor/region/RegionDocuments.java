@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.api.ApiDocuments;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
@@ -55,7 +54,7 @@ public final class RegionDocuments {
 
     static FigureDoc of(Indicator i, Observation o, Source s, History history) {
       return new FigureDoc(i.code(), i.unit(), o.region(), o.period().code(),
-          IndicatorCatalog.periodLabel(Text.EN, i, o), o.value(), o.qualifier().code(),
+          Text.EN.period(i, o), o.value(), o.qualifier().code(),
           o.headline(), o.note(), Text.EN.figure(i, o),
           new ApiDocuments.SourceRef(s.id(), s.publisher(), s.title(), s.url(),
               s.publishedOn() == null ? null : s.publishedOn().code()),

@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.Filter;
-import org.aimonitor.figures.IndicatorData;
+import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.Indicator;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Region;
@@ -56,16 +56,19 @@ public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
     }
   }
 
-  /** The places side by side on the indicator page of {@code data}, in the handle's transaction. */
-  public static SideBySide read(Handle h, IndicatorData data, Period period) {
-    Ranking ranking = data.places() > 0
-        ? Ranking.read(h, data.indicator(), period, SHOWN, 0, SHOWN) : null;
+  /**
+   * The places side by side on the page of {@code indicator} under {@code filter}, in the
+   * handle's transaction: the ranking when {@code subnational} (the indicator has figures for
+   * provinces or cities), and the places the filter compares, named in {@code names}.
+   */
+  public static SideBySide read(Handle h, Indicator indicator, Filter filter, boolean subnational,
+      Names names, Period period) {
+    Ranking ranking = subnational ? Ranking.read(h, indicator, period, SHOWN, 0, SHOWN) : null;
     Comparison comparison = null;
-    Filter filter = data.filter();
     if (filter.compares()) {
       List<Region> places = filter.regions().stream()
-          .map(code -> data.names().regions().get(code)).toList();
-      comparison = Comparison.read(h, data.indicator(), filter, places);
+          .map(code -> names.regions().get(code)).toList();
+      comparison = Comparison.read(h, indicator, filter, places);
     }
     return new SideBySide(ranking, period != null, comparison,
         sources(h, ranking, comparison));

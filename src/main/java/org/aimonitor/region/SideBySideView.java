@@ -3,7 +3,6 @@ package org.aimonitor.region;
 import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.figures.Filter;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;

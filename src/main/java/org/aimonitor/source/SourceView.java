@@ -1,7 +1,6 @@
 package org.aimonitor.source;
 
 import java.util.List;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
@@ -50,7 +49,7 @@ public record SourceView(SourcesView.Entry entry, List<Backed> figures, Paging.P
       Indicator i = f.indicator();
       Observation o = f.figure();
       return new Backed(t.name(i), "/indicators/" + i.code() + "?region=" + o.region(),
-          names.region(o.region(), t), IndicatorCatalog.periodLabel(t, i, o), t.figure(i, o),
+          names.region(o.region(), t), t.period(i, o), t.figure(i, o),
           o.headline());
     }).toList();
     List<BackedEvent> events = queries.events(id, EVENTS_SHOWN).stream()

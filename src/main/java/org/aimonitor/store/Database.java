@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.aimonitor.json.Json;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -137,14 +138,11 @@ public final class Database {
 
   private static Jdbi configure(Jdbi jdbi) {
     jdbi.installPlugin(new SqlObjectPlugin());
-    jdbi.registerColumnMapper(Period.class, (rs, col, ctx) -> Period.parse(rs.getString(col)));
-    jdbi.registerColumnMapper(Qualifier.class, (rs, col, ctx) -> Qualifier.parse(rs.getString(col)));
-    jdbi.registerColumnMapper(PartialDate.class,
-        (rs, col, ctx) -> PartialDate.parseOptional(rs.getString(col)));
-    jdbi.registerColumnMapper(BigDecimal.class, (rs, col, ctx) -> {
-      String text = rs.getString(col);
-      return text == null ? null : new BigDecimal(text);
-    });
+    // Null stays null: a left join that found no figure maps to no record (@PropagateNull).
+    jdbi.registerColumnMapper(Period.class, text(Period::parse));
+    jdbi.registerColumnMapper(Qualifier.class, text(Qualifier::parse));
+    jdbi.registerColumnMapper(PartialDate.class, text(PartialDate::parseOptional));
+    jdbi.registerColumnMapper(BigDecimal.class, text(BigDecimal::new));
     // Every row is mapped here, once: queries name their columns as these records do.
     for (Class<?> record : java.util.List.of(Source.class, Observation.class, Event.class,
         Region.class, Term.class, Indicator.class, Histories.Recorded.class,
@@ -162,6 +160,14 @@ public final class Database {
     // Bound as text so a value keeps its published digits ("508.0" stays "508.0").
     jdbi.registerArgument(asText(BigDecimal.class, BigDecimal::toPlainString));
     return jdbi;
+  }
+
+  /** A column of text read as a {@code T}; null when the column is. */
+  private static <T> ColumnMapper<T> text(Function<String, T> parse) {
+    return (rs, col, ctx) -> {
+      String text = rs.getString(col);
+      return text == null ? null : parse.apply(text);
+    };
   }
 
   private static <T> ArgumentFactory asText(Class<T> type, Function<T, String> text) {

@@ -43,6 +43,25 @@ public record Indicator(
             rs.getInt("unit_zh_exponent"), rs.getString("unit_zh_magnitudes")));
   }
 
+  /**
+   * Percentages of a stock (a share of all enterprises, of the population, of cumulative
+   * patents): like counts, they are values at the end of their period, not over it.
+   */
+  private static final java.util.Set<String> STOCK_SHARES = java.util.Set.of(
+      "ai_enterprises_global_share", "ai_unicorns_global_share", "genai_user_penetration",
+      "ai_patent_share", "manufacturing_ai_adoption", "ai_terminal_penetration");
+
+  /**
+   * Stocks (counts, users, filings, models, computing power, and shares of those) are measured
+   * at the end of their period; everything else is a flow or a rate over the period.
+   */
+  public boolean isStock() {
+    return switch (unit) {
+      case "count", "million_users", "EFLOPS" -> true;
+      default -> STOCK_SHARES.contains(code);
+    };
+  }
+
   /** Growth rates carry a sign ("+24 %"); levels and shares do not. */
   public boolean isGrowthRate() {
     return unitEn.contains("YoY");

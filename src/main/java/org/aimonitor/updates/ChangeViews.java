@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.figures.IndicatorCatalog;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
@@ -210,7 +209,7 @@ public final class ChangeViews {
     }
     String region = lookup.names().region(c.region(), t);
     return new Row(c.added(), t.t(c.added() ? "updates.kind.added" : "updates.kind.changed"),
-        region, i == null ? c.period().code() : IndicatorCatalog.periodLabel(t, i, c.observation()),
+        region, i == null ? c.period().code() : t.period(i, c.observation()),
         b == null ? null : figure(i, b, t), figure(i, a, t), details, s,
         s == null ? "" : t.date(s), s == null ? null : t.lang(s),
         "/indicators/" + c.indicator() + "?region=" + URLEncoder.encode(c.region(), StandardCharsets.UTF_8),

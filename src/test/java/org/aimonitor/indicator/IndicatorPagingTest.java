@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.aimonitor.TestApp;
 import org.aimonitor.TestData;
-import org.aimonitor.figures.IndicatorData;
+import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.store.CsvTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

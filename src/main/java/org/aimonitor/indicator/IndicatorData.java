@@ -1,17 +1,14 @@
-package org.aimonitor.figures;
+package org.aimonitor.indicator;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.aimonitor.i18n.Names;
+import org.aimonitor.region.Filter;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
@@ -19,14 +16,11 @@ import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
-import org.aimonitor.store.Period;
-import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.Region;
 import org.aimonitor.store.Snapshot;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * One indicator under one filter, read in the caller's transaction: the page's (or the API
@@ -75,39 +69,21 @@ public record IndicatorData(
   public static final int MAX_CHART_POINTS = 400;
 
   /**
-   * Figures in page order: places in their order, oldest period first, headline first; every
-   * key ascending, so the API's cursors can use it too. Queries join {@code region r}.
-   */
-  public static final Keyset PAGE_ORDER = new Keyset("r.id", "o.period_end", "o.period_start",
-      "1 - o.headline", "o.id");
-
-  private static final String COLUMNS =
-      "o.id, o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,"
-          + " o.recorded_at, o.import_id";
-  private static final String FROM = "observation o JOIN region r ON r.code = o.region";
-
-  /** A figure as read, with its key in {@link #PAGE_ORDER} (for the API's cursor). */
-  private record Row(Histories.Recorded recorded, List<Object> key) {
-
-    Observation observation() {
-      return recorded.observation();
-    }
-  }
-
-  /**
    * The page {@code paging} of the view.
    *
    * @throws HttpProblem 404, said in {@code t}'s language, when there is no indicator {@code code}
    *                     or the page is past the end; 400 for a place that does not exist
    */
   public static IndicatorData page(Handle h, String code, Filter filter, Paging paging, Text t) {
+    IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Indicator indicator = indicator(h, code, t);
-    List<Region> asked = places(h, filter, t);
-    long total = count(h, code, filter);
+    List<Region> asked = filter.places(h, t);
+    long total = queries.figureCount(code, filter);
     paging.check(total, t);
-    List<Row> rows = rows(h, code, filter, "1 = 1", null, paging.size(), paging.offset());
-    List<Region> regions = regions(h, code);
-    long places = places(h, code);
+    List<Keyset.Keyed<Histories.Recorded>> rows = queries.figures(code, filter,
+        IndicatorQueries.FIGURE_ORDER.first(), paging.size(), paging.offset());
+    List<Region> regions = queries.countriesWithFigures(code);
+    long places = queries.subnationalPlaces(code);
     String chartRegion = chartRegion(filter, regions);
     List<Observation> chart = new ArrayList<>();
     long omitted = chartSeries(h, code, filter, chartRegion, chart);
@@ -121,13 +97,16 @@ public record IndicatorData(
    */
   public static IndicatorData apiPage(Handle h, String code, Filter filter, List<Object> after,
       int limit, Text t) {
+    IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Indicator indicator = indicator(h, code, t);
-    List<Region> asked = places(h, filter, t);
-    List<Row> rows = rows(h, code, filter, PAGE_ORDER.condition(after), after, limit + 1, 0);
+    List<Region> asked = filter.places(h, t);
+    List<Keyset.Keyed<Histories.Recorded>> rows = queries.figures(code, filter,
+        IndicatorQueries.FIGURE_ORDER.after(after), limit + 1, 0);
     boolean more = rows.size() > limit;
-    List<Row> shown = more ? rows.subList(0, limit) : rows;
+    List<Keyset.Keyed<Histories.Recorded>> shown = more ? rows.subList(0, limit) : rows;
     return assemble(h, indicator, filter, List.of(), 0, asked, null, shown, List.of(), 0,
-        count(h, code, filter), more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
+        queries.figureCount(code, filter),
+        more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
   }
 
   /**
@@ -138,7 +117,7 @@ public record IndicatorData(
    */
   public static void require(Handle h, String code, Filter filter, Text t) {
     indicator(h, code, t);
-    places(h, filter, t);
+    filter.places(h, t);
   }
 
   private static Indicator indicator(Handle h, String code, Text t) {
@@ -146,33 +125,16 @@ public record IndicatorData(
         t.t("indicator.error.not-found.title"), t.t("indicator.error.not-found", code)));
   }
 
-  /** The places the filter asks for; a code that names no place is refused with 400. */
-  static List<Region> places(Handle h, Filter filter, Text t) {
-    if (filter.regions().isEmpty()) {
-      return List.of();
-    }
-    DataStore store = h.attach(DataStore.class);
-    Map<String, Region> known = new LinkedHashMap<>();
-    store.regions(filter.regions()).forEach(r -> known.put(r.code(), r));
-    for (String code : filter.regions()) {
-      if (!known.containsKey(code)) {
-        List<Region> some = h.createQuery("SELECT code, name_en, name_zh, parent, level FROM region"
-                + " ORDER BY id LIMIT :n")
-            .bind("n", Regions.LISTED + 1).mapTo(Region.class).list();
-        throw Filter.refused(t, t.t("filter.error.region", code, Regions.describe(some, t)));
-      }
-    }
-    return filter.regions().stream().map(known::get).toList();
-  }
-
   private static IndicatorData assemble(Handle h, Indicator indicator, Filter filter,
-      List<Region> regions, long places, List<Region> asked, String chartRegion, List<Row> rows,
-      List<Observation> chart, long omitted, long total, String next) {
+      List<Region> regions, long places, List<Region> asked, String chartRegion,
+      List<Keyset.Keyed<Histories.Recorded>> rows, List<Observation> chart, long omitted,
+      long total, String next) {
+    List<Histories.Recorded> recorded = rows.stream().map(Keyset.Keyed::row).toList();
     Set<String> cited = new LinkedHashSet<>();
-    rows.forEach(r -> cited.add(r.observation().source()));
+    recorded.forEach(r -> cited.add(r.observation().source()));
     chart.forEach(o -> cited.add(o.source()));
-    Map<String, History> histories = Histories.of(h, rows.stream().map(Row::recorded).toList());
-    List<Observation> observations = rows.stream().map(Row::observation).toList();
+    Map<String, History> histories = Histories.of(h, recorded);
+    List<Observation> observations = recorded.stream().map(Histories.Recorded::observation).toList();
     DataStore store = h.attach(DataStore.class);
     Snapshot slice = Snapshot.of(store.dataVersion(), List.of(indicator), store.sources(cited),
         observations, List.of(), histories);
@@ -188,86 +150,9 @@ public record IndicatorData(
         chart, omitted, total, List.copyOf(publishers), names, next);
   }
 
-  /** The view's rows in SQL: the indicator, and the filter's places and whole years. */
-  private static String where(Filter filter) {
-    return "o.indicator = :code"
-        + (filter.regions().isEmpty() ? "" : " AND o.region IN (<regions>)")
-        + (filter.from() != null ? " AND o.period_start >= :fromMonth" : "")
-        + (filter.to() != null ? " AND o.period_end <= :toMonth" : "");
-  }
-
-  private static Query bind(Query q, String code, Filter filter) {
-    q.bind("code", code);
-    if (!filter.regions().isEmpty()) {
-      q.bindList("regions", filter.regions());
-    }
-    if (filter.from() != null) {
-      q.bind("fromMonth", filter.from() * 12);
-    }
-    if (filter.to() != null) {
-      q.bind("toMonth", filter.to() * 12 + 11);
-    }
-    return q;
-  }
-
-  private static long count(Handle h, String code, Filter filter) {
-    return bind(h.createQuery("SELECT count(*) FROM observation o WHERE " + where(filter)), code, filter)
-        .mapTo(Long.class).one();
-  }
-
-  private static List<Row> rows(Handle h, String code, Filter filter, String after,
-      List<Object> cursor, int limit, long offset) {
-    Query q = h.createQuery("SELECT " + COLUMNS + ", " + PAGE_ORDER.select()
-        + " FROM " + FROM + " WHERE " + where(filter) + " AND " + after
-        + " ORDER BY " + PAGE_ORDER.orderBy() + " LIMIT :limit OFFSET :offset");
-    bind(q, code, filter).bind("limit", limit).bind("offset", offset);
-    PAGE_ORDER.bind(q, cursor);
-    int keys = PAGE_ORDER.keys().size();
-    return q.map((rs, ctx) -> {
-      List<Object> key = new ArrayList<>(keys);
-      for (int i = 0; i < keys; i++) {
-        key.add(rs.getObject("k" + i));
-      }
-      return new Row(Histories.read(rs, code), key);
-    }).list();
-  }
-
   /** Every figure of the view in page order, one at a time (the CSV twin streams them). */
   public static void forEach(Handle h, String code, Filter filter, Consumer<Observation> each) {
-    bind(h.createQuery("SELECT " + COLUMNS + " FROM " + FROM + " WHERE " + where(filter)
-        + " ORDER BY " + PAGE_ORDER.orderBy()), code, filter)
-        .map((rs, ctx) -> observation(rs))
-        .forEach(each);
-  }
-
-  static Observation observation(ResultSet rs) throws SQLException {
-    return new Observation(rs.getString("indicator"), rs.getString("region"),
-        Period.parse(rs.getString("period")), new BigDecimal(rs.getString("value")),
-        Qualifier.parse(rs.getString("qualifier")), rs.getString("source"),
-        rs.getInt("headline") == 1, rs.getString("note"));
-  }
-
-  /**
-   * The world and country regions with figures for the indicator, in their order: a probe per
-   * such region, however many provinces and cities there are.
-   */
-  private static List<Region> regions(Handle h, String code) {
-    return h.createQuery("""
-            SELECT r.code, r.name_en, r.name_zh, r.parent, r.level FROM region r
-            WHERE r.level IN ('world', 'country')
-              AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator = :code AND o.region = r.code)
-            ORDER BY r.id
-            """)
-        .bind("code", code).mapTo(Region.class).list();
-  }
-
-  /** How many provinces and cities have figures for the indicator. */
-  private static long places(Handle h, String code) {
-    return h.createQuery("""
-            SELECT count(DISTINCT o.region) FROM observation o JOIN region r ON r.code = o.region
-            WHERE o.indicator = :code AND r.level IN ('province', 'city')
-            """)
-        .bind("code", code).mapTo(Long.class).one();
+    h.attach(IndicatorQueries.class).allFigures(code, filter).forEach(each);
   }
 
   /**
@@ -295,16 +180,12 @@ public record IndicatorData(
     if (region == null) {
       return 0;
     }
+    DataStore store = h.attach(DataStore.class);
     Filter inRegion = filter.withRegion(region);
-    List<Observation> newestFirst = bind(h.createQuery("SELECT " + COLUMNS
-            + " FROM observation o WHERE " + where(inRegion) + " AND o.headline = 1"
-            + " ORDER BY o.period_end DESC, o.period_start DESC LIMIT :limit"), code, inRegion)
-        .bind("limit", MAX_CHART_POINTS + 1)
-        .map((rs, ctx) -> observation(rs)).list();
+    List<Observation> newestFirst = store.latestHeadlines(code, inRegion, MAX_CHART_POINTS + 1);
     long omitted = 0;
     if (newestFirst.size() > MAX_CHART_POINTS) {
-      omitted = bind(h.createQuery("SELECT count(*) FROM observation o WHERE " + where(inRegion)
-          + " AND o.headline = 1"), code, inRegion).mapTo(Long.class).one() - MAX_CHART_POINTS;
+      omitted = store.headlineCount(code, inRegion) - MAX_CHART_POINTS;
       newestFirst = newestFirst.subList(0, MAX_CHART_POINTS);
     }
     List<Observation> series = new ArrayList<>(newestFirst);

@@ -1,31 +1,39 @@
-package org.aimonitor.figures;
+package org.aimonitor.region;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.DataStore;
+import org.aimonitor.store.FigureFilter;
 import org.aimonitor.store.Observation;
+import org.aimonitor.store.Region;
 import org.aimonitor.web.HttpProblem;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The view an indicator URL asks for: the places (absent means every place; up to
  * {@link #MAX_REGIONS} are compared side by side) and an inclusive range of years. Parsed
  * strictly, so a permalink either means exactly one thing or is refused with a 400 that says
- * why. Whether the places exist is the database's to say (see {@link IndicatorData}).
+ * why. Whether the places exist is the database's to say ({@link #places}). Reads take it as
+ * the {@link FigureFilter} of the figures it covers.
  *
  * @param regions region codes, in the order asked for; empty for all regions
  * @param from    first year included, or {@code null}
  * @param to      last year included, or {@code null}
  */
-public record Filter(List<String> regions, Integer from, Integer to) {
+public record Filter(List<String> regions, Integer from, Integer to) implements FigureFilter {
 
   public static final Filter NONE = new Filter(List.of(), null, null);
   /** Places a view compares at most. */
   public static final int MAX_REGIONS = 5;
+  /** Error messages list the known places when there are no more than this many. */
+  static final int PLACES_LISTED = 30;
 
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern REGION = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+){0,3}");
@@ -73,6 +81,42 @@ public record Filter(List<String> regions, Integer from, Integer to) {
 
   static HttpProblem refused(Text t, String message) {
     return HttpProblem.said(400, t.t("filter.error.title"), message);
+  }
+
+  /**
+   * The places the filter asks for, in its order, as the database knows them (in the handle's
+   * transaction).
+   *
+   * @throws HttpProblem 400 in {@code t}'s language for a code that names no place, listing the
+   *                     known places when there are no more than {@link #PLACES_LISTED}
+   */
+  public List<Region> places(Handle h, Text t) {
+    if (regions.isEmpty()) {
+      return List.of();
+    }
+    DataStore store = h.attach(DataStore.class);
+    Map<String, Region> known = new LinkedHashMap<>();
+    store.regions(regions).forEach(r -> known.put(r.code(), r));
+    for (String code : regions) {
+      if (!known.containsKey(code)) {
+        throw refused(t, t.t("filter.error.region", code,
+            describe(store.firstRegions(PLACES_LISTED + 1), t)));
+      }
+    }
+    return regions.stream().map(known::get).toList();
+  }
+
+  /**
+   * "CN (China (mainland)), CN-GC (Greater China), …", "CN（中国（大陆））、CN-GC（大中华区）、…";
+   * a longer list than {@link #PLACES_LISTED} is not spelled out, the message points at /regions.
+   */
+  static String describe(List<Region> known, Text t) {
+    if (known.size() > PLACES_LISTED) {
+      return t.t("filter.regions-page");
+    }
+    return known.stream()
+        .map(r -> t.t("filter.region-item", r.code(), t.zh() ? r.nameZh() : r.nameEn()))
+        .collect(java.util.stream.Collectors.joining(t.t("filter.region-separator")));
   }
 
   private static String single(Map<String, List<String>> query, String name, Text t) {

@@ -1,4 +1,4 @@
-package org.aimonitor.figures;
+package org.aimonitor.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
