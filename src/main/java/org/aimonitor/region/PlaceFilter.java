@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Region;
 import org.aimonitor.web.HttpProblem;
 import org.jdbi.v3.core.Handle;
@@ -41,8 +42,7 @@ public record PlaceFilter(String level, String parent) {
 
   /** Checks the parent place exists, in the handle's transaction: 400 when it does not. */
   void check(Handle h, Text t) {
-    if (parent != null && h.createQuery("SELECT count(*) FROM region WHERE code = :code")
-        .bind("code", parent).mapTo(Long.class).one() == 0) {
+    if (parent != null && h.attach(DataStore.class).region(parent).isEmpty()) {
       throw refused(t, t.t("places.error.unknown-parent", parent));
     }
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Region;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
@@ -52,12 +53,15 @@ public record PlaceListView(List<Group> groups, List<LevelLink> levels, PlaceFil
   /** The page {@code paging} of the list, read in the handle's transaction. */
   static PlaceListView build(Handle h, PlaceFilter filter, Paging paging, Text t) {
     filter.check(h, t);
-    Map<String, Long> byLevel = Places.withFiguresByLevel(h, filter);
+    RegionQueries queries = h.attach(RegionQueries.class);
+    Map<String, Long> byLevel = new LinkedHashMap<>();
+    Region.LEVELS.forEach(l -> byLevel.put(l, 0L));
+    byLevel.putAll(queries.levelCounts(filter));
     long total = filter.level() == null
         ? byLevel.values().stream().mapToLong(Long::longValue).sum()
         : byLevel.getOrDefault(filter.level(), 0L);
     paging.check(total, t);
-    List<Places.Counted> page = Places.withFigures(h, filter, paging.size(), paging.offset());
+    List<RegionQueries.Counted> page = queries.withFigures(filter, paging.size(), paging.offset());
     Set<String> named = new LinkedHashSet<>();
     page.forEach(c -> {
       if (c.region().parent() != null) {
@@ -69,7 +73,7 @@ public record PlaceListView(List<Group> groups, List<LevelLink> levels, PlaceFil
     }
     Names names = Names.read(h, named, List.of(), List.of());
     Map<String, List<Entry>> grouped = new LinkedHashMap<>();
-    for (Places.Counted c : page) {
+    for (RegionQueries.Counted c : page) {
       Region r = c.region();
       grouped.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(new Entry(r.code(),
           t.zh() ? r.nameZh() : r.nameEn(), t.zh() ? r.nameEn() : r.nameZh(), href(r.code()),
@@ -88,12 +92,12 @@ public record PlaceListView(List<Group> groups, List<LevelLink> levels, PlaceFil
       levels.add(new LevelLink(level, t.t("places.level.plural." + level), byLevel.get(level),
           "/regions" + filter.withLevel(level).query(1), level.equals(filter.level())));
     }
-    long version = h.createQuery("SELECT version FROM data_version").mapTo(Long.class).one();
     return new PlaceListView(groups, levels, filter,
         filter.parent() == null ? null : names.region(filter.parent(), t),
         filter.parent() == null ? null : href(filter.parent()), total,
-        filter.isEmpty() ? Places.withoutFigures(h) : 0,
-        paging.pager(total, p -> "/regions" + filter.query(p), t), version,
+        filter.isEmpty() ? queries.withoutFigures() : 0,
+        paging.pager(total, p -> "/regions" + filter.query(p), t),
+        h.attach(DataStore.class).dataVersion(),
         t.lang() == Lang.EN ? Lang.ZH.htmlLang() : Lang.EN.htmlLang());
   }
 

@@ -1,9 +1,12 @@
 package org.aimonitor.region;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Lang;
@@ -13,6 +16,7 @@ import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Region;
 import org.aimonitor.store.Source;
@@ -93,33 +97,35 @@ public record PlaceView(
    * @throws HttpProblem 404 in {@code t}'s language for an unknown place or a page past the end
    */
   static PlaceView build(Handle h, String code, Paging paging, Text t) {
-    Places.Counted counted = Places.place(h, code, true).orElseThrow(() -> HttpProblem.said(404,
+    RegionQueries queries = h.attach(RegionQueries.class);
+    DataStore store = h.attach(DataStore.class);
+    RegionQueries.Counted counted = queries.place(code).orElseThrow(() -> HttpProblem.said(404,
         t.t("places.error.not-found.title"), t.t("places.error.not-found", code)));
     paging.check(counted.figures(), t);
     Region place = counted.region();
-    List<Region> above = Places.ancestors(h, place);
-    List<Region> within = Places.children(h, code, CHILDREN_SHOWN);
-    List<Places.IndicatorCount> summary = Places.indicators(h, code, INDICATORS_SHOWN);
-    List<Places.Figure> figures = Places.figures(h, code, null, paging.size(), paging.offset());
+    List<Region> above = ancestors(store, place);
+    List<Region> within = queries.children(code, CHILDREN_SHOWN);
+    List<IndicatorCount> summary = indicators(queries, code, INDICATORS_SHOWN);
+    List<Keyset.Keyed<Histories.Recorded>> figures = queries.figures(code,
+        RegionQueries.FIGURE_ORDER.first(), paging.size(), paging.offset());
 
     Set<String> indicatorCodes = new LinkedHashSet<>();
     summary.forEach(s -> indicatorCodes.add(s.indicator()));
-    figures.forEach(f -> indicatorCodes.add(f.recorded().observation().indicator()));
-    Map<String, Indicator> indicators = Places.indicatorsByCode(h, indicatorCodes);
+    figures.forEach(f -> indicatorCodes.add(f.row().observation().indicator()));
+    Map<String, Indicator> indicators = indicatorsByCode(store, indicatorCodes);
     Set<String> cited = new LinkedHashSet<>();
     summary.stream().filter(s -> s.latest() != null)
         .forEach(s -> cited.add(s.latest().observation().source()));
-    figures.forEach(f -> cited.add(f.recorded().observation().source()));
-    DataStore store = h.attach(DataStore.class);
-    Map<String, Source> sources = new java.util.LinkedHashMap<>();
+    figures.forEach(f -> cited.add(f.row().observation().source()));
+    Map<String, Source> sources = new LinkedHashMap<>();
     store.sources(cited).forEach(s -> sources.put(s.id(), s));
     SourceNotes notes = new SourceNotes(sources);
     Map<String, History> histories = Histories.of(h,
-        figures.stream().map(Places.Figure::recorded).toList());
+        figures.stream().map(Keyset.Keyed::row).toList());
 
     boolean subnational = place.isSubnational();
     List<IndicatorRow> rows = new ArrayList<>();
-    for (Places.IndicatorCount s : summary) {
+    for (IndicatorCount s : summary) {
       Indicator i = indicators.get(s.indicator());
       Observation latest = s.latest() == null ? null : s.latest().observation();
       rows.add(new IndicatorRow(t.name(i), "/indicators/" + i.code() + "?region=" + code, t.unit(i),
@@ -134,8 +140,8 @@ public record PlaceView(
 
     List<IndicatorGroup> groups = new ArrayList<>();
     IndicatorGroup current = null;
-    for (Places.Figure f : figures) {
-      Observation o = f.recorded().observation();
+    for (Keyset.Keyed<Histories.Recorded> f : figures) {
+      Observation o = f.row().observation();
       Indicator i = indicators.get(o.indicator());
       if (current == null || !current.code().equals(i.code())) {
         current = new IndicatorGroup(i.code(), t.name(i), "/indicators/" + i.code() + "?region=" + code,
@@ -166,6 +172,46 @@ public record PlaceView(
         paging.pager(counted.figures(), p -> href + (p == 1 ? "" : "?page=" + p), t),
         notes.notes(), "/api/v1/regions/" + code, version,
         t.lang() == Lang.EN ? null : Lang.EN.htmlLang());
+  }
+
+  /** One of a place's indicators: how many figures it has there and its latest headline. */
+  record IndicatorCount(String indicator, long figures, Histories.Recorded latest) {
+  }
+
+  /** The places above {@code place}, the top first (the world, a country, a province). */
+  private static List<Region> ancestors(DataStore store, Region place) {
+    List<Region> up = new ArrayList<>();
+    String parent = place.parent();
+    // The levels form a tree of at most four (world, country, province, city).
+    while (parent != null && up.size() < Region.LEVELS.size()) {
+      Optional<Region> r = store.region(parent);
+      if (r.isEmpty()) {
+        break;
+      }
+      up.add(0, r.get());
+      parent = r.get().parent();
+    }
+    return up;
+  }
+
+  /**
+   * The first {@code limit} indicators with figures for the place, in list order (category,
+   * code), each with how many figures it has there and its latest headline figure.
+   */
+  private static List<IndicatorCount> indicators(RegionQueries queries, String code, int limit) {
+    return queries.indicators(code, limit).stream()
+        .map(c -> new IndicatorCount(c.indicator(), c.figures(),
+            queries.latestHeadline(code, c.indicator()).orElse(null)))
+        .toList();
+  }
+
+  /** The indicators of these codes, by code. */
+  static Map<String, Indicator> indicatorsByCode(DataStore store, Collection<String> codes) {
+    Map<String, Indicator> out = new LinkedHashMap<>();
+    if (!codes.isEmpty()) {
+      store.indicators(codes).forEach(i -> out.put(i.code(), i));
+    }
+    return out;
   }
 
   /** Why this place's figures stand alone: never a sum of the places within it, nor a part of a sum. */

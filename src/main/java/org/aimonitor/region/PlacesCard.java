@@ -1,6 +1,5 @@
 package org.aimonitor.region;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,10 +10,6 @@ import org.aimonitor.format.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Indicator;
-import org.aimonitor.store.Observation;
-import org.aimonitor.store.Period;
-import org.aimonitor.store.Qualifier;
-import org.aimonitor.store.Region;
 import org.aimonitor.store.Source;
 import org.jdbi.v3.core.Handle;
 
@@ -60,34 +55,12 @@ public record PlacesCard(String title, List<Row> rows, boolean ranked, String no
     if (indicator == null) {
       return null;
     }
-    record Read(Ranking.Placed placed, long order) {
-    }
-    List<Read> read = h.createQuery("""
-            SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline,
-                   o.note, r.code, r.name_en, r.name_zh, r.parent, r.level, r.id AS place_order
-            FROM observation o JOIN region r ON r.code = o.region
-            WHERE o.indicator = :code AND o.headline = 1 AND o.period_end >= :since
-              AND r.level = 'province' AND o.qualifier NOT IN ('forecast', 'target')
-              AND NOT EXISTS (SELECT 1 FROM observation n
-                WHERE n.indicator = o.indicator AND n.region = o.region AND n.headline = 1
-                  AND n.qualifier NOT IN ('forecast', 'target')
-                  AND (n.period_end > o.period_end
-                    OR (n.period_end = o.period_end AND n.period_start > o.period_start)))
-            ORDER BY o.period_end DESC, o.period_start DESC, r.id
-            LIMIT :places
-            """)
-        .bind("code", INDICATOR).bind("since", since * 12).bind("places", PLACES)
-        .map((rs, ctx) -> new Read(new Ranking.Placed(new Region(rs.getString("code"),
-            rs.getString("name_en"), rs.getString("name_zh"), rs.getString("parent"),
-            rs.getString("level")), new Observation(rs.getString("indicator"),
-            rs.getString("region"), Period.parse(rs.getString("period")),
-            new BigDecimal(rs.getString("value")), Qualifier.parse(rs.getString("qualifier")),
-            rs.getString("source"), rs.getInt("headline") == 1, rs.getString("note"))),
-            rs.getLong("place_order")))
-        .list();
+    List<RegionQueries.Latest> read = h.attach(RegionQueries.class)
+        .latestByProvince(INDICATOR, since * 12, PLACES);
     // Shown in the order of places (regions.csv), which is no ranking.
-    List<Ranking.Placed> inOrder = read.stream().sorted(Comparator.comparingLong(Read::order))
-        .map(Read::placed).toList();
+    List<Ranking.Placed> inOrder = read.stream()
+        .sorted(Comparator.comparingLong(RegionQueries.Latest::placeOrder))
+        .map(RegionQueries.Latest::placed).toList();
     Set<String> cited = new LinkedHashSet<>();
     inOrder.forEach(f -> cited.add(f.figure().source()));
     Map<String, Source> sources = new LinkedHashMap<>();

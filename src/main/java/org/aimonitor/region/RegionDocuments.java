@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.aimonitor.api.ApiDocuments;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
+import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Region;
 import org.aimonitor.store.Source;
@@ -31,7 +33,7 @@ public final class RegionDocuments {
   public record PlaceDoc(String code, String name, String nameZh, String parent, String level,
       long figures, long indicators, long children) {
 
-    static PlaceDoc of(Places.Counted c) {
+    static PlaceDoc of(RegionQueries.Counted c) {
       Region r = c.region();
       return new PlaceDoc(r.code(), r.nameEn(), r.nameZh(), r.parent(), r.level(), c.figures(),
           c.indicators(), c.children());
@@ -74,12 +76,13 @@ public final class RegionDocuments {
       List<FigureDoc> observations, String next) {
   }
 
-  static PlaceDetail detail(Places.Counted place, long version, List<Places.Figure> figures,
+  static PlaceDetail detail(RegionQueries.Counted place, long version,
+      List<Keyset.Keyed<Histories.Recorded>> figures,
       Map<String, Indicator> indicators, Map<String, Source> sources,
       Map<String, History> histories, String next) {
     return new PlaceDetail(PlaceDoc.of(place), version, place.figures(), figures.stream()
         .map(f -> {
-          Observation o = f.recorded().observation();
+          Observation o = f.row().observation();
           return FigureDoc.of(indicators.get(o.indicator()), o, sources.get(o.source()),
               histories.getOrDefault(History.key(o), History.UNKNOWN));
         }).toList(), next);

@@ -62,12 +62,13 @@ public final class RegionHandler {
   /** {@code /api/v1/regions} and {@code /regions.json}: every known place, in order, with counts. */
   public void apiList(Context ctx) {
     PlaceFilter filter = PlaceFilter.parse(ctx.queryParamMap(), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), Places.API_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), RegionQueries.API_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       filter.check(h, Text.EN);
-      List<Places.Counted> page = Places.apiPage(h, filter, paging.after(), paging.limit() + 1);
+      List<RegionQueries.Counted> page = h.attach(RegionQueries.class).apiPage(filter,
+          RegionQueries.API_ORDER.after(paging.after()), paging.limit() + 1);
       boolean more = page.size() > paging.limit();
-      List<Places.Counted> shown = more ? page.subList(0, paging.limit()) : page;
+      List<RegionQueries.Counted> shown = more ? page.subList(0, paging.limit()) : page;
       String next = more ? Keyset.encode(List.of(shown.get(shown.size() - 1).id())) : null;
       return new RegionDocuments.PlaceList(
           shown.stream().map(RegionDocuments.PlaceDoc::of).toList(), paging.next(ctx, next));
@@ -80,26 +81,28 @@ public final class RegionHandler {
   }
 
   private void place(Context ctx, String code) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), Places.FIGURE_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), RegionQueries.FIGURE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      Places.Counted place = Places.place(h, code, false).orElseThrow(() -> HttpProblem.said(404,
+      RegionQueries queries = h.attach(RegionQueries.class);
+      RegionQueries.Counted place = queries.apiPlace(code).orElseThrow(() -> HttpProblem.said(404,
           Text.EN.t("places.error.not-found.title"), Text.EN.t("places.error.not-found", code)));
-      List<Places.Figure> page = Places.figures(h, code, paging.after(), paging.limit() + 1, 0);
+      List<Keyset.Keyed<Histories.Recorded>> page = queries.figures(code,
+          RegionQueries.FIGURE_ORDER.after(paging.after()), paging.limit() + 1, 0);
       boolean more = page.size() > paging.limit();
-      List<Places.Figure> shown = more ? page.subList(0, paging.limit()) : page;
+      List<Keyset.Keyed<Histories.Recorded>> shown = more ? page.subList(0, paging.limit()) : page;
       Set<String> indicators = new LinkedHashSet<>();
       Set<String> cited = new LinkedHashSet<>();
       shown.forEach(f -> {
-        indicators.add(f.recorded().observation().indicator());
-        cited.add(f.recorded().observation().source());
+        indicators.add(f.row().observation().indicator());
+        cited.add(f.row().observation().source());
       });
       DataStore store = h.attach(DataStore.class);
       Map<String, Source> sources = new LinkedHashMap<>();
       store.sources(cited).forEach(s -> sources.put(s.id(), s));
       String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
       return RegionDocuments.detail(place, store.dataVersion(), shown,
-          Places.indicatorsByCode(h, indicators), sources,
-          Histories.of(h, shown.stream().map(Places.Figure::recorded).toList()),
+          PlaceView.indicatorsByCode(store, indicators), sources,
+          Histories.of(h, shown.stream().map(Keyset.Keyed::row).toList()),
           paging.next(ctx, next));
     }));
   }

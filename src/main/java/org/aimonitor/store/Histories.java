@@ -46,14 +46,4 @@ public final class Histories {
     }
     return histories;
   }
-
-  /** An observation row's columns as a record (the query selects them with these names). */
-  public static Recorded read(java.sql.ResultSet rs, String indicator) throws java.sql.SQLException {
-    long importId = rs.getLong("import_id");
-    Long imported = rs.wasNull() ? null : importId;
-    return new Recorded(rs.getLong("id"), new Observation(indicator, rs.getString("region"),
-        Period.parse(rs.getString("period")), new java.math.BigDecimal(rs.getString("value")),
-        Qualifier.parse(rs.getString("qualifier")), rs.getString("source"),
-        rs.getInt("headline") == 1, rs.getString("note")), rs.getString("recorded_at"), imported);
-  }
 }

@@ -32,17 +32,6 @@ public record Indicator(
   /** {@code FROM} an indicator with its unit, aliased as {@link #COLUMNS} expects. */
   public static final String FROM = "indicator i JOIN unit u ON u.code = i.unit";
 
-  /** An indicator from a row with {@link #COLUMNS}. */
-  public static Indicator read(java.sql.ResultSet rs) throws java.sql.SQLException {
-    String unit = rs.getString("unit");
-    return new Indicator(rs.getString("code"), rs.getString("category"), rs.getString("name_en"),
-        rs.getString("name_zh"), unit, rs.getString("unit_en"), rs.getString("unit_zh"),
-        rs.getInt("decimals"), rs.getString("definition_en"), rs.getString("definition_zh"),
-        new Unit(unit, rs.getString("unit_name_en"), rs.getString("unit_name_zh"),
-            rs.getString("unit_format_en"), rs.getString("unit_format_zh"),
-            rs.getInt("unit_zh_exponent"), rs.getString("unit_zh_magnitudes")));
-  }
-
   /**
    * Percentages of a stock (a share of all enterprises, of the population, of cumulative
    * patents): like counts, they are values at the end of their period, not over it.

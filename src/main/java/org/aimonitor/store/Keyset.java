@@ -71,35 +71,21 @@ public record Keyset(List<String> keys) {
   public record Keyed<T>(T row, List<Object> key) {
   }
 
-  /** {@code ORDER BY} text. */
-  public String orderBy() {
+  private String orderBy() {
     return String.join(", ", keys);
   }
 
-  /** The keys as extra result columns {@code k0, k1, …}, to read the cursor of the last row. */
-  public String select() {
+  private String select() {
     return IntStream.range(0, keys.size()).mapToObj(i -> keys.get(i) + " AS k" + i)
         .collect(Collectors.joining(", "));
   }
 
-  /** The condition "after the cursor's row", or {@code 1 = 1} without a cursor. */
-  public String condition(List<Object> cursor) {
+  private String condition(List<Object> cursor) {
     if (cursor == null) {
       return "1 = 1";
     }
     return "(" + orderBy() + ") > (" + IntStream.range(0, keys.size()).mapToObj(i -> ":k" + i)
         .collect(Collectors.joining(", ")) + ")";
-  }
-
-  /** Binds the cursor's values for {@link #condition}. */
-  public org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query query,
-      List<Object> cursor) {
-    if (cursor != null) {
-      for (int i = 0; i < cursor.size(); i++) {
-        query.bind("k" + i, cursor.get(i));
-      }
-    }
-    return query;
   }
 
   /**

@@ -84,6 +84,16 @@ public record Period(String code, Granularity granularity, YearMonth first, Year
     return last.atEndOfMonth();
   }
 
+  /** The first month as the observation table's {@code period_start} numbers it (year * 12 + month - 1). */
+  public int startMonth() {
+    return first.getYear() * 12 + first.getMonthValue() - 1;
+  }
+
+  /** The last month as the observation table's {@code period_end} numbers it. */
+  public int endMonth() {
+    return last.getYear() * 12 + last.getMonthValue() - 1;
+  }
+
   public boolean isYear() {
     return granularity == Granularity.YEAR;
   }
