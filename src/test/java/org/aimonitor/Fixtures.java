@@ -14,7 +14,7 @@ import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.Region;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.store.Source;
 import org.aimonitor.store.Unit;
 
@@ -93,13 +93,13 @@ public final class Fixtures {
     return obs(indicator, "CN", period, value, qualifier, source, true);
   }
 
-  public static Snapshot snapshot(List<Indicator> indicators, List<Source> sources,
+  public static ViewRows snapshot(List<Indicator> indicators, List<Source> sources,
       List<Observation> observations, List<Event> events) {
     Map<String, Indicator> is = new LinkedHashMap<>();
     indicators.forEach(i -> is.put(i.code(), i));
     Map<String, Source> ss = new LinkedHashMap<>();
     sources.forEach(s -> ss.put(s.id(), s));
-    return new Snapshot(1, is, ss, observations, events);
+    return new ViewRows(1, is, ss, observations, events);
   }
 
   public static List<Source> sources(String... idsAndDates) {

@@ -11,7 +11,7 @@ import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
@@ -43,8 +43,8 @@ public final class TestData {
         """).mapTo(Event.class).list());
   }
 
-  /** Every row of the database as one snapshot, with every observation's history. */
-  public static Snapshot everything(Database db) {
+  /** Every row of the database, with every observation's history. */
+  public static ViewRows everything(Database db) {
     return db.jdbi().inTransaction(h -> {
       List<Indicator> indicators = h.createQuery("SELECT " + Indicator.COLUMNS + " FROM "
           + Indicator.FROM + " ORDER BY i.code").mapTo(Indicator.class).list();
@@ -52,7 +52,7 @@ public final class TestData {
           SELECT * FROM observation ORDER BY indicator, region, period, id
           """).mapTo(Histories.Recorded.class).list();
       Map<String, History> histories = Histories.of(h, recorded);
-      return Snapshot.of(version(h), indicators,
+      return ViewRows.of(version(h), indicators,
           h.createQuery("SELECT * FROM source ORDER BY id").mapTo(Source.class).list(),
           recorded.stream().map(Histories.Recorded::observation).toList(),
           h.createQuery("SELECT date, category, title_en, title_zh, description_en, source"
@@ -68,10 +68,10 @@ public final class TestData {
   }
 
   /**
-   * An indicator's view shaped from an in-memory snapshot, for unit tests of chart shaping with
+   * An indicator's view shaped from rows in memory, for unit tests of chart shaping with
    * small synthetic tables: the figures in page order, all on one page.
    */
-  public static IndicatorData indicator(Snapshot data, String code, Filter filter) {
+  public static IndicatorData indicator(ViewRows data, String code, Filter filter) {
     Indicator indicator = data.indicator(code);
     List<String> order = org.aimonitor.Fixtures.regions().stream().map(org.aimonitor.store.Region::code).toList();
     java.util.Comparator<Observation> pageOrder = java.util.Comparator

@@ -13,13 +13,13 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 
 /**
  * Shapes the overview's charts from a snapshot: which observations are drawn, where they sit in
@@ -43,18 +43,18 @@ public final class DashboardCharts {
   /** Statements (part-year "as of" figures) the scale chart's table lists: the latest ones. */
   static final int STATEMENTS = 12;
 
-  private final Snapshot data;
+  private final ViewRows data;
   private final SourceNotes notes;
   private final Text t;
   private final DashboardData.Window window;
 
   /** Charts in the language of {@code t}: words from the bundles, values in its units. */
-  public DashboardCharts(Snapshot data, SourceNotes notes, Text t) {
+  public DashboardCharts(ViewRows data, SourceNotes notes, Text t) {
     this(data, notes, t, DashboardData.Window.ALL);
   }
 
   /** Charts of the years in {@code window}, saying so where a series goes back further. */
-  public DashboardCharts(Snapshot data, SourceNotes notes, Text t, DashboardData.Window window) {
+  public DashboardCharts(ViewRows data, SourceNotes notes, Text t, DashboardData.Window window) {
     this.data = data;
     this.notes = notes;
     this.t = t;

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.Observation;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -42,7 +42,7 @@ public final class DashboardData {
   }
 
   /** The rows read, and the window they were read in. */
-  public record Loaded(Snapshot data, Window window) {
+  public record Loaded(ViewRows data, Window window) {
   }
 
   private DashboardData() {
@@ -63,7 +63,7 @@ public final class DashboardData {
     Set<String> cited = new LinkedHashSet<>();
     observations.forEach(o -> cited.add(o.source()));
     newest.forEach(e -> cited.add(e.source()));
-    return new Loaded(Snapshot.of(store.dataVersion(), store.indicators(INDICATORS),
+    return new Loaded(ViewRows.of(store.dataVersion(), store.indicators(INDICATORS),
         store.sources(cited), observations, newest, Map.of()), new Window(since, older));
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.PlacesCard;
@@ -14,7 +14,7 @@ import org.aimonitor.store.Event;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.PartialDate;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.updates.LastImport;
 import org.aimonitor.updates.Notice;
 
@@ -150,22 +150,22 @@ public record DashboardView(
    * The overview in the language of {@code t}, from {@link DashboardData} with the newest
    * {@link #TIMELINE_EVENTS} events of {@code eventCount} in all.
    */
-  public static DashboardView build(Snapshot data, long eventCount, Text t) {
+  public static DashboardView build(ViewRows data, long eventCount, Text t) {
     return build(data, DashboardData.Window.ALL, eventCount, t);
   }
 
-  /** As {@link #build(Snapshot, long, Text)}, with the charts drawn over {@code window}. */
-  public static DashboardView build(Snapshot data, DashboardData.Window window, long eventCount,
+  /** As {@link #build(ViewRows, long, Text)}, with the charts drawn over {@code window}. */
+  public static DashboardView build(ViewRows data, DashboardData.Window window, long eventCount,
       Text t) {
     return build(data, window, eventCount, null, t);
   }
 
   /**
-   * As {@link #build(Snapshot, DashboardData.Window, long, Text)}, with the card on where the
+   * As {@link #build(ViewRows, DashboardData.Window, long, Text)}, with the card on where the
    * industry is ({@code places}, null for none). Sources are numbered in page order: key figures,
    * charts, the places card, the timeline.
    */
-  public static DashboardView build(Snapshot data, DashboardData.Window window, long eventCount,
+  public static DashboardView build(ViewRows data, DashboardData.Window window, long eventCount,
       PlacesCard.Latest places, Text t) {
     java.util.Map<String, org.aimonitor.store.Source> cited = new java.util.LinkedHashMap<>(data.sources());
     if (places != null) {
@@ -194,13 +194,13 @@ public record DashboardView(
   }
 
   /** The overview's key figures, citing into {@code notes}; the summary page lists the same ones. */
-  public static List<KpiCard> keyFigures(Snapshot data, SourceNotes notes, Text t) {
+  public static List<KpiCard> keyFigures(ViewRows data, SourceNotes notes, Text t) {
     Cards cards = new Cards(data, notes, t);
     return List.of(cards.scale(), cards.enterprises(), cards.globalShare(), cards.segments());
   }
 
   /** The latest actual headline figure of an indicator in China, labelled with its period. */
-  public static Optional<Figure> latestActual(Snapshot data, SourceNotes notes, String indicator,
+  public static Optional<Figure> latestActual(ViewRows data, SourceNotes notes, String indicator,
       Text t) {
     Cards cards = new Cards(data, notes, t);
     return cards.latestActual(indicator, false).map(o -> cards.figure(null, o));
@@ -215,11 +215,11 @@ public record DashboardView(
 
   /** Builds the KPI cards; each figure cites its source as it is made. */
   static final class Cards {
-    private final Snapshot data;
+    private final ViewRows data;
     private final SourceNotes notes;
     private final Text t;
 
-    Cards(Snapshot data, SourceNotes notes, Text t) {
+    Cards(ViewRows data, SourceNotes notes, Text t) {
       this.data = data;
       this.notes = notes;
       this.t = t;

@@ -17,7 +17,7 @@ import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Region;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Handle;
  * them). The page, its CSV and its JSON all read through here, so they cannot disagree; none of
  * them reads more than it shows.
  *
- * @param snapshot     the rows read: this indicator, the shown figures, the sources they and
+ * @param rows         the rows read: this indicator, the shown figures, the sources they and
  *                     the chart cite, and the shown figures' histories
  * @param regions      the world and country regions with figures for the indicator, in their
  *                     order (regions.csv); provinces and cities are counted in {@code places}
@@ -49,7 +49,7 @@ import org.jdbi.v3.core.Handle;
  *                     follow (HTML pages number their pages instead)
  */
 public record IndicatorData(
-    Snapshot snapshot,
+    ViewRows rows,
     Indicator indicator,
     Filter filter,
     List<Region> regions,
@@ -136,17 +136,17 @@ public record IndicatorData(
     Map<String, History> histories = Histories.of(h, recorded);
     List<Observation> observations = recorded.stream().map(Histories.Recorded::observation).toList();
     DataStore store = h.attach(DataStore.class);
-    Snapshot slice = Snapshot.of(store.dataVersion(), List.of(indicator), store.sources(cited),
+    ViewRows read = ViewRows.of(store.dataVersion(), List.of(indicator), store.sources(cited),
         observations, List.of(), histories);
     // The publishers of the figures shown (this page of the table, then the chart), in that order.
     Set<String> publishers = new LinkedHashSet<>();
-    cited.forEach(id -> publishers.add(slice.source(id).publisher()));
+    cited.forEach(id -> publishers.add(read.source(id).publisher()));
     // The names of every place the page speaks of, and of the indicator's category.
     Set<String> shown = new LinkedHashSet<>();
     observations.forEach(o -> shown.add(o.region()));
     Names names = Names.read(h, shown, List.of(indicator.category()), List.of())
         .with(Names.ofRegions(regions)).with(Names.ofRegions(asked));
-    return new IndicatorData(slice, indicator, filter, regions, places, chartRegion, observations,
+    return new IndicatorData(read, indicator, filter, regions, places, chartRegion, observations,
         chart, omitted, total, List.copyOf(publishers), names, next);
   }
 

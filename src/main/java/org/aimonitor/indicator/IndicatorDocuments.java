@@ -17,7 +17,7 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,7 +38,7 @@ public final class IndicatorDocuments {
   public record ObservationDoc(String region, String period, String periodLabel, BigDecimal value,
       String qualifier, boolean headline, String note, String figure, SourceRef source,
       String recordedAt, Long importId, List<RevisionDoc> revisions) {
-    static ObservationDoc of(Snapshot data, Indicator indicator, Observation o) {
+    static ObservationDoc of(ViewRows data, Indicator indicator, Observation o) {
       History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
           Text.EN.period(indicator, o), o.value(), o.qualifier().code(),
@@ -142,7 +142,7 @@ public final class IndicatorDocuments {
   }
 
   /** A page of indicators with their latest figures; {@code sources} holds the ones those cite. */
-  public static IndicatorList indicators(List<IndicatorQueries.Latest> latest, Snapshot cited,
+  public static IndicatorList indicators(List<IndicatorQueries.Latest> latest, ViewRows cited,
       Map<String, FreshnessDoc> freshness, String next) {
     return new IndicatorList(latest.stream()
         .map(l -> new IndicatorSummary(l.indicator().code(), l.indicator().category(),
@@ -156,8 +156,8 @@ public final class IndicatorDocuments {
   /** The same observations, in the same order, as the indicator page and its CSV. */
   public static IndicatorDetail indicator(IndicatorData d, FreshnessDoc freshness, String next) {
     return new IndicatorDetail(IndicatorDoc.of(d.indicator()), freshness, FilterDoc.of(d.filter()),
-        d.snapshot().dataVersion(), d.total(),
-        d.observations().stream().map(o -> ObservationDoc.of(d.snapshot(), d.indicator(), o)).toList(),
+        d.rows().dataVersion(), d.total(),
+        d.observations().stream().map(o -> ObservationDoc.of(d.rows(), d.indicator(), o)).toList(),
         next);
   }
 

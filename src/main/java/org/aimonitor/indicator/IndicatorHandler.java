@@ -19,7 +19,7 @@ import org.aimonitor.store.Database;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Period;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.updates.Imports;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
@@ -102,10 +102,10 @@ public final class IndicatorHandler {
       Set<String> cited = new LinkedHashSet<>();
       figures.forEach(r -> cited.add(r.observation().source()));
       DataStore store = h.attach(DataStore.class);
-      Snapshot slice = Snapshot.of(store.dataVersion(), List.of(), store.sources(cited),
+      ViewRows rows = ViewRows.of(store.dataVersion(), List.of(), store.sources(cited),
           List.of(), List.of(), Histories.of(h, figures));
       String next = more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null;
-      return IndicatorDocuments.indicators(shown, slice, IndicatorDocuments.freshness(h,
+      return IndicatorDocuments.indicators(shown, rows, IndicatorDocuments.freshness(h,
           shown.stream().map(l -> l.indicator().code()).toList(), LocalDate.now(clock)),
           paging.next(ctx, next));
     }));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aimonitor.indicator.IndicatorQueries.Latest;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.Freshness;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Names;

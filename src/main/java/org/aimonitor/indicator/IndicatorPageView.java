@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.region.Filter;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
@@ -137,7 +137,7 @@ public record IndicatorPageView(
       FreshnessView freshness, Paging paging, String baseUrl, LocalDate today,
       NewSince.State seen, Text t) {
     Indicator indicator = data.indicator();
-    Map<String, Source> cited = new LinkedHashMap<>(data.snapshot().sources());
+    Map<String, Source> cited = new LinkedHashMap<>(data.rows().sources());
     places.sources().forEach(cited::putIfAbsent);
     SourceNotes notes = new SourceNotes(cited);
     ChartView headline = new IndicatorChart(data, notes, t).build().orElse(null);
@@ -150,8 +150,8 @@ public record IndicatorPageView(
     for (Observation o : data.observations()) {
       String key = o.region() + "|" + o.period().code();
       firstOfGroup.putIfAbsent(key, o);
-      Source source = data.snapshot().source(o.source());
-      History history = data.snapshot().history(o);
+      Source source = data.rows().source(o.source());
+      History history = data.rows().history(o);
       String mark = markCode(history, seen);
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
           t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
@@ -186,7 +186,7 @@ public record IndicatorPageView(
     }
 
     String permalink = baseUrl + path + filter.query();
-    List<CitePart> parts = citation(t, data.names(), indicator, filter, data.snapshot().dataVersion(), today,
+    List<CitePart> parts = citation(t, data.names(), indicator, filter, data.rows().dataVersion(), today,
         permalink, data.publishers());
     String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
@@ -202,7 +202,7 @@ public record IndicatorPageView(
         citation, parts, permalink,
         path + ".csv" + filter.query(), path + ".json" + filter.query(),
         "/api/v1/indicators/" + indicator.code() + filter.query(),
-        notes.notes(), freshness, data.snapshot().dataVersion(),
+        notes.notes(), freshness, data.rows().dataVersion(),
         t.lang() == Lang.EN ? null : Lang.EN.htmlLang(),
         notice(seen, groups, path + filter.query(paging.page()), t),
         marked(groups));

@@ -14,7 +14,7 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;

@@ -1,7 +1,7 @@
 package org.aimonitor.region;
 
 import java.util.List;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.web.Paging;
 

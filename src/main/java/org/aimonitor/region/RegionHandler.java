@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aimonitor.api.ApiPaging;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;

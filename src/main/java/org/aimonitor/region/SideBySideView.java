@@ -3,7 +3,7 @@ package org.aimonitor.region;
 import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;

@@ -19,7 +19,7 @@ public record History(String recordedAt, Long importId, List<Revision> previous)
 
   public static final History UNKNOWN = new History(null, null, List.of());
 
-  /** The key of an observation in {@link Snapshot#histories()}: indicator/region/period/source. */
+  /** The key of an observation in {@link ViewRows#histories()}: indicator/region/period/source. */
   public static String key(Observation o) {
     return key(o.indicator(), o.region(), o.period().code(), o.source());
   }

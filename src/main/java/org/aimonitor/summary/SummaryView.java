@@ -16,12 +16,12 @@ import org.aimonitor.dashboard.DashboardView;
 import org.aimonitor.dashboard.DashboardView.Figure;
 import org.aimonitor.dashboard.DashboardView.KpiCard;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Event;
 import org.aimonitor.store.PartialDate;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.updates.LastImport;
 
 /**
@@ -99,12 +99,12 @@ public record SummaryView(
   }
 
   /** The summary in the language of {@code t}, generated at {@code now}. */
-  public static SummaryView build(Snapshot data, ZonedDateTime now, Text t) {
+  public static SummaryView build(ViewRows data, ZonedDateTime now, Text t) {
     return build(data, DashboardData.Window.ALL, now, t);
   }
 
-  /** As {@link #build(Snapshot, ZonedDateTime, Text)}, with the charts drawn over {@code window}. */
-  public static SummaryView build(Snapshot data, DashboardData.Window window, ZonedDateTime now,
+  /** As {@link #build(ViewRows, ZonedDateTime, Text)}, with the charts drawn over {@code window}. */
+  public static SummaryView build(ViewRows data, DashboardData.Window window, ZonedDateTime now,
       Text t) {
     SourceNotes notes = new SourceNotes(data.sources());
     List<KeyFigure> figures = new ArrayList<>();

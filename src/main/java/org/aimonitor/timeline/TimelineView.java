@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Event;

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 import org.aimonitor.dashboard.DashboardCharts;
 import org.aimonitor.region.Filter;
 import org.aimonitor.indicator.IndicatorData;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.indicator.IndicatorChart;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SeriesStylesTest {
 
-  static Snapshot seed;
+  static ViewRows seed;
 
   @BeforeAll
   static void loadSeed(@TempDir Path dir) {

@@ -12,10 +12,10 @@ import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.junit.jupiter.api.Test;
 
 /** Chart shaping on small synthetic tables: what is drawn, where, and how it is labelled. */
@@ -30,15 +30,15 @@ class DashboardChartsTest {
   private static final Indicator L2 = indicator("l2_adas_penetration", "hardware", "pct", "%", 1);
   private static final Indicator TERMINALS = indicator("ai_terminal_penetration", "adoption", "pct", "%", 0);
 
-  private static DashboardCharts charts(Snapshot s) {
+  private static DashboardCharts charts(ViewRows s) {
     return charts(s, Text.EN);
   }
 
-  private static DashboardCharts charts(Snapshot s, Text t) {
+  private static DashboardCharts charts(ViewRows s, Text t) {
     return new DashboardCharts(s, new SourceNotes(s.sources()), t);
   }
 
-  private static Snapshot scaleData() {
+  private static ViewRows scaleData() {
     return Fixtures.snapshot(List.of(SCALE, GROWTH), Fixtures.sources("a@2024-06-20", "b@2025-10-01", "plan@2017-07-21"),
         List.of(
             cn("ai_core_industry_scale", "2022", "508.0", "reported", "a"),
@@ -120,7 +120,7 @@ class DashboardChartsTest {
 
   @Test
   void everyPointCitesItsSourceByNumber() {
-    Snapshot s = scaleData();
+    ViewRows s = scaleData();
     SourceNotes notes = new SourceNotes(s.sources());
     ChartSpec spec = new DashboardCharts(s, notes, Text.EN).marketScale().spec();
     Point p2024 = series(spec, "Scale (actual)").points().get(2);
@@ -128,7 +128,7 @@ class DashboardChartsTest {
     assertEquals(notes.cite("b"), p2024.sourceNo());
   }
 
-  private static Snapshot hardwareData() {
+  private static ViewRows hardwareData() {
     return Fixtures.snapshot(List.of(PHONES, PCS, L2, TERMINALS), Fixtures.sources("x@2025"),
         List.of(
             cn("ai_pc_share", "2024", "15", "reported", "x"),
@@ -139,7 +139,7 @@ class DashboardChartsTest {
         List.of());
   }
 
-  private static Snapshot enterpriseData() {
+  private static ViewRows enterpriseData() {
     return Fixtures.snapshot(List.of(FIRMS), Fixtures.sources("x@2025"),
         List.of(
             cn("ai_enterprises", "2023-Q3", "4469", "reported", "x"),

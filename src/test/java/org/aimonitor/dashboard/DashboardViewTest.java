@@ -14,7 +14,7 @@ import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class DashboardViewTest {
   static void load() {
     Database db = Database.open(dir.resolve("monitor.db"));
     Seeder.seedIfEmpty(db);
-    Snapshot data = org.aimonitor.TestData.everything(db);
+    ViewRows data = org.aimonitor.TestData.everything(db);
     en = DashboardView.build(data, 28, Text.EN);
     zh = DashboardView.build(data, 28, Text.ZH);
   }

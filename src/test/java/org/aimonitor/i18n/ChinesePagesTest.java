@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.aimonitor.TestApp;
 import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.CheckedPages;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -60,7 +60,7 @@ class ChinesePagesTest {
   @BeforeAll
   static void start() {
     app = TestApp.start(dir, AdminPages.TOKEN);
-    Snapshot data = org.aimonitor.TestData.everything(app.db());
+    ViewRows data = org.aimonitor.TestData.everything(app.db());
     Set<String> texts = new java.util.HashSet<>();
     data.indicators().values().forEach(i -> {
       texts.add(i.nameZh());

@@ -16,7 +16,7 @@ import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.region.Filter;
 import org.aimonitor.indicator.IndicatorData;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Seeder;
@@ -25,7 +25,7 @@ import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.Qualifier;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.aimonitor.store.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class IndicatorChartTest {
 
-  private static Snapshot seed;
+  private static ViewRows seed;
 
   @BeforeAll
   static void loadSeed(@TempDir Path dir) {
@@ -44,11 +44,11 @@ class IndicatorChartTest {
     seed = org.aimonitor.TestData.everything(db);
   }
 
-  private static Optional<ChartView> chart(Snapshot data, String code, Filter filter) {
+  private static Optional<ChartView> chart(ViewRows data, String code, Filter filter) {
     return chart(data, code, filter, Text.EN);
   }
 
-  private static Optional<ChartView> chart(Snapshot data, String code, Filter filter, Text t) {
+  private static Optional<ChartView> chart(ViewRows data, String code, Filter filter, Text t) {
     IndicatorData d = org.aimonitor.TestData.indicator(data, code, filter);
     return new IndicatorChart(d, new SourceNotes(data.sources()), t).build();
   }
@@ -62,7 +62,7 @@ class IndicatorChartTest {
         .orElseThrow(() -> new AssertionError("no point " + period + " in " + periods(s)));
   }
 
-  private static ChartSpec spec(Snapshot data, String code, Filter filter) {
+  private static ChartSpec spec(ViewRows data, String code, Filter filter) {
     return chart(data, code, filter).orElseThrow().spec();
   }
 
@@ -130,7 +130,7 @@ class IndicatorChartTest {
 
   @Test
   void consecutiveAnnualTotalsAreJoinedByALine() {
-    Snapshot data = synthetic("CNY_bn", List.of(
+    ViewRows data = synthetic("CNY_bn", List.of(
         obs("2021", "10", Qualifier.REPORTED), obs("2022", "12", Qualifier.REPORTED),
         obs("2023", "14", Qualifier.REPORTED), obs("2023-06", "6", Qualifier.APPROX)));
     ChartSpec spec = spec(data, "x", Filter.NONE);
@@ -188,7 +188,7 @@ class IndicatorChartTest {
 
   @Test
   void aYearlyChartWithAKnownBreakMarksIt() {
-    Snapshot data = synthetic("CNY_bn", List.of(
+    ViewRows data = synthetic("CNY_bn", List.of(
         obs("2022", "508.0", Qualifier.REPORTED), obs("2023", "578.4", Qualifier.REPORTED),
         obs("2024", "900", Qualifier.LOWER_BOUND)), "ai_core_industry_scale");
     ChartSpec spec = spec(data, "ai_core_industry_scale", Filter.NONE);
@@ -266,7 +266,7 @@ class IndicatorChartTest {
     assertEquals("2024", p2024.x(), "points sit on the axis' own category");
     assertEquals("+24%", p2024.text());
 
-    Snapshot data = synthetic("CNY_bn", List.of(
+    ViewRows data = synthetic("CNY_bn", List.of(
         obs("2022", "508.0", Qualifier.REPORTED), obs("2023", "578.4", Qualifier.REPORTED),
         obs("2024", "900", Qualifier.LOWER_BOUND)), "ai_core_industry_scale");
     ChartSpec spec = chart(data, "ai_core_industry_scale", Filter.NONE, Text.ZH).orElseThrow().spec();
@@ -284,7 +284,7 @@ class IndicatorChartTest {
     ChartView gappy = chart(seed, "ai_core_industry_scale", Filter.NONE, t).orElseThrow();
     assertTrue(gappy.notes().contains(unjoined), gappy.notes().toString());
 
-    Snapshot joined = synthetic("CNY_bn", List.of(
+    ViewRows joined = synthetic("CNY_bn", List.of(
         obs("2021", "10", Qualifier.REPORTED), obs("2022", "12", Qualifier.REPORTED),
         obs("2023", "14", Qualifier.REPORTED), obs("2023-06", "6", Qualifier.APPROX)));
     ChartView line = chart(joined, "x", Filter.NONE, t).orElseThrow();
@@ -301,11 +301,11 @@ class IndicatorChartTest {
   }
 
   // A one-indicator dataset for shapes the seed does not have.
-  private static Snapshot synthetic(String unit, List<Observation> observations) {
+  private static ViewRows synthetic(String unit, List<Observation> observations) {
     return synthetic(unit, observations, "x");
   }
 
-  private static Snapshot synthetic(String unit, List<Observation> observations, String code) {
+  private static ViewRows synthetic(String unit, List<Observation> observations, String code) {
     Indicator indicator = org.aimonitor.Fixtures.newIndicator(code, "scale", "Test indicator", "测试", unit, "billion yuan",
         "亿元", 1, "A test.", "测试。");
     Source source = new Source("s", "Publisher", "Title", "https://example.org/", null, "en", "news", "");
@@ -315,7 +315,7 @@ class IndicatorChartTest {
         .map(o -> new Observation(code, o.region(), o.period(), o.value(), o.qualifier(), o.source(),
             o.headline(), o.note()))
         .toList();
-    return new Snapshot(1, indicators, sources, renamed, List.of());
+    return new ViewRows(1, indicators, sources, renamed, List.of());
   }
 
   private static Observation obs(String period, String value, Qualifier q) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.aimonitor.Fixtures;
 import org.aimonitor.TestApp;
 import org.aimonitor.TestData;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Region;

@@ -39,7 +39,7 @@ class DatabaseTest {
 
   @Test
   void seedsEveryRowOfTheFourFiles() {
-    Snapshot all = org.aimonitor.TestData.everything(seeded());
+    ViewRows all = org.aimonitor.TestData.everything(seeded());
     assertEquals(149, all.sources().size());
     assertEquals(35, all.indicators().size());
     assertEquals(269, all.observations().size());
@@ -48,7 +48,7 @@ class DatabaseTest {
 
   @Test
   void keepsValuesAndQualifiersExactlyAsPublished() {
-    Snapshot all = org.aimonitor.TestData.everything(seeded());
+    ViewRows all = org.aimonitor.TestData.everything(seeded());
     Observation scale2022 = all.all("ai_core_industry_scale", "CN").stream()
         .filter(o -> o.period().code().equals("2022") && o.headline()).findFirst().orElseThrow();
     assertEquals(new BigDecimal("508.0"), scale2022.value());

@@ -16,12 +16,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.dashboard.DashboardView;
-import org.aimonitor.format.SourceNotes;
+import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.PartialDate;
-import org.aimonitor.store.Snapshot;
+import org.aimonitor.store.ViewRows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class SummaryViewTest {
 
   @TempDir
   static Path dir;
-  static Snapshot data;
+  static ViewRows data;
   static SummaryView view;
   static SummaryView zh;
 

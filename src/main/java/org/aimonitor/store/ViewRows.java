@@ -8,11 +8,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The rows one view shows, read in one transaction so a page never mixes two imports: never
- * the whole database, only what the view asked for (its series, its page of figures, the
- * sources those cite and their histories). The shaping code works on it in memory.
+ * The rows one view read, keyed for its shaping code: the indicators, sources, figures and
+ * events it shows and the figures' histories. Read in one transaction, so a page never mixes
+ * two imports, and never the whole database: only what the view asked for (its series, its
+ * page of figures, the sources those cite). The shaping code works on it in memory.
  */
-public record Snapshot(
+public record ViewRows(
     long dataVersion,
     Map<String, Indicator> indicators,
     Map<String, Source> sources,
@@ -20,16 +21,16 @@ public record Snapshot(
     List<Event> events,
     Map<String, History> histories) {
 
-  /** A snapshot without recorded histories (synthetic data in tests). */
-  public Snapshot(long dataVersion, Map<String, Indicator> indicators, Map<String, Source> sources,
+  /** Rows without recorded histories (synthetic data in tests). */
+  public ViewRows(long dataVersion, Map<String, Indicator> indicators, Map<String, Source> sources,
       List<Observation> observations, List<Event> events) {
     this(dataVersion, indicators, sources, observations, events, Map.of());
   }
 
-  /** A slice of the data: the rows one view read, keyed for the shaping code. */
-  public static Snapshot of(long dataVersion, List<Indicator> indicators, List<Source> sources,
+  /** The rows one view read, keyed by indicator code and source id. */
+  public static ViewRows of(long dataVersion, List<Indicator> indicators, List<Source> sources,
       List<Observation> observations, List<Event> events, Map<String, History> histories) {
-    return new Snapshot(dataVersion,
+    return new ViewRows(dataVersion,
         indicators.stream().collect(Collectors.toMap(Indicator::code, Function.identity(),
             (a, b) -> a, java.util.LinkedHashMap::new)),
         sources.stream().collect(Collectors.toMap(Source::id, Function.identity(),

@@ -1,4 +1,4 @@
-package org.aimonitor.format;
+package org.aimonitor.web;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
