@@ -29,7 +29,7 @@ public final class ApiHandler {
   }
 
   public void sources(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), ApiQueries.SOURCE_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx, ApiQueries.SOURCE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       ApiQueries queries = h.attach(ApiQueries.class);
       List<Source> page = queries.sources(ApiQueries.SOURCE_ORDER.after(paging.after()),
@@ -49,7 +49,7 @@ public final class ApiHandler {
   }
 
   public void events(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), ApiQueries.EVENT_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx, ApiQueries.EVENT_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       List<Keyset.Keyed<Event>> page = h.attach(ApiQueries.class)
           .events(ApiQueries.EVENT_ORDER.after(paging.after()), paging.limit() + 1);

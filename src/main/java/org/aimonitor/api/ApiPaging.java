@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.KnownParams;
+import org.aimonitor.web.QueryParams;
 
 /**
  * How much of a long list one API answer holds: {@code limit} items (default
@@ -24,11 +26,18 @@ public record ApiPaging(int limit, List<Object> after) {
 
   public static final int DEFAULT_LIMIT = 100;
   public static final int MAX_LIMIT = 1_000;
+  /** The parameters it reads. */
+  public static final QueryParams PARAMS = QueryParams.of("limit", "cursor");
   private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,6}");
+
+  /** Reads {@code limit} and {@code cursor} from the request (its route declares {@link #PARAMS}). */
+  public static ApiPaging parse(Context ctx, Keyset order) {
+    return parse(PARAMS.in(ctx), order);
+  }
 
   /** Reads {@code limit} and {@code cursor} for a list in {@code order}. */
   public static ApiPaging parse(Map<String, List<String>> query, Keyset order) {
-    String limitText = single(query, "limit");
+    String limitText = PARAMS.single(query, "limit", Text.EN);
     int limit = DEFAULT_LIMIT;
     if (limitText != null) {
       if (!NUMBER.matcher(limitText).matches() || Integer.parseInt(limitText) > MAX_LIMIT) {
@@ -37,7 +46,7 @@ public record ApiPaging(int limit, List<Object> after) {
       }
       limit = Integer.parseInt(limitText);
     }
-    String cursor = single(query, "cursor");
+    String cursor = PARAMS.single(query, "cursor", Text.EN);
     List<Object> after = null;
     if (cursor != null) {
       try {
@@ -50,16 +59,9 @@ public record ApiPaging(int limit, List<Object> after) {
     return new ApiPaging(limit, after);
   }
 
-  private static String single(Map<String, List<String>> query, String name) {
-    List<String> values = query.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw refused("The parameter \"" + name + "\" is given " + values.size() + " times; give it once.");
-    }
-    return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
-  }
-
+  /** The API speaks English whatever the request's language (docs/api.md). */
   private static HttpProblem refused(String message) {
-    return HttpProblem.said(400, "Bad request", message);
+    return QueryParams.refused(Text.EN, message);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.aimonitor.admin.AdminHandler;
 import org.aimonitor.api.ApiHandler;
+import org.aimonitor.api.ApiPaging;
 import org.aimonitor.config.Settings;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.download.DownloadHandler;
@@ -24,13 +25,18 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.indicator.IndicatorHandler;
+import org.aimonitor.indicator.IndicatorListView;
 import org.aimonitor.json.Json;
+import org.aimonitor.region.Filter;
+import org.aimonitor.region.PlaceFilter;
 import org.aimonitor.region.RegionHandler;
+import org.aimonitor.region.SideBySide;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.aimonitor.summary.SummaryHandler;
 import org.aimonitor.timeline.TimelineHandler;
+import org.aimonitor.updates.DateFilter;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.updates.UpdatesHandler;
 import org.aimonitor.web.Addresses;
@@ -40,6 +46,8 @@ import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.KnownParams;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.PageCache;
+import org.aimonitor.web.Paging;
+import org.aimonitor.web.QueryParams;
 import org.aimonitor.web.SecurityHeaders;
 import org.aimonitor.web.StaticFiles;
 import org.aimonitor.web.ThymeleafRenderer;
@@ -119,8 +127,9 @@ public final class App {
         config.routes.before(ctx -> ctx.header("Strict-Transport-Security", "max-age=31536000"));
       }
       config.routes.apiBuilder(() -> {
-        // Pages and API answers are cached (PageCache); each declares the query parameters it
-        // understands, and others are ignored. Exports stream and are never cached.
+        // Pages and API answers are cached (PageCache); each declares the parsers its handler
+        // reads the query with (their QueryParams), and other parameters are ignored. Exports
+        // stream and are never cached.
         get("/", newSince.marking(cache.wrap(dashboard::show, newSince::variant)));
         get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
@@ -133,12 +142,13 @@ public final class App {
 
         // Indicator pages; {code} also serves the .csv, .json and .atom twins (see
         // IndicatorHandler): Javalin matches {code} against "x.atom" too.
-        get(route("/indicators", "page", "sort", "status"), cache.wrap(indicators::list));
+        get(route("/indicators", Paging.PARAMS, IndicatorListView.Order.PARAMS), cache.wrap(indicators::list));
         // The citation links the address the reader used: a page per origin, too.
         Handler indicatorPage = newSince.marking(cache.wrap(indicators::show,
             ctx -> newSince.variant(ctx) + "|" + Addresses.origin(ctx)));
         Handler indicatorJson = cache.wrap(indicators::show);
-        get(route("/indicators/{code}", "region", "from", "to", "period", "page", "limit", "cursor"), ctx -> {
+        get(route("/indicators/{code}", Filter.PARAMS, SideBySide.PERIOD_PARAMS, Paging.PARAMS,
+            ApiPaging.PARAMS), ctx -> {
           String name = ctx.pathParam("code");
           if (IndicatorHandler.isCsv(ctx)) {
             indicators.csv(ctx);
@@ -150,37 +160,39 @@ public final class App {
             indicatorPage.handle(ctx);
           }
         });
-        get(route("/indicators/{code}/ranking", "period", "page"), cache.wrap(regions::ranking));
+        get(route("/indicators/{code}/ranking", SideBySide.PERIOD_PARAMS, Paging.PARAMS),
+            cache.wrap(regions::ranking));
         // Places; {code} also serves the .json twin (the API document).
-        get(route("/regions", "level", "parent", "page"), cache.wrap(regions::list));
-        get(route("/regions.json", "level", "parent", "limit", "cursor"), cache.wrap(regions::apiList));
-        get(route("/regions/{code}", "page", "limit", "cursor"), cache.wrap(regions::show));
-        get(route("/sources", "page"), cache.wrap(sources::list));
-        get(route("/sources/{id}", "page"), cache.wrap(sources::show));
-        get(route("/timeline", "page"), cache.wrap(timeline::show));
+        get(route("/regions", PlaceFilter.PARAMS, Paging.PARAMS), cache.wrap(regions::list));
+        get(route("/regions.json", PlaceFilter.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::apiList));
+        get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::show));
+        get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
+        get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
+        get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));
         get("/data", cache.wrap(downloads::page));
         for (CsvTable table : CsvTable.values()) {
           get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));
         }
         get("/data/monitor.sqlite", downloads::sqlite);
         // What is new: every import, one import's changes, feeds; marking is the reader's choice.
-        get(route("/updates", "from", "to", "page"),
+        get(route("/updates", DateFilter.PARAMS, Paging.PARAMS),
             newSince.marking(cache.wrap(updates::list, newSince::variant)));
         // Feeds are answered conditionally but not cached (see UpdatesHandler.answerFeed).
         get("/updates.atom", updates::feed);
-        get(route("/updates/{id}", "page"),
+        get(route("/updates/{id}", Paging.PARAMS),
             newSince.marking(cache.wrap(updates::show, newSince::variant)));
         post("/updates/marks", newSince::change);
-        get(route("/api/v1/indicators", "limit", "cursor"), cache.wrap(indicators::apiList));
-        get(route("/api/v1/indicators/{code}", "region", "from", "to", "limit", "cursor"),
+        get(route("/api/v1/indicators", ApiPaging.PARAMS), cache.wrap(indicators::apiList));
+        get(route("/api/v1/indicators/{code}", Filter.PARAMS, ApiPaging.PARAMS),
             cache.wrap(indicators::apiShow));
-        get(route("/api/v1/regions", "level", "parent", "limit", "cursor"),
+        get(route("/api/v1/regions", PlaceFilter.PARAMS, ApiPaging.PARAMS),
             cache.wrap(regions::apiList));
-        get(route("/api/v1/regions/{code}", "limit", "cursor"), cache.wrap(regions::apiShow));
-        get(route("/api/v1/sources", "limit", "cursor"), cache.wrap(api::sources));
-        get(route("/api/v1/events", "limit", "cursor"), cache.wrap(api::events));
-        get(route("/api/v1/updates", "from", "to", "limit", "cursor"), cache.wrap(updates::apiList));
-        get(route("/api/v1/updates/{id}", "limit", "cursor"), cache.wrap(updates::apiShow));
+        get(route("/api/v1/regions/{code}", ApiPaging.PARAMS), cache.wrap(regions::apiShow));
+        get(route("/api/v1/sources", ApiPaging.PARAMS), cache.wrap(api::sources));
+        get(route("/api/v1/events", ApiPaging.PARAMS), cache.wrap(api::events));
+        get(route("/api/v1/updates", DateFilter.PARAMS, ApiPaging.PARAMS),
+            cache.wrap(updates::apiList));
+        get(route("/api/v1/updates/{id}", ApiPaging.PARAMS), cache.wrap(updates::apiShow));
 
         // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
         if (admin != null) {
@@ -272,9 +284,12 @@ public final class App {
     }
   }
 
-  /** {@code path}, declaring the query parameters its handler understands ({@link KnownParams}). */
-  private static String route(String path, String... params) {
-    KnownParams.declare(path, params);
+  /**
+   * {@code path}, declaring the parsers its handler reads the query with: their parameters are
+   * the ones it understands ({@link KnownParams}).
+   */
+  private static String route(String path, QueryParams... parsers) {
+    KnownParams.declare(path, parsers);
     return path;
   }
 

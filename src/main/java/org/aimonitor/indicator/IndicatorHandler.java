@@ -46,8 +46,8 @@ public final class IndicatorHandler {
 
   public void list(Context ctx) {
     Text t = Text.of(ctx);
-    Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorListView.PAGE_SIZE, t);
-    IndicatorListView.Order order = IndicatorListView.Order.parse(ctx.queryParamMap(), t);
+    Paging paging = Paging.parse(ctx, IndicatorListView.PAGE_SIZE, t);
+    IndicatorListView.Order order = IndicatorListView.Order.parse(ctx, t);
     LocalDate today = LocalDate.now(clock);
     IndicatorListView view = db.jdbi().inTransaction(h -> IndicatorListView.build(h, order, paging,
         today, t));
@@ -69,10 +69,10 @@ public final class IndicatorHandler {
       json(ctx, name.substring(0, name.length() - ".json".length()));
     } else {
       Text t = Text.of(ctx);
-      Filter filter = Filter.parse(ctx.queryParamMap(), t);
-      Paging paging = Paging.parse(ctx.queryParamMap(), IndicatorData.PAGE_SIZE, t);
+      Filter filter = Filter.parse(ctx, t);
+      Paging paging = Paging.parse(ctx, IndicatorData.PAGE_SIZE, t);
       LocalDate today = LocalDate.now(clock);
-      Period period = SideBySide.period(ctx.queryParamMap(), t);
+      Period period = SideBySide.period(ctx, t);
       IndicatorPageView view = db.jdbi().inTransaction(h -> {
         IndicatorData data = IndicatorData.page(h, name, filter, paging, t);
         String code = data.indicator().code();
@@ -91,7 +91,7 @@ public final class IndicatorHandler {
 
   /** {@code GET /api/v1/indicators}: every indicator in list order with its latest figure, a page at a time. */
   public void apiList(Context ctx) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorQueries.LIST_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx, IndicatorQueries.LIST_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       List<IndicatorQueries.Latest> page = h.attach(IndicatorQueries.class).inCategoryOrder(
           IndicatorQueries.LIST_ORDER.after(paging.after()), paging.limit() + 1, 0);
@@ -118,8 +118,8 @@ public final class IndicatorHandler {
 
   /** The JSON of indicator {@code code}: the API's document, in English whatever the request's language (docs/api.md). */
   private void json(Context ctx, String code) {
-    Filter filter = Filter.parse(ctx.queryParamMap(), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), IndicatorQueries.FIGURE_ORDER);
+    Filter filter = Filter.parse(ctx, Text.EN);
+    ApiPaging paging = ApiPaging.parse(ctx, IndicatorQueries.FIGURE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
           Text.EN);
@@ -138,7 +138,7 @@ public final class IndicatorHandler {
     String name = ctx.pathParam("code");
     String code = name.substring(0, name.length() - 4);
     Text t = Text.of(ctx);
-    Filter filter = Filter.parse(ctx.queryParamMap(), t);
+    Filter filter = Filter.parse(ctx, t);
     db.jdbi().useTransaction(h -> {
       // Looked up first, so an unknown code is a 404 page, not an empty file.
       IndicatorData.require(h, code, filter, t);

@@ -1,11 +1,13 @@
 package org.aimonitor.indicator;
 
+import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.aimonitor.indicator.IndicatorQueries.Latest;
 import org.aimonitor.web.SourceNotes;
@@ -18,6 +20,7 @@ import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.QueryParams;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
 
@@ -60,10 +63,17 @@ public record IndicatorListView(Order order, String heading, String lede,
   public record Order(boolean byFreshness, boolean overdueOnly) {
 
     static final Order DEFAULT = new Order(false, false);
+    /** The parameters it reads. */
+    public static final QueryParams PARAMS = QueryParams.of("sort", "status");
+
+    /** Reads the order from the request (its route declares {@link #PARAMS}). */
+    public static Order parse(Context ctx, Text t) {
+      return parse(PARAMS.in(ctx), t);
+    }
 
     public static Order parse(Map<String, List<String>> query, Text t) {
-      String sort = one(query, "sort", t);
-      String status = one(query, "status", t);
+      String sort = Objects.requireNonNullElse(PARAMS.single(query, "sort", t), "");
+      String status = Objects.requireNonNullElse(PARAMS.single(query, "status", t), "");
       if (!sort.isEmpty() && !sort.equals("category") && !sort.equals("freshness")) {
         throw refused(t, t.t("filter.error.choice", "sort", "category | freshness", sort));
       }
@@ -77,16 +87,8 @@ public record IndicatorListView(Order order, String heading, String lede,
       return new Order(overdue || sort.equals("freshness"), overdue);
     }
 
-    private static String one(Map<String, List<String>> query, String name, Text t) {
-      List<String> values = query.getOrDefault(name, List.of());
-      if (values.size() > 1) {
-        throw refused(t, t.t("filter.error.repeated", name, values.size()));
-      }
-      return values.isEmpty() ? "" : values.get(0).trim();
-    }
-
     private static HttpProblem refused(Text t, String message) {
-      return HttpProblem.said(400, t.t("filter.error.title"), message);
+      return QueryParams.refused(t, message);
     }
 
     /** The list's address in this order, at page {@code page}. */

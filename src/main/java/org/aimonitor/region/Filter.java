@@ -1,5 +1,6 @@
 package org.aimonitor.region;
 
+import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.aimonitor.store.FigureFilter;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Region;
 import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.QueryParams;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,6 +37,8 @@ public record Filter(List<String> regions, Integer from, Integer to) implements 
   /** Error messages list the known places when there are no more than this many. */
   static final int PLACES_LISTED = 30;
 
+  /** The parameters it reads. */
+  public static final QueryParams PARAMS = QueryParams.of("region", "from", "to");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern REGION = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+){0,3}");
   private static final int MIN_YEAR = 1900;
@@ -54,7 +58,7 @@ public record Filter(List<String> regions, Integer from, Integer to) implements 
    * @throws HttpProblem 400 naming the parameter and what is wrong with it
    */
   public static Filter parse(Map<String, List<String>> query, Text t) {
-    String regionText = single(query, "region", t);
+    String regionText = PARAMS.single(query, "region", t);
     List<String> regions = new ArrayList<>();
     if (regionText != null) {
       for (String part : regionText.split(",", -1)) {
@@ -79,8 +83,13 @@ public record Filter(List<String> regions, Integer from, Integer to) implements 
     return new Filter(List.copyOf(regions), from, to);
   }
 
-  static HttpProblem refused(Text t, String message) {
-    return HttpProblem.said(400, t.t("filter.error.title"), message);
+  /** Reads the filter from the request (its route declares {@link #PARAMS}). */
+  public static Filter parse(Context ctx, Text t) {
+    return parse(PARAMS.in(ctx), t);
+  }
+
+  private static HttpProblem refused(Text t, String message) {
+    return QueryParams.refused(t, message);
   }
 
   /**
@@ -119,19 +128,8 @@ public record Filter(List<String> regions, Integer from, Integer to) implements 
         .collect(java.util.stream.Collectors.joining(t.t("filter.region-separator")));
   }
 
-  private static String single(Map<String, List<String>> query, String name, Text t) {
-    List<String> values = query.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw refused(t, t.t("filter.error.repeated", name, values.size()));
-    }
-    if (values.isEmpty() || values.get(0).isBlank()) {
-      return null;
-    }
-    return values.get(0).trim();
-  }
-
   private static Integer year(Map<String, List<String>> query, String name, Text t) {
-    String text = single(query, name, t);
+    String text = PARAMS.single(query, name, t);
     if (text == null) {
       return null;
     }

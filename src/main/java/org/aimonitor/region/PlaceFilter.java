@@ -1,5 +1,6 @@
 package org.aimonitor.region;
 
+import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Region;
 import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.QueryParams;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,6 +22,8 @@ import org.jdbi.v3.core.Handle;
 public record PlaceFilter(String level, String parent) {
 
   public static final PlaceFilter ALL = new PlaceFilter(null, null);
+  /** The parameters it reads. */
+  public static final QueryParams PARAMS = QueryParams.of("level", "parent");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+){0,3}");
 
   /**
@@ -29,11 +33,11 @@ public record PlaceFilter(String level, String parent) {
    * @throws HttpProblem 400 for a level that is not one of the four, or a malformed code
    */
   public static PlaceFilter parse(Map<String, List<String>> query, Text t) {
-    String level = single(query, "level", t);
+    String level = PARAMS.single(query, "level", t);
     if (level != null && !Region.LEVELS.contains(level)) {
       throw refused(t, t.t("places.error.level", level, String.join(", ", Region.LEVELS)));
     }
-    String parent = single(query, "parent", t);
+    String parent = PARAMS.single(query, "parent", t);
     if (parent != null && !CODE.matcher(parent).matches()) {
       throw refused(t, t.t("places.error.parent", parent));
     }
@@ -47,16 +51,13 @@ public record PlaceFilter(String level, String parent) {
     }
   }
 
-  private static String single(Map<String, List<String>> query, String name, Text t) {
-    List<String> values = query.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw refused(t, t.t("filter.error.repeated", name, values.size()));
-    }
-    return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+  /** Reads the filter from the request (its route declares {@link #PARAMS}). */
+  public static PlaceFilter parse(Context ctx, Text t) {
+    return parse(PARAMS.in(ctx), t);
   }
 
-  static HttpProblem refused(Text t, String message) {
-    return HttpProblem.said(400, t.t("filter.error.title"), message);
+  private static HttpProblem refused(Text t, String message) {
+    return QueryParams.refused(t, message);
   }
 
   boolean isEmpty() {

@@ -40,8 +40,8 @@ public final class RegionHandler {
   /** {@code /regions}: the places with figures, by level, a page at a time. */
   public void list(Context ctx) {
     Text t = Text.of(ctx);
-    PlaceFilter filter = PlaceFilter.parse(ctx.queryParamMap(), t);
-    Paging paging = Paging.parse(ctx.queryParamMap(), PlaceListView.PAGE_SIZE, t);
+    PlaceFilter filter = PlaceFilter.parse(ctx, t);
+    Paging paging = Paging.parse(ctx, PlaceListView.PAGE_SIZE, t);
     PlaceListView view = db.jdbi().inTransaction(h -> PlaceListView.build(h, filter, paging, t));
     Page.render(ctx, "regions", t.t("nav.places"), "places", view);
   }
@@ -54,15 +54,15 @@ public final class RegionHandler {
       return;
     }
     Text t = Text.of(ctx);
-    Paging paging = Paging.parse(ctx.queryParamMap(), PlaceView.PAGE_SIZE, t);
+    Paging paging = Paging.parse(ctx, PlaceView.PAGE_SIZE, t);
     PlaceView view = db.jdbi().inTransaction(h -> PlaceView.build(h, name, paging, t));
     Page.render(ctx, "region", view.name(), "places", view);
   }
 
   /** {@code /api/v1/regions} and {@code /regions.json}: every known place, in order, with counts. */
   public void apiList(Context ctx) {
-    PlaceFilter filter = PlaceFilter.parse(ctx.queryParamMap(), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), RegionQueries.API_ORDER);
+    PlaceFilter filter = PlaceFilter.parse(ctx, Text.EN);
+    ApiPaging paging = ApiPaging.parse(ctx, RegionQueries.API_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       filter.check(h, Text.EN);
       List<RegionQueries.Counted> page = h.attach(RegionQueries.class).apiPage(filter,
@@ -81,7 +81,7 @@ public final class RegionHandler {
   }
 
   private void place(Context ctx, String code) {
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), RegionQueries.FIGURE_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx, RegionQueries.FIGURE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       RegionQueries queries = h.attach(RegionQueries.class);
       RegionQueries.Counted place = queries.apiPlace(code).orElseThrow(() -> HttpProblem.said(404,
@@ -114,8 +114,8 @@ public final class RegionHandler {
   public void ranking(Context ctx) {
     Text t = Text.of(ctx);
     String code = ctx.pathParam("code");
-    Period period = SideBySide.period(ctx.queryParamMap(), t);
-    Paging paging = Paging.parse(ctx.queryParamMap(), RankingPageView.PAGE_SIZE, t);
+    Period period = SideBySide.period(ctx, t);
+    Paging paging = Paging.parse(ctx, RankingPageView.PAGE_SIZE, t);
     RankingPageView view = db.jdbi().inTransaction(h -> rankingPage(h, code, period, paging, t));
     Page.render(ctx, "ranking", view.title(), "indicators", view);
   }

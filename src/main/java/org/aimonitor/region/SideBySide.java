@@ -1,5 +1,6 @@
 package org.aimonitor.region;
 
+import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.aimonitor.store.Period;
 import org.aimonitor.store.Region;
 import org.aimonitor.store.Source;
 import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.QueryParams;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -33,6 +35,8 @@ public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
   public static final int SHOWN = RankingChart.MAX_BARS;
   /** The parameter that chooses the ranked period. */
   public static final String PERIOD = "period";
+  /** The parameter {@link #period} reads. */
+  public static final QueryParams PERIOD_PARAMS = QueryParams.of(PERIOD);
 
   /**
    * The period {@code period=} asks for ("2024", "2025-H1", "2024-10", "2025-01/2025-09"), or
@@ -41,19 +45,20 @@ public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
    * @throws HttpProblem 400 in {@code t}'s language when it is given twice or is not a period
    */
   public static Period period(Map<String, List<String>> query, Text t) {
-    List<String> values = query.getOrDefault(PERIOD, List.of());
-    if (values.size() > 1) {
-      throw PlaceFilter.refused(t, t.t("filter.error.repeated", PERIOD, values.size()));
-    }
-    if (values.isEmpty() || values.get(0).isBlank()) {
+    String code = PERIOD_PARAMS.single(query, PERIOD, t);
+    if (code == null) {
       return null;
     }
-    String code = values.get(0).trim();
     try {
       return Period.parse(code);
     } catch (IllegalArgumentException e) {
-      throw PlaceFilter.refused(t, t.t("places.error.period", code));
+      throw QueryParams.refused(t, t.t("places.error.period", code));
     }
+  }
+
+  /** The period the request asks for (its route declares {@link #PERIOD_PARAMS}). */
+  public static Period period(Context ctx, Text t) {
+    return period(PERIOD_PARAMS.in(ctx), t);
   }
 
   /**

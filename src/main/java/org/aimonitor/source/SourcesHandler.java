@@ -17,14 +17,14 @@ public final class SourcesHandler {
 
   public void list(Context ctx) {
     Text t = Text.of(ctx);
-    Paging paging = Paging.parse(ctx.queryParamMap(), SourcesView.PAGE_SIZE, t);
+    Paging paging = Paging.parse(ctx, SourcesView.PAGE_SIZE, t);
     SourcesView view = db.jdbi().inTransaction(h -> SourcesView.build(h, paging, t));
     Page.render(ctx, "sources", t.t("nav.sources"), "sources", view);
   }
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    Paging paging = Paging.parse(ctx.queryParamMap(), SourceView.PAGE_SIZE, t);
+    Paging paging = Paging.parse(ctx, SourceView.PAGE_SIZE, t);
     SourceView view = db.jdbi().inTransaction(h -> SourceView.build(h, ctx.pathParam("id"), paging, t));
     Page.render(ctx, "source", t.t("source.page-title", view.entry().source().id()), "sources", view);
   }

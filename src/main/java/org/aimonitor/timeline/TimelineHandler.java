@@ -17,7 +17,7 @@ public final class TimelineHandler {
 
   public void show(Context ctx) {
     Text t = Text.of(ctx);
-    Paging paging = Paging.parse(ctx.queryParamMap(), TimelineView.PAGE_SIZE, t);
+    Paging paging = Paging.parse(ctx, TimelineView.PAGE_SIZE, t);
     TimelineView view = db.jdbi().inTransaction(h -> TimelineView.build(h, paging, t));
     Page.render(ctx, "timeline", t.t("nav.timeline"), "timeline", view);
   }

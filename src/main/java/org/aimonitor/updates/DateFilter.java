@@ -1,5 +1,6 @@
 package org.aimonitor.updates;
 
+import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.web.HttpProblem;
+import org.aimonitor.web.QueryParams;
 
 /**
  * Which imports a list shows by the day they were logged (UTC): {@code from} and {@code to} as
@@ -22,6 +24,8 @@ public record DateFilter(LocalDate from, LocalDate to) {
 
   public static final DateFilter NONE = new DateFilter(null, null);
 
+  /** The parameters it reads. */
+  public static final QueryParams PARAMS = QueryParams.of("from", "to");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 2100;
@@ -41,13 +45,14 @@ public record DateFilter(LocalDate from, LocalDate to) {
     return new DateFilter(from, to);
   }
 
+  /** Reads the filter from the request (its route declares {@link #PARAMS}). */
+  public static DateFilter parse(Context ctx, Text t) {
+    return parse(PARAMS.in(ctx), t);
+  }
+
   private static LocalDate date(Map<String, List<String>> query, String name, Text t) {
-    List<String> values = query.getOrDefault(name, List.of());
-    if (values.size() > 1) {
-      throw refused(t, t.t("filter.error.repeated", name, values.size()));
-    }
-    String text = values.isEmpty() ? "" : values.get(0).trim();
-    if (text.isEmpty()) {
+    String text = PARAMS.single(query, name, t);
+    if (text == null) {
       return null;
     }
     LocalDate date = null;
@@ -65,7 +70,7 @@ public record DateFilter(LocalDate from, LocalDate to) {
   }
 
   private static HttpProblem refused(Text t, String message) {
-    return HttpProblem.said(400, t.t("filter.error.title"), message);
+    return QueryParams.refused(t, message);
   }
 
   public boolean isEmpty() {

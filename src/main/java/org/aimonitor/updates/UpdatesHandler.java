@@ -12,6 +12,7 @@ import org.aimonitor.api.ApiPaging;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
+import org.aimonitor.region.Filter;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
@@ -21,6 +22,7 @@ import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
+import org.aimonitor.web.QueryParams;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -34,7 +36,12 @@ public final class UpdatesHandler {
   /** API pages of imports go by id, newest first; a cursor holds the last id given. */
   static final Keyset API_ORDER = new Keyset("id");
   private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
-  /** A host name or IPv4 address, or an IPv6 literal, with an optional port (no nesting: linear). */
+  /**
+   * The parameters of the figures' views on the route an indicator's feed shares with its page
+   * (its filter and pages): a feed refuses them.
+   */
+  private static final QueryParams FIGURE_VIEW_PARAMS = QueryParams.all(Filter.PARAMS,
+      Paging.PARAMS, ApiPaging.PARAMS);
 
   private final Database db;
 
@@ -45,8 +52,8 @@ public final class UpdatesHandler {
   /** {@code GET /updates}: imports newest first, {@code ?from=&to=} days, {@code ?page=N}. */
   public void list(Context ctx) {
     Text t = Text.of(ctx);
-    DateFilter filter = DateFilter.parse(ctx.queryParamMap(), t);
-    Paging paging = Paging.parse(ctx.queryParamMap(), UpdatesView.PAGE_SIZE, t);
+    DateFilter filter = DateFilter.parse(ctx, t);
+    Paging paging = Paging.parse(ctx, UpdatesView.PAGE_SIZE, t);
     UpdatesView view = db.jdbi().inTransaction(h ->
         UpdatesView.build(h, filter, paging, NewSince.of(ctx, Imports.latestId(h)), t));
     Page.render(ctx, "updates", t.t("updates.title"), "updates", view);
@@ -56,7 +63,7 @@ public final class UpdatesHandler {
   public void show(Context ctx) {
     Text t = Text.of(ctx);
     long id = id(ctx.pathParam("id"), t);
-    Paging paging = Paging.parse(ctx.queryParamMap(), ImportView.PAGE_SIZE, t);
+    Paging paging = Paging.parse(ctx, ImportView.PAGE_SIZE, t);
     ImportView view = db.jdbi().inTransaction(h ->
         ImportView.build(h, id, paging, NewSince.of(ctx, Imports.latestId(h)), t));
     Page.render(ctx, "update", view.head().title(), "updates", view);
@@ -76,7 +83,7 @@ public final class UpdatesHandler {
     String code = name.substring(0, name.length() - ".atom".length());
     // The route's view parameters mean nothing to a feed: refused rather than ignored, so that
     // a feed has one address.
-    for (String param : List.of("region", "from", "to", "page", "limit", "cursor")) {
+    for (String param : FIGURE_VIEW_PARAMS.names()) {
       if (ctx.queryParamMap().containsKey(param)) {
         Text page = Text.of(ctx);
         throw HttpProblem.said(400, page.t("filter.error.title"), page.t("updates.feed.error.param", param));
@@ -125,8 +132,8 @@ public final class UpdatesHandler {
    * {@code to}.
    */
   public void apiList(Context ctx) {
-    DateFilter filter = DateFilter.parse(ctx.queryParamMap(), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), API_ORDER);
+    DateFilter filter = DateFilter.parse(ctx, Text.EN);
+    ApiPaging paging = ApiPaging.parse(ctx, API_ORDER);
     if (paging.after() != null && !(paging.after().get(0) instanceof Number)) {
       throw HttpProblem.said(400, "Bad request", "The parameter \"cursor\" is not a cursor this"
           + " list gave out; start without it, then follow \"next\".");
@@ -147,7 +154,7 @@ public final class UpdatesHandler {
   /** {@code GET /api/v1/updates/{id}}: one import and its figure changes; {@code limit}, {@code cursor}. */
   public void apiShow(Context ctx) {
     long id = id(ctx.pathParam("id"), Text.EN);
-    ApiPaging paging = ApiPaging.parse(ctx.queryParamMap(), UpdateQueries.CHANGE_ORDER);
+    ApiPaging paging = ApiPaging.parse(ctx, UpdateQueries.CHANGE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
       Imports.Logged log = Imports.byId(h, id).orElseThrow(() -> ImportView.notFound(id, Text.EN));
       List<FigureChanges.Change> page = FigureChanges.page(h, id, null, paging.after(),

@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.aimonitor.i18n.Lang;
 
 /**
- * The query parameters each route understands. Anything else in a query (a tracking tag, a
- * typo) is ignored: it does not change the answer, so it neither splits the page cache nor
+ * The query parameters each route understands: those of the parsers its handler uses
+ * ({@link QueryParams}), declared by the route table. Anything else in a query (a tracking tag,
+ * a typo) is ignored: it does not change the answer, so it neither splits the page cache nor
  * follows the reader into the links a page writes (docs/pages.md, "URL parameters and errors").
  */
 public final class KnownParams {
@@ -19,9 +20,12 @@ public final class KnownParams {
   private KnownParams() {
   }
 
-  /** Declares the parameters of the route {@code path} (a Javalin path pattern), in link order. */
-  public static void declare(String path, String... params) {
-    BY_ROUTE.put(path, List.of(params));
+  /**
+   * Declares the route {@code path} (a Javalin path pattern) by the parsers its handler reads
+   * the query with: their parameters, in link order.
+   */
+  public static void declare(String path, QueryParams... parsers) {
+    BY_ROUTE.put(path, QueryParams.all(parsers).names());
   }
 
   /** The parameters the matched route understands, in the order it declared them. */

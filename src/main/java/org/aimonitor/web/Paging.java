@@ -1,5 +1,6 @@
 package org.aimonitor.web;
 
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +18,28 @@ import org.aimonitor.i18n.Text;
  */
 public record Paging(int page, int size) {
 
-  public static final String PARAM = "page";
+  private static final String PAGE = "page";
+  /** The parameter it reads. */
+  public static final QueryParams PARAMS = QueryParams.of(PAGE);
   /** Deeper pages than this are refused: no list the site shows is that long. */
   static final int MAX_PAGE = 1_000_000;
   private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,6}");
 
+  /** Reads {@code page} from the request (its route declares {@link #PARAMS}). */
+  public static Paging parse(Context ctx, int size, Text t) {
+    return parse(PARAMS.in(ctx), size, t);
+  }
+
   /** Reads {@code page}; absent or empty means the first page. */
   public static Paging parse(Map<String, List<String>> query, int size, Text t) {
-    List<String> values = query.getOrDefault(PARAM, List.of());
-    if (values.size() > 1) {
-      throw refused(t, t.t("filter.error.repeated", PARAM, values.size()));
-    }
-    String text = values.isEmpty() ? "" : values.get(0).trim();
-    if (text.isEmpty()) {
+    String text = PARAMS.single(query, PAGE, t);
+    if (text == null) {
       return new Paging(1, size);
     }
     if (!NUMBER.matcher(text).matches() || Integer.parseInt(text) > MAX_PAGE) {
-      throw refused(t, t.t("paging.error.not-a-page", PARAM, text));
+      throw QueryParams.refused(t, t.t("paging.error.not-a-page", PAGE, text));
     }
     return new Paging(Integer.parseInt(text), size);
-  }
-
-  private static HttpProblem refused(Text t, String message) {
-    return HttpProblem.said(400, t.t("filter.error.title"), message);
   }
 
   public long offset() {

@@ -75,7 +75,7 @@ class PageCacheTest {
     Seeder.seedIfEmpty(db);
     PageCache cache = new PageCache(db, maxBytes);
     AtomicInteger renders = new AtomicInteger();
-    KnownParams.declare("/cached", "n");
+    KnownParams.declare("/cached", QueryParams.of("n"));
     Javalin app = Javalin.create(config -> config.routes.get("/cached", cache.wrap(ctx -> {
       renders.incrementAndGet();
       ctx.cookie("seen", "1");
