@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The map of the code in the README holds only while dependencies point downwards: features
- * use the web toolkit, the figures and the store; the store uses nothing of ours but the JSON
- * helper; only the app (and the command line that starts it) knows every feature. Read from the
- * compiled classes, so an import added anywhere is seen.
+ * use the web toolkit and the store (and the places side by side, which indicator pages show);
+ * the store uses nothing of ours but the JSON helper; only the app (and the command line that
+ * starts it) knows every feature. Read from the compiled classes, so an import added anywhere
+ * is seen.
  */
 class PackageDependenciesTest {
 
