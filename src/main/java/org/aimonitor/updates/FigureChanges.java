@@ -74,13 +74,11 @@ public final class FigureChanges {
   }
 
   /**
-   * How many of the figures the import recorded it changed rather than added: the revisions it
-   * made (only {@code indicator}'s when it is not null).
+   * How many of {@code indicator}'s figures the import recorded it changed rather than added:
+   * the revisions it made of them.
    */
   public static long changedCount(Handle h, long importId, String indicator) {
-    UpdateQueries queries = h.attach(UpdateQueries.class);
-    return indicator == null ? queries.changedCount(importId)
-        : queries.changedCount(importId, indicator);
+    return h.attach(UpdateQueries.class).changedCount(importId, indicator);
   }
 
   /**

@@ -117,12 +117,6 @@ public interface UpdateQueries {
   long recordedCount(@Bind("import") long importId, @Bind("indicator") String indicator,
       @Define("oneIndicator") String oneIndicator);
 
-  /** How many figures the import changed rather than added: the revisions it made. */
-  @SqlQuery("""
-      SELECT count(*) FROM revision v WHERE v.import_id = :import AND v.table_name = 'observation'
-      """)
-  long changedCount(@Bind("import") long importId);
-
   /** How many of {@code indicator}'s figures the import changed rather than added. */
   @SqlQuery("""
       SELECT count(*) FROM revision v JOIN observation o ON o.id = v.observation_id

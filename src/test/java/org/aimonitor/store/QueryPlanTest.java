@@ -4,22 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.aimonitor.TestApp;
 import org.aimonitor.TestData;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every query a page, API answer or health check runs reaches the big tables through an index:
  * SQLite's own plan for each ({@code EXPLAIN QUERY PLAN}) is read and no step may scan
  * observations, sources, events, indicators or revisions row by row. Plans, not times: the test
- * never fails on speed. Exports read whole tables by design and are left out.
+ * never fails on speed. Exports read whole tables by design and are left out. The requests run
+ * every query of every query interface, so every read a page makes is checked.
  */
 class QueryPlanTest {
 
@@ -44,6 +53,8 @@ class QueryPlanTest {
   static TestApp app;
   /** What each request ran: the address, then the SQL of each statement (placeholders unbound). */
   static final Map<String, Set<String>> ran = new LinkedHashMap<>();
+  /** The query-interface methods the requests ran ({@link #key}). */
+  static final Set<String> methodsRan = new TreeSet<>();
   static String current;
 
   /** Every page kind, in both languages where it has words, a second page, and the API. */
@@ -63,7 +74,12 @@ class QueryPlanTest {
       "/indicators/ai_enterprises?period=2025", "/indicators/ai_enterprises?region=CN-BJ,CN-SH",
       "/indicators/ai_industry_scale?lang=zh", "/indicators/ai_enterprises/ranking?period=2024",
       "/api/v1/regions?limit=5", "/api/v1/regions?level=city&limit=2", "/api/v1/regions/CN-GD?limit=5",
-      "/api/v1/indicators/ai_enterprises?region=CN-BJ,CN-SH");
+      "/api/v1/indicators/ai_enterprises?region=CN-BJ,CN-SH",
+      // A place whose series is longer than a comparison draws; the CSV twin of a view.
+      "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900");
+
+  /** Requests refused after a read: the error message lists the known places. */
+  static final List<String> REFUSED = List.of("/indicators/ai_pc_share?region=ZZ");
 
   /** Pages that mark what is new, asked for by a reader who turned marking on before import 2. */
   static final List<String> MARKED = List.of("/", "/indicators/ai_pc_share", "/updates", "/updates/2");
@@ -72,11 +88,18 @@ class QueryPlanTest {
   static void start(@TempDir Path dir) {
     app = TestApp.start(dir);
     TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 250));
+    // A third import that revises one of the second's figures: its own list of changes is
+    // shorter than a preview, so the preview goes on to the states later imports replaced.
+    TestData.importCsv(app.db(), "revised.csv", TestData.syntheticMonths("ai_pc_share",
+        "ecns-2026-03-05", 1).replace(",1,reported,", ",2,reported,"));
     app.db().jdbi().setSqlLogger(new SqlLogger() {
       @Override
       public void logBeforeExecution(StatementContext ctx) {
         if (current != null) {
           ran.computeIfAbsent(current, k -> new LinkedHashSet<>()).add(ctx.getParsedSql().getSql());
+          if (ctx.getExtensionMethod() != null) {
+            methodsRan.add(key(ctx.getExtensionMethod().getMethod()));
+          }
         }
       }
     });
@@ -89,6 +112,10 @@ class QueryPlanTest {
       if (next.find()) {
         assertEquals(200, app.get(next.group(1)).statusCode(), next.group(1));
       }
+    }
+    for (String path : REFUSED) {
+      current = path;
+      assertEquals(400, app.get(path).statusCode(), path);
     }
     for (String path : MARKED) {
       current = path + " (marked)";
@@ -216,6 +243,50 @@ class QueryPlanTest {
       assertTrue(plan.contains("observation_by_period") && !plan.contains("TEMP B-TREE"),
           sql.replaceAll("\\s+", " ") + ":\n" + plan);
     }
+  }
+
+  /** A query-interface method as {@code Interface.method(ParameterType, …)}. */
+  static String key(Method m) {
+    return m.getDeclaringClass().getSimpleName() + "." + m.getName() + Arrays.stream(
+        m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /**
+   * The queries of every query interface (the store's DataStore and each feature's
+   * {@code *Queries}), found in the compiled classes: a query added to any of them is covered.
+   */
+  static Set<String> everyQuery() throws ClassNotFoundException {
+    Set<String> queries = new TreeSet<>();
+    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.aimonitor")) {
+      if (c.isInterface() && (c.getSimpleName().endsWith("Queries")
+          || c.getName().equals(DataStore.class.getName()))) {
+        for (Method m : Class.forName(c.getName()).getDeclaredMethods()) {
+          if (m.isAnnotationPresent(SqlQuery.class)) {
+            queries.add(key(m));
+          }
+        }
+      }
+    }
+    return queries;
+  }
+
+  /** Queries no page, API answer or health check runs, and why; checked by their own tests. */
+  static final Set<String> NOT_RUN_BY_PAGES = Set.of(
+      // What the command line and the tests count after an import.
+      "DataStore.observationCount()");
+
+  /**
+   * The requests above ran every query of the query interfaces, so the plans checked here are
+   * those of every read a page makes: a query that no request runs must get one, or a reason.
+   */
+  @Test
+  void theRequestsRunEveryQueryOfTheQueryInterfaces() throws Exception {
+    Set<String> missing = new TreeSet<>(everyQuery());
+    missing.removeAll(methodsRan);
+    missing.removeAll(NOT_RUN_BY_PAGES);
+    assertEquals(Set.of(), missing, "queries no request ran (add a request to REQUESTS)");
+    assertTrue(everyQuery().containsAll(NOT_RUN_BY_PAGES), "NOT_RUN_BY_PAGES names a query that is gone");
   }
 
   @Test
