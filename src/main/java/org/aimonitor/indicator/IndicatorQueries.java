@@ -16,8 +16,10 @@ import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -106,30 +108,29 @@ public interface IndicatorQueries {
   List<Keyset.Keyed<Listed>> byCategory(@Keyset.Bind Keyset.Position at, @Bind("limit") int limit,
       @Bind("offset") long offset);
 
-  /** A page of indicators in {@link #RELEASE_ORDER}, each with the figure that represents it. */
-  @SqlQuery("WITH page AS (SELECT " + Indicator.COLUMNS + ", <keys>" + """
-
-        FROM freshness f CROSS JOIN indicator i ON i.code = f.indicator
-          JOIN category c ON c.code = i.category JOIN unit u ON u.code = i.unit
-        WHERE <afterCursor> ORDER BY <keyOrder> LIMIT :limit OFFSET :offset)
-      """ + LATEST)
-  List<Keyset.Keyed<Listed>> byRelease(@Keyset.Bind Keyset.Position at, @Bind("limit") int limit,
-      @Bind("offset") long offset);
+  /**
+   * Narrows the list by release to the indicators overdue on {@code :day}: expected before
+   * {@code :month} (the day's), which keeps the read on the index's first rows.
+   */
+  String OVERDUE = """
+      AND f.overdue_after < :day AND coalesce(f.expected, '9999-12') < :month
+      """;
 
   /**
-   * A page of the indicators overdue on {@code day} in {@link #RELEASE_ORDER}: expected before
-   * {@code month} (the day's), which keeps the read on the index's first rows.
+   * A page of indicators in {@link #RELEASE_ORDER}, each with the figure that represents it;
+   * {@code <overdue>} is {@link #OVERDUE} or nothing.
    */
   @SqlQuery("WITH page AS (SELECT " + Indicator.COLUMNS + ", <keys>" + """
 
         FROM freshness f CROSS JOIN indicator i ON i.code = f.indicator
           JOIN category c ON c.code = i.category JOIN unit u ON u.code = i.unit
-        WHERE <afterCursor> AND f.overdue_after < :day
-          AND coalesce(f.expected, '9999-12') < :month
+        WHERE <afterCursor> <overdue>
         ORDER BY <keyOrder> LIMIT :limit OFFSET :offset)
       """ + LATEST)
-  List<Keyset.Keyed<Listed>> overdue(@Bind("day") String day, @Bind("month") String month,
-      @Keyset.Bind Keyset.Position at, @Bind("limit") int limit, @Bind("offset") long offset);
+  @AllowUnusedBindings
+  List<Keyset.Keyed<Listed>> byRelease(@Define("overdue") String overdue, @Bind("day") String day,
+      @Bind("month") String month, @Keyset.Bind Keyset.Position at, @Bind("limit") int limit,
+      @Bind("offset") long offset);
 
   /** How many places each of these indicators has headline figures for. */
   @SqlQuery("""
@@ -147,8 +148,9 @@ public interface IndicatorQueries {
 
   /** A page of the list by next release; with {@code overdueOn}, of the indicators overdue that day. */
   default List<Latest> inReleaseOrder(LocalDate overdueOn, int limit, long offset) {
-    return latest(overdueOn == null ? byRelease(RELEASE_ORDER.first(), limit, offset)
-        : overdue(overdueOn.toString(), YearMonth.from(overdueOn).toString(),
+    return latest(overdueOn == null
+        ? byRelease("", null, null, RELEASE_ORDER.first(), limit, offset)
+        : byRelease(OVERDUE, overdueOn.toString(), YearMonth.from(overdueOn).toString(),
             RELEASE_ORDER.first(), limit, offset));
   }
 

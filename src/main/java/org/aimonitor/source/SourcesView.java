@@ -9,6 +9,7 @@ import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Source;
+import org.aimonitor.store.Vocabulary;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
 
@@ -47,8 +48,6 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
   public record IndicatorLink(String code, String name, String href, long figures) {
   }
 
-  static final List<String> RELIABILITY = List.of("official", "news", "secondary", "low");
-
   /** The register's page {@code paging}, read in the handle's transaction. */
   public static SourcesView build(Handle h, Paging paging, Text t) {
     SourceQueries queries = h.attach(SourceQueries.class);
@@ -63,7 +62,7 @@ public record SourcesView(List<Entry> sources, long total, List<Count> counts, l
         .map(b -> entry(b, named.getOrDefault(b.source().id(), List.of()), names, t))
         .toList();
     Map<String, Long> byLevel = queries.countsByReliability();
-    List<Count> counts = RELIABILITY.stream()
+    List<Count> counts = Vocabulary.RELIABILITY.stream()
         .map(r -> new Count(r, reliability(t, r), byLevel.getOrDefault(r, 0L)))
         .toList();
     return new SourcesView(entries, total, counts, h.attach(DataStore.class).dataVersion(),
