@@ -19,6 +19,8 @@ import org.aimonitor.api.ApiHandler;
 import org.aimonitor.api.ApiPaging;
 import org.aimonitor.config.Settings;
 import org.aimonitor.dashboard.DashboardHandler;
+import org.aimonitor.figure.FigureHandler;
+import org.aimonitor.figure.VintageParam;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
 import org.aimonitor.i18n.Lang;
@@ -86,6 +88,7 @@ public final class App {
     IndicatorHandler indicators = new IndicatorHandler(db, clock);
     RegionHandler regions = new RegionHandler(db);
     SourcesHandler sources = new SourcesHandler(db);
+    FigureHandler figures = new FigureHandler(db, clock);
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db);
     ApiHandler api = new ApiHandler(db);
@@ -166,6 +169,10 @@ public final class App {
         get(route("/regions", PlaceFilter.PARAMS, Paging.PARAMS), cache.wrap(regions::list));
         get(route("/regions.json", PlaceFilter.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::apiList));
         get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::show));
+        // One figure by its row id (a revision keeps it), its .json twin and its citation files;
+        // the citation links the address the reader used, so a page per origin.
+        get(route("/figures/{id}", VintageParam.PARAMS), cache.wrap(figures::show, Addresses::origin));
+        get(route("/figures/{id}/{file}", VintageParam.PARAMS), figures::cite);
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
         get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));

@@ -52,6 +52,8 @@ public final class CheckedPages {
       new Page("/indicators/ai_pc_share?region=US&from=2099", 200),
       new Page("/sources", 200),
       new Page("/sources/xinhua-2025-10-01", 200),
+      // A figure's own page: the seed's CAICT lower bound for 2024 (row 14 of observations.csv).
+      new Page("/figures/14", 200),
       new Page("/timeline", 200),
       new Page("/data", 200),
       new Page("/updates", 200),

@@ -76,7 +76,9 @@ class QueryPlanTest {
       "/api/v1/regions?limit=5", "/api/v1/regions?level=city&limit=2", "/api/v1/regions/CN-GD?limit=5",
       "/api/v1/indicators/ai_enterprises?region=CN-BJ,CN-SH",
       // A place whose series is longer than a comparison draws; the CSV twin of a view.
-      "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900");
+      "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900",
+      // A figure's page, a vintage of its JSON twin and a citation file.
+      "/figures/14", "/figures/14.json?vintage=first", "/figures/14/cite.bib");
 
   /** Requests refused after a read: the error message lists the known places. */
   static final List<String> REFUSED = List.of("/indicators/ai_pc_share?region=ZZ");
