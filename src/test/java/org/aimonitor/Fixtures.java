@@ -99,6 +99,18 @@ public final class Fixtures {
         Qualifier.parse(qualifier), source, headline, "");
   }
 
+  /** The same figure, marked not comparable with the one before it (break_before). */
+  public static Observation broken(Observation o) {
+    return new Observation(o.indicator(), o.region(), o.period(), o.value(), o.qualifier(),
+        o.source(), o.headline(), o.note(), true, o.doubtful());
+  }
+
+  /** The same figure, marked doubtful. */
+  public static Observation doubtful(Observation o) {
+    return new Observation(o.indicator(), o.region(), o.period(), o.value(), o.qualifier(),
+        o.source(), o.headline(), o.note(), o.breakBefore(), true);
+  }
+
   /** A headline observation in China. */
   public static Observation cn(String indicator, String period, String value, String qualifier,
       String source) {
