@@ -153,7 +153,12 @@
     options.plugins.legend.labels.color = t.text;
     /* Value axes stand upright except in horizontal bars, whose value axis runs along the bottom. */
     (spec.indexAxis === 'y' ? [] : spec.axes).forEach(function (a) {
-      if (options.scales[a.id]) { options.scales[a.id].title.text = axisTitle(a.title); }
+      if (options.scales[a.id]) {
+        options.scales[a.id].title.text = axisTitle(a.title);
+        /* In a narrow box the upright title would be cut: the ticks carry the unit (the spec's
+           format) and the line under the chart's title names it. */
+        options.scales[a.id].title.display = function (c) { return c.chart.width >= 480; };
+      }
     });
   }
 
@@ -230,7 +235,9 @@
           var a = labels.indexOf(b.after);
           var c = labels.indexOf(b.before);
           if (a < 0 || c < 0) { return; }
-          px = (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
+          /* Just before the category that breaks, however many empty years lie between. */
+          px = c > a + 1 ? x.getPixelForValue(c) - (x.getPixelForValue(c) - x.getPixelForValue(c - 1)) / 2
+            : (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
         }
         if (!(px >= area.left && px <= area.right)) { return; }
         ctx.save();
@@ -303,11 +310,12 @@
   /*
    * Figures beyond the end of the time axis, written at its right edge at their height: their
    * marker in their series' colour and fill, and their period and value ("2035: ¥1,729.5 bn
-   * (forecast) →"). The table lists them too.
+   * (forecast) →"). The table lists them too. Drawn before the data, with a halo of paper
+   * round the letters, so a label never hides a figure.
    */
   var beyondPlugin = {
     id: 'aimBeyond',
-    afterDatasetsDraw: function (chart) {
+    beforeDatasetsDraw: function (chart) {
       var spec = chart.aimSpec || chart.config.options.aimSpec;
       if (!spec || !spec.beyond || !spec.beyond.length) { return; }
       var marks = marksOf(spec);
@@ -332,13 +340,11 @@
         ctx.lineWidth = 2;
         ctx.beginPath(); ctx.arc(x, y, 4, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
         if (m && m.goal) { ctx.beginPath(); ctx.moveTo(x - 9, y); ctx.lineTo(x + 5, y); ctx.stroke(); }
-        ctx.fillStyle = chart.config.options.aimInk;
         var text = b.label + (b.point.doubtful ? ' ?' : '') + ' \u2192';
-        var w = ctx.measureText(text).width;
-        ctx.fillStyle = chart.config.options.aimPaper || '#fff';
-        ctx.globalAlpha = 0.85;
-        ctx.fillRect(x - 10 - w - 2, y - 7, w + 4, 14);
-        ctx.globalAlpha = 1;
+        ctx.lineJoin = 'round';
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = chart.config.options.aimPaper || '#fff';
+        ctx.strokeText(text, x - 10, y);
         ctx.fillStyle = chart.config.options.aimInk;
         ctx.fillText(text, x - 10, y);
       });
@@ -390,7 +396,8 @@
         aimSpec: spec,
         scales: scales,
         plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8 } },
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8,
+            sort: function (a, b) { return a.datasetIndex - b.datasetIndex; } } },
           tooltip: {
             callbacks: {
               title: function (items) { return items.length ? items[0].raw.period : ''; },

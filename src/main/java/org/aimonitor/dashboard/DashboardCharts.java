@@ -219,13 +219,11 @@ public final class DashboardCharts {
     List<Series> series = new ArrayList<>();
     List<Double> actualXs = new ArrayList<>();
     List<Double> allXs = new ArrayList<>();
-    List<ChartSpec.Break> breaks = new ArrayList<>();
     for (Line line : lines) {
       List<Observation> headlines = data.headlines(line.code(), "CN");
       Plot.Line actual = timeLine(filter(headlines, ACTUAL), mid);
       List<Point> forecast = timeLine(filter(headlines, o -> o.qualifier() == Qualifier.FORECAST), mid)
           .points();
-      breaks.addAll(actual.breaks());
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(),
           actual.points()));
       series.add(new Series(t.t("overview.chart.hardware.forecast", line.name()), "line",
@@ -249,7 +247,7 @@ public final class DashboardCharts {
     ChartSpec spec = edge.spec("chart-hardware", t.t("overview.chart.hardware.title"),
         XAxis.years(t.t("overview.chart.hardware.x"), first, last, ticks),
         List.of(new Axis("y", t.t("overview.chart.hardware.y"), "left", t.t("chart.tick.pct", "{0}"))),
-        breaks, t.t("overview.chart.hardware.unit"));
+        List.of(), t.t("overview.chart.hardware.unit"));
     return view(spec, t.t("overview.chart.hardware.unit"),
         notes("overview.chart.hardware.note.", 4, "ai_phone_share", "ai_pc_share",
             "l2_adas_penetration", "ai_terminal_penetration"),
@@ -262,7 +260,6 @@ public final class DashboardCharts {
   public ChartView enterprises() {
     List<Series> series = new ArrayList<>();
     List<Point> all = new ArrayList<>();
-    List<ChartSpec.Break> breaks = new ArrayList<>();
     record Line(String region, String name, String color, String marker) {
     }
     for (Line line : List.of(
@@ -270,7 +267,6 @@ public final class DashboardCharts {
         new Line("WORLD", t.t("overview.chart.enterprises.world"), Palette.PURPLE, "rect"))) {
       Plot.Line pts = timeLine(filter(data.headlines(ENTERPRISES, line.region()), ACTUAL),
           o -> o.period().endpoint());
-      breaks.addAll(pts.breaks());
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(),
           pts.points()));
       all.addAll(pts.points());
@@ -281,8 +277,10 @@ public final class DashboardCharts {
         .mapToObj(y -> new Tick(y, t.t("overview.tick.january", y))).toList();
     ChartSpec spec = new ChartSpec("chart-enterprises", t.t("overview.chart.enterprises.title"),
         XAxis.years(t.t("overview.chart.enterprises.x"), first, last, ticks),
+        // China's count breaks (June 2023, a broader definition); the world's does not: its line
+        // stops there rather than a vertical line across both.
         List.of(new Axis("y", t.t("overview.chart.enterprises.y"), "left", "{0}")),
-        series, breaks).finish(t, notes, t.t("overview.chart.enterprises.unit"));
+        series, List.of()).finish(t, notes, t.t("overview.chart.enterprises.unit"));
     return view(spec, t.t("overview.chart.enterprises.unit"),
         notes("overview.chart.enterprises.note.", 2, ENTERPRISES), List.of())
         .withLinks(links(ENTERPRISES));

@@ -109,7 +109,9 @@ public final class ComparisonChart {
     String names = c.places().stream().map(p -> t.zh() ? p.nameZh() : p.nameEn())
         .collect(java.util.stream.Collectors.joining(t.t("list.separator")));
     ChartSpec spec = new ChartSpec(CHART_ID, t.t("places.compare.chart-title", t.name(indicator), names),
-        axis, List.of(y), within, breaks).withBeyond(beyond).finish(t, notes, t.unit(indicator));
+        // A break is one place's: no vertical line across every place's series; its line just
+        // stops, and the note names the place and period.
+        axis, List.of(y), within, List.of()).withBeyond(beyond).finish(t, notes, t.unit(indicator));
     List<Observation> all = c.places().stream()
         .flatMap(p -> c.series().getOrDefault(p.code(), List.<Observation>of()).stream())
         .filter(drawn).toList();

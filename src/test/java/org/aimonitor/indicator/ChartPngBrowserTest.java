@@ -59,8 +59,8 @@ class ChartPngBrowserTest {
             + " for " + cssWidth + "x" + cssHeight);
     long after = (Long) ((JavascriptExecutor) driver)
         .executeScript("return document.getElementById('chart-indicator').width;");
-    assertEquals(cssWidth * Math.round((Double) ((JavascriptExecutor) driver)
-        .executeScript("return window.devicePixelRatio * 1.0;")), after,
+    assertEquals(cssWidth * Math.round(((Number) ((JavascriptExecutor) driver)
+        .executeScript("return window.devicePixelRatio;")).doubleValue()), after,
         "the chart on the page is back at the screen's resolution");
     for (int[] xy : List.of(new int[] {0, 0}, new int[] {png.getWidth() - 1, png.getHeight() - 1})) {
       assertEquals(0xFFFFFFFF, png.getRGB(xy[0], xy[1]), "opaque white at " + xy[0] + "," + xy[1]);
