@@ -1,7 +1,10 @@
 /*
  * Draws every chart on the page from its JSON spec (shaped and tested in Java), adds the
  * chart/table toggles, and redraws charts at print resolution before printing.
- * Styling by role: actual = solid, projection = outlined/dashed, target = markers, growth = line.
+ * Qualifiers are drawn as the spec's marks say (ChartSpec.Mark: fill, sign, dash, goal line), per
+ * point; lines break where a point is not joined to the one before; figures beyond the time
+ * axis are written at its edge. Tick formats, digit grouping and the PNG's title, unit, key and
+ * publishers all come from the spec: this file decides nothing about the data.
  * Colours follow the page's theme: text and grid from site.css's custom properties, series in
  * the spec's colour or, on the dark theme, its darkColor; paper and PNG images are always light.
  */
@@ -12,9 +15,11 @@
   var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   var darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
   var printing = false;
-  /* The page's language decides number format and the few words this file writes (from the bundles, via <body data-msg-*>). */
-  var numberFormat = new Intl.NumberFormat(document.body.getAttribute('data-number-locale') || 'en',
-    document.documentElement.lang === 'zh-CN' ? { useGrouping: false } : {});
+  /* Numbers on ticks: grouped or not as the spec says (ChartSpec.grouping). */
+  function numberFormat(spec) {
+    return new Intl.NumberFormat('en', { useGrouping: spec.grouping !== false, maximumFractionDigits: 2 });
+  }
+  /* The few words this file writes come from the bundles, via <body data-msg-*>. */
   function msg(name) {
     var args = Array.prototype.slice.call(arguments, 1);
     var text = document.body.getAttribute('data-msg-' + name) || '';
@@ -52,29 +57,66 @@
     return 'rgba(' + (n >> 16 & 255) + ',' + (n >> 8 & 255) + ',' + (n & 255) + ',' + alpha + ')';
   }
 
-  function dataset(series, index) {
+  /* The look of each mark the chart uses, by qualifier code (from the spec's key). */
+  function marksOf(spec) {
+    var marks = {};
+    (spec.key || []).forEach(function (k) { marks[k.kind] = k; });
+    return marks;
+  }
+
+  var patterns = {};
+  /* A fill of kind solid, tint, hatch, dots or open in colour, on paper. */
+  function fillOf(kind, colour, paper, ctx) {
+    if (kind === 'tint') { return withAlpha(colour, 0.4); }
+    if (kind === 'open') { return paper; }
+    if (kind === 'hatch' || kind === 'dots') {
+      var id = kind + colour + paper;
+      if (!patterns[id]) {
+        var c = document.createElement('canvas');
+        c.width = 8; c.height = 8;
+        var g = c.getContext('2d');
+        g.fillStyle = paper; g.fillRect(0, 0, 8, 8);
+        g.fillStyle = colour; g.strokeStyle = colour;
+        if (kind === 'hatch') {
+          g.lineWidth = 2;
+          g.beginPath(); g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(-2, 2); g.lineTo(2, -2);
+          g.moveTo(6, 10); g.lineTo(10, 6); g.stroke();
+        } else {
+          g.beginPath(); g.arc(2, 2, 1.3, 0, 2 * Math.PI); g.arc(6, 6, 1.3, 0, 2 * Math.PI); g.fill();
+        }
+        patterns[id] = (ctx || g).createPattern(c, 'repeat');
+      }
+      return patterns[id];
+    }
+    return colour;
+  }
+
+  function dataset(series, index, spec) {
+    var marks = marksOf(spec);
+    var points = series.points;
     var ds = {
       label: series.label,
       type: series.type,
-      data: series.points,
+      data: points,
       yAxisID: series.axis,
       pointStyle: series.marker,
-      pointRadius: 4,
-      pointHoverRadius: 6,
+      pointRadius: function (c) { var m = c.raw && marks[c.raw.mark]; return m && m.goal ? 6 : 4; },
+      pointHoverRadius: 7,
+      pointBorderWidth: 2,
       borderWidth: 2,
       borderDash: series.dash,
       spanGaps: false,
-      order: index
+      order: index,
+      /* A line never runs to a point the spec does not join to the one before. */
+      segment: {
+        borderColor: function (c) {
+          var p = points[c.p1DataIndex];
+          return p && p.joined === false ? 'rgba(0,0,0,0)' : undefined;
+        }
+      }
     };
-    if (series.role === 'target') {
-      ds.pointRadius = 7;
-      ds.pointHoverRadius = 9;
-      ds.showLine = false;
-      ds.order = -1;
-    }
-    if (series.role === 'growth') {
-      ds.order = -2;
-    }
+    if (series.type === 'scatter') { ds.showLine = false; ds.order = -1; }
+    if (series.role === 'growth') { ds.order = -2; }
     return ds;
   }
 
@@ -83,17 +125,22 @@
    * or chart.config after); they take effect at the chart's next update.
    */
   function paint(cfg, spec, t) {
+    var marks = marksOf(spec);
     spec.series.forEach(function (series, i) {
       var ds = cfg.data.datasets[i];
       var colour = t.dark ? series.darkColor : series.color;
+      /* Each point's fill is its qualifier's; a legend swatch (no point) is the series' own. */
+      var fill = function (c) {
+        var m = c && c.raw && marks[c.raw.mark];
+        return fillOf(m ? m.fill : (series.hollow ? 'open' : 'solid'), colour, t.paper);
+      };
       ds.borderColor = colour;
-      ds.backgroundColor = colour;
-      if (series.hollow) {
-        ds.backgroundColor = series.type === 'bar' ? withAlpha(colour, 0.12) : t.paper;
-      }
+      ds.pointBorderColor = colour;
+      ds.backgroundColor = fill;
+      ds.pointBackgroundColor = fill;
     });
+    options_ink(cfg, t);
     var options = cfg.options;
-    options.aimInk = t.ink;
     Object.keys(options.scales).forEach(function (id) {
       var scale = options.scales[id];
       scale.ticks = scale.ticks || {};
@@ -106,8 +153,18 @@
     options.plugins.legend.labels.color = t.text;
     /* Value axes stand upright except in horizontal bars, whose value axis runs along the bottom. */
     (spec.indexAxis === 'y' ? [] : spec.axes).forEach(function (a) {
-      if (options.scales[a.id]) { options.scales[a.id].title.text = axisTitle(a.title); }
+      if (options.scales[a.id]) {
+        options.scales[a.id].title.text = axisTitle(a.title);
+        /* In a narrow box the upright title would be cut: the ticks carry the unit (the spec's
+           format) and the line under the chart's title names it. */
+        options.scales[a.id].title.display = function (c) { return c.chart.width >= 480; };
+      }
     });
+  }
+
+  function options_ink(cfg, t) {
+    cfg.options.aimInk = t.ink;
+    cfg.options.aimPaper = t.paper;
   }
 
   function xScale(x) {
@@ -147,16 +204,21 @@
     return best < 0 ? text : [text.slice(0, best), text.slice(best + 1)];
   }
 
-  function yScale(axis) {
+  /* A value axis: its ticks written in the spec's format ("¥{0} bn", "{0} %", "{0}亿元"). */
+  function yScale(axis, spec) {
+    var format = numberFormat(spec);
     return {
-      type: 'linear', position: axis.position, beginAtZero: true,
+      type: 'linear', position: axis.position, beginAtZero: true, suggestedMax: axis.max,
       title: { display: true, text: axisTitle(axis.title) },
       grid: { drawOnChartArea: axis.id === 'y' },
-      ticks: { callback: function (v) { return axis.unit === '%' ? msg('percent', numberFormat.format(v)) : numberFormat.format(v); } }
+      ticks: { callback: function (v) { return (axis.format || '{0}').replace('{0}', format.format(v)); } }
     };
   }
 
-  /* Dashed vertical lines between two category labels, e.g. a series break. */
+  /*
+   * Dashed vertical lines where a series breaks: between two category labels, or at a position
+   * of a time axis. The label is written only where there is room; the key says what the line is.
+   */
   var breaksPlugin = {
     id: 'aimBreaks',
     afterDatasetsDraw: function (chart) {
@@ -165,11 +227,19 @@
       var area = chart.chartArea;
       var ctx = chart.ctx;
       breaks.forEach(function (b) {
-        var labels = chart.data.labels;
-        var a = labels.indexOf(b.after);
-        var c = labels.indexOf(b.before);
-        if (a < 0 || c < 0) { return; }
-        var px = (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
+        var px;
+        if (b.at !== undefined && b.at !== null) {
+          px = x.getPixelForValue(b.at);
+        } else {
+          var labels = chart.data.labels || [];
+          var a = labels.indexOf(b.after);
+          var c = labels.indexOf(b.before);
+          if (a < 0 || c < 0) { return; }
+          /* Just before the category that breaks, however many empty years lie between. */
+          px = c > a + 1 ? x.getPixelForValue(c) - (x.getPixelForValue(c) - x.getPixelForValue(c - 1)) / 2
+            : (x.getPixelForValue(a) + x.getPixelForValue(c)) / 2;
+        }
+        if (!(px >= area.left && px <= area.right)) { return; }
         ctx.save();
         ctx.strokeStyle = chart.config.options.aimInk;
         ctx.setLineDash([4, 3]);
@@ -179,12 +249,106 @@
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
-        ctx.fillStyle = chart.config.options.aimInk;
-        ctx.font = '12px sans-serif';
-        ctx.textAlign = 'right';
-        ctx.fillText(b.label, px - 4, area.top + 12);
+        if (area.right - area.left >= 360) {
+          ctx.font = '11px sans-serif';
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'top';
+          var w = ctx.measureText(b.label).width;
+          ctx.fillStyle = chart.config.options.aimPaper || '#fff';
+          ctx.fillRect(px + 3, area.top, w + 4, 14);
+          ctx.fillStyle = chart.config.options.aimInk;
+          ctx.fillText(b.label, px + 5, area.top + 1);
+        }
         ctx.restore();
       });
+    }
+  };
+
+  /*
+   * Each point's qualifier sign ("≈", ">", "=") and "?" for a doubtful figure, beside its marker
+   * or at the end of its bar, and a goal line through a target's marker: as the spec's marks say.
+   */
+  var marksPlugin = {
+    id: 'aimMarks',
+    afterDatasetsDraw: function (chart) {
+      var spec = chart.aimSpec || chart.config.options.aimSpec;
+      if (!spec) { return; }
+      var marks = marksOf(spec);
+      var ctx = chart.ctx;
+      var horizontal = spec.indexAxis === 'y';
+      ctx.save();
+      ctx.font = 'bold 12px sans-serif';
+      ctx.fillStyle = chart.config.options.aimInk;
+      chart.data.datasets.forEach(function (ds, i) {
+        var meta = chart.getDatasetMeta(i);
+        if (meta.hidden) { return; }
+        meta.data.forEach(function (el, j) {
+          var p = ds.data[j];
+          var m = p && marks[p.mark];
+          if (!m) { return; }
+          var sign = (m.glyph || '') + (p.doubtful ? '?' : '');
+          var pos = el.getProps(['x', 'y', 'base'], true);
+          if (m.goal) {
+            ctx.strokeStyle = chart.config.options.aimInk;
+            ctx.lineWidth = 2;
+            ctx.beginPath(); ctx.moveTo(pos.x - 10, pos.y); ctx.lineTo(pos.x + 10, pos.y); ctx.stroke();
+          }
+          if (!sign) { return; }
+          if (horizontal) {
+            ctx.textAlign = 'left'; ctx.textBaseline = 'middle';
+            ctx.fillText(sign, pos.x + 4, pos.y);
+          } else {
+            ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
+            ctx.fillText(sign, pos.x, pos.y - (ds.type === 'bar' ? 3 : 7));
+          }
+        });
+      });
+      ctx.restore();
+    }
+  };
+
+  /*
+   * Figures beyond the end of the time axis, written at its right edge at their height: their
+   * marker in their series' colour and fill, and their period and value ("2035: ¥1,729.5 bn
+   * (forecast) →"). The table lists them too. Drawn before the data, with a halo of paper
+   * round the letters, so a label never hides a figure.
+   */
+  var beyondPlugin = {
+    id: 'aimBeyond',
+    beforeDatasetsDraw: function (chart) {
+      var spec = chart.aimSpec || chart.config.options.aimSpec;
+      if (!spec || !spec.beyond || !spec.beyond.length) { return; }
+      var marks = marksOf(spec);
+      var area = chart.chartArea;
+      var ctx = chart.ctx;
+      ctx.save();
+      ctx.font = '11px sans-serif';
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      var used = [];
+      spec.beyond.forEach(function (b) {
+        var scale = chart.scales[b.axis] || chart.scales.y;
+        var y = scale.getPixelForValue(b.point.y);
+        /* Two figures at about one height are written one under the other. */
+        used.forEach(function (u) { if (Math.abs(u - y) < 13) { y = u + 13; } });
+        used.push(y);
+        var colour = b.color;
+        var m = marks[b.point.mark];
+        var x = area.right - 6;
+        ctx.fillStyle = fillOf(m ? m.fill : 'solid', colour, chart.config.options.aimPaper || '#fff');
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = 2;
+        ctx.beginPath(); ctx.arc(x, y, 4, 0, 2 * Math.PI); ctx.fill(); ctx.stroke();
+        if (m && m.goal) { ctx.beginPath(); ctx.moveTo(x - 9, y); ctx.lineTo(x + 5, y); ctx.stroke(); }
+        var text = b.label + (b.point.doubtful ? ' ?' : '') + ' \u2192';
+        ctx.lineJoin = 'round';
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = chart.config.options.aimPaper || '#fff';
+        ctx.strokeText(text, x - 10, y);
+        ctx.fillStyle = chart.config.options.aimInk;
+        ctx.fillText(text, x - 10, y);
+      });
+      ctx.restore();
     }
   };
 
@@ -213,8 +377,8 @@
 
   function config(spec) {
     var scales = { x: xScale(spec.x) };
-    spec.axes.forEach(function (a) { scales[a.id] = yScale(a); });
-    var datasets = spec.series.map(dataset);
+    spec.axes.forEach(function (a) { scales[a.id] = yScale(a, spec); });
+    var datasets = spec.series.map(function (series, i) { return dataset(series, i, spec); });
     if (spec.indexAxis === 'y') { scales = horizontal(scales, datasets, spec); }
     return {
       type: 'bar',
@@ -229,9 +393,11 @@
         animation: screenAnimation(),
         interaction: { mode: 'nearest', intersect: true },
         aimBreaks: spec.breaks,
+        aimSpec: spec,
         scales: scales,
         plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8 } },
+          legend: { position: 'bottom', labels: { usePointStyle: true, boxHeight: 8,
+            sort: function (a, b) { return a.datasetIndex - b.datasetIndex; } } },
           tooltip: {
             callbacks: {
               title: function (items) { return items.length ? items[0].raw.period : ''; },
@@ -242,7 +408,7 @@
           }
         }
       },
-      plugins: [breaksPlugin]
+      plugins: [breaksPlugin, marksPlugin, beyondPlugin]
     };
   }
 
@@ -354,19 +520,6 @@
     charts.forEach(function (c) { c.options.animation = screenAnimation(); });
   }
 
-  /* Publishers behind a chart, read from its "[n]" links and the page's numbered source notes. */
-  function chartPublishers(figure) {
-    var names = [];
-    if (!figure) { return names; }
-    figure.querySelectorAll('.chart__sources a.cite').forEach(function (a) {
-      var note = document.getElementById((a.getAttribute('href') || '').slice(1));
-      var publisher = note && note.querySelector('.source__publisher');
-      var name = publisher ? publisher.textContent.trim() : '';
-      if (name && names.indexOf(name) < 0) { names.push(name); }
-    });
-    return names;
-  }
-
   function wrap(c, text, width) {
     var lines = [];
     var line = '';
@@ -385,60 +538,110 @@
 
   /*
    * The chart as a PNG on white (a canvas is transparent, which prints black in some viewers),
-   * with its title and unit above and its sources and the page address below, so the image
-   * still says what it shows and where the figures come from.
+   * drawn again at least twice the screen's resolution for slides, with the spec's title and
+   * unit above, its key of marks below, then its publishers and the page address, so the image
+   * still says what it shows, how to read it and where the figures come from.
    */
   function chartPng(canvas) {
     var chart = drawnChart(canvas);
     var repaint = chart && chart.aimSpec && !printing && darkScheme.matches;
-    if (repaint) {
-      paint(chart.config, chart.aimSpec, IMAGE_THEME);
+    var ratio = Math.max(2, window.devicePixelRatio || 1);
+    if (chart) {
+      if (repaint) { paint(chart.config, chart.aimSpec, IMAGE_THEME); }
+      chart.options.devicePixelRatio = ratio;
+      chart.resize();
       redrawNow(chart);
     }
     try {
-      return imageOf(canvas);
+      return imageOf(canvas, chart ? chart.aimSpec : null, ratio);
     } finally {
-      if (repaint) {
-        paint(chart.config, chart.aimSpec, screenTheme());
+      if (chart) {
+        if (repaint) { paint(chart.config, chart.aimSpec, screenTheme()); }
+        chart.options.devicePixelRatio = printing ? ratio : undefined;
+        chart.resize();
         redrawNow(chart);
       }
     }
   }
 
-  function imageOf(canvas) {
-    var figure = canvas.closest('figure');
-    var text = function (sel) {
-      var el = figure && figure.querySelector(sel);
-      return el ? el.textContent.replace(/\s+/g, ' ').trim() : '';
-    };
-    var scale = canvas.clientWidth ? canvas.width / canvas.clientWidth : 1;
+  function imageOf(canvas, spec, scale) {
+    spec = spec || { title: '', unit: '', key: [], publishers: [] };
     var pad = Math.round(12 * scale);
-    var head = Math.round(52 * scale);
     var lineHeight = Math.round(16 * scale);
     var font = Math.round(12 * scale) + 'px sans-serif';
     var measure = document.createElement('canvas').getContext('2d');
+    var width = canvas.width;
+    measure.font = 'bold ' + Math.round(15 * scale) + 'px sans-serif';
+    var title = wrap(measure, spec.title || '', width);
     measure.font = font;
-    var publishers = chartPublishers(figure);
-    var footer = (publishers.length ? wrap(measure, msg('png-sources', publishers.join('; ')), canvas.width) : [])
-      .concat(wrap(measure, msg('png-credit', window.location.href), canvas.width));
+    var unit = spec.unit ? wrap(measure, spec.unit, width) : [];
+    var swatch = Math.round(14 * scale);
+    var key = [];
+    (spec.key || []).forEach(function (k) {
+      wrap(measure, k.label, width - swatch - pad).forEach(function (line, i) {
+        key.push({ entry: i === 0 ? k : null, text: line });
+      });
+    });
+    var footer = ((spec.publishers || []).length
+      ? wrap(measure, msg('png-sources', spec.publishers.join('; ')), width) : [])
+      .concat(wrap(measure, msg('png-credit', window.location.href), width));
+    var head = pad + title.length * Math.round(20 * scale) + unit.length * lineHeight + Math.round(6 * scale);
     var out = document.createElement('canvas');
-    out.width = canvas.width + 2 * pad;
-    out.height = head + canvas.height + Math.round(8 * scale) + footer.length * lineHeight + pad;
+    out.width = width + 2 * pad;
+    out.height = head + canvas.height + Math.round(8 * scale) + (key.length + footer.length) * lineHeight
+        + Math.round(6 * scale) + pad;
     var c = out.getContext('2d');
     c.fillStyle = '#ffffff';
     c.fillRect(0, 0, out.width, out.height);
     c.textBaseline = 'top';
     c.fillStyle = '#1a1a1a';
     c.font = 'bold ' + Math.round(15 * scale) + 'px sans-serif';
-    c.fillText(text('.chart__caption h3'), pad, pad);
+    var y = pad;
+    title.forEach(function (line) { c.fillText(line, pad, y); y += Math.round(20 * scale); });
     c.fillStyle = '#4d4d4d';
     c.font = font;
-    c.fillText(text('.chart__unit'), pad, pad + Math.round(20 * scale));
+    unit.forEach(function (line) { c.fillText(line, pad, y); y += lineHeight; });
     c.drawImage(canvas, pad, head);
-    footer.forEach(function (line, i) {
-      c.fillText(line, pad, head + canvas.height + Math.round(8 * scale) + i * lineHeight);
+    y = head + canvas.height + Math.round(8 * scale);
+    key.forEach(function (k) {
+      if (k.entry) { drawSwatch(c, k.entry, pad, y, swatch, scale); }
+      c.fillStyle = '#1a1a1a';
+      c.fillText(k.text, pad + swatch + Math.round(6 * scale), y);
+      y += lineHeight;
     });
+    y += Math.round(6 * scale);
+    c.fillStyle = '#4d4d4d';
+    footer.forEach(function (line) { c.fillText(line, pad, y); y += lineHeight; });
     return out.toDataURL('image/png');
+  }
+
+  /* A key entry's swatch in the image, as site.css draws it on the page. */
+  function drawSwatch(c, k, x, y, size, scale) {
+    var h = Math.round(size * 0.8);
+    var ink = '#1a1a1a';
+    c.save();
+    c.lineWidth = Math.max(1, Math.round(1.5 * scale));
+    c.strokeStyle = ink;
+    if (k.kind === 'break') {
+      c.setLineDash([3 * scale, 2 * scale]);
+      c.beginPath(); c.moveTo(x + size / 2, y); c.lineTo(x + size / 2, y + h); c.stroke();
+    } else if (k.fill !== 'none') {
+      c.fillStyle = fillOf(k.fill, ink, '#ffffff', c);
+      c.fillRect(x, y, size, h);
+      if (k.dashed) { c.setLineDash([3 * scale, 2 * scale]); }
+      c.strokeRect(x, y, size, h);
+      c.setLineDash([]);
+      if (k.goal) { c.beginPath(); c.moveTo(x - 2, y + h / 2); c.lineTo(x + size + 2, y + h / 2); c.stroke(); }
+    }
+    if (k.glyph && k.fill !== 'solid') {
+      c.fillStyle = k.fill === 'none' ? ink : '#ffffff';
+      if (k.fill !== 'none') { c.fillRect(x + size / 2 - 4 * scale, y + 1, 8 * scale, h - 2); }
+      c.fillStyle = ink;
+      c.font = 'bold ' + Math.round(11 * scale) + 'px sans-serif';
+      c.textAlign = 'center';
+      c.fillText(k.glyph, x + size / 2, y + 1);
+    }
+    c.restore();
   }
 
   window.aimChartPng = function (id) {

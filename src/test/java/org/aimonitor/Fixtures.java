@@ -39,7 +39,19 @@ public final class Fixtures {
       String unit, String unitEn, String unitZh, int decimals, String definitionEn,
       String definitionZh) {
     return new Indicator(code, category, nameEn, nameZh, unit, unitEn, unitZh, decimals,
-        definitionEn, definitionZh, unit(unit));
+        definitionEn, definitionZh, measure(code, unit), unit(unit));
+  }
+
+  /**
+   * The measure the seed's indicators.csv gives an indicator of this code and unit: counts,
+   * users and computing power are stocks, and so are the seed's shares of stocks.
+   */
+  static String measure(String code, String unit) {
+    boolean stock = java.util.Set.of("count", "million_users", "EFLOPS").contains(unit)
+        || java.util.Set.of("ai_enterprises_global_share", "ai_unicorns_global_share",
+            "genai_user_penetration", "ai_patent_share", "manufacturing_ai_adoption",
+            "ai_terminal_penetration", "ai_enterprises_share").contains(code);
+    return stock ? "stock" : "flow";
   }
 
   /** A row of the shipped data/units.csv, the units every new database starts with. */
@@ -85,6 +97,18 @@ public final class Fixtures {
       String qualifier, String source, boolean headline) {
     return new Observation(indicator, region, Period.parse(period), new BigDecimal(value),
         Qualifier.parse(qualifier), source, headline, "");
+  }
+
+  /** The same figure, marked not comparable with the one before it (break_before). */
+  public static Observation broken(Observation o) {
+    return new Observation(o.indicator(), o.region(), o.period(), o.value(), o.qualifier(),
+        o.source(), o.headline(), o.note(), true, o.doubtful());
+  }
+
+  /** The same figure, marked doubtful. */
+  public static Observation doubtful(Observation o) {
+    return new Observation(o.indicator(), o.region(), o.period(), o.value(), o.qualifier(),
+        o.source(), o.headline(), o.note(), o.breakBefore(), true);
   }
 
   /** A headline observation in China. */

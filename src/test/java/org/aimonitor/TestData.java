@@ -27,7 +27,8 @@ public final class TestData {
 
   public static List<Observation> observations(Database db) {
     return db.jdbi().withHandle(h -> h.createQuery("""
-        SELECT indicator, region, period, value, qualifier, source, headline, note
+        SELECT indicator, region, period, value, qualifier, source, headline, note, break_before,
+               doubtful
         FROM observation ORDER BY indicator, region, period, id
         """).mapTo(Observation.class).list());
   }

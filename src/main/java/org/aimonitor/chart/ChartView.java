@@ -38,12 +38,13 @@ public record ChartView(ChartSpec spec, String json, String unit, List<String> n
 
   /**
    * The note numbers of all sources behind the chart's figures, in citation order: the drawn
-   * points and the statements listed with them, so that a printout without the data table still
+   * points, those written at the edge of the axis, and the statements listed with them, so that a printout without the data table still
    * points to every source it lists.
    */
   public List<Integer> sourceNos() {
-    return Stream.concat(
-            spec.series().stream().flatMap(s -> s.points().stream()), statements.stream())
+    return Stream.of(spec.series().stream().flatMap(s -> s.points().stream()),
+            spec.beyond().stream().map(ChartSpec.Beyond::point), statements.stream())
+        .flatMap(s -> s)
         .map(ChartSpec.Point::sourceNo)
         .distinct()
         .sorted()

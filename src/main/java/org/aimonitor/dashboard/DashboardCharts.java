@@ -13,6 +13,7 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
+import org.aimonitor.chart.Plot;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
@@ -66,7 +67,11 @@ public final class DashboardCharts {
     return SEGMENT_KEYS.stream().map(k -> t.t(k)).toList();
   }
 
-  /** Market scale by year: actual bars, projections outlined, plan targets as markers, growth line. */
+  /**
+   * Market scale by year: actual bars, projections open, plan targets as goal markers, growth
+   * line; the year axis covers the actual figures and a short look-ahead, and targets or
+   * forecasts beyond it are written at its edge.
+   */
   public ChartView marketScale() {
     List<Observation> headlines = data.headlines(SCALE, "CN");
     List<Observation> actuals = filter(headlines, YEARLY.and(ACTUAL));
@@ -78,27 +83,32 @@ public final class DashboardCharts {
     List<Observation> statements = allStatements.subList(
         Math.max(0, allStatements.size() - STATEMENTS), allStatements.size());
 
-    List<String> years = yearRange(Stream.of(actuals, forecasts, targets, growth)
-        .flatMap(List::stream).toList());
-    List<Series> series = List.of(
-        new Series(t.t("overview.chart.scale.actual"), "bar", "actual", "y", Palette.BLUE, "rect",
-            yearPoints(actuals)),
-        new Series(t.t("overview.chart.scale.forecast"), "bar", "projection", "y", Palette.BLUE,
-            "rect", yearPoints(forecasts)),
-        new Series(t.t("overview.chart.scale.targets"), "scatter", "target", "y", Palette.GREY,
-            "rectRot", yearPoints(targets)),
-        new Series(t.t("overview.chart.scale.growth"), "line", "growth", "y2", Palette.VERMILLION,
-            "circle", yearPoints(growth)));
-    List<ChartSpec.Break> breaks = years.contains("2023") && years.contains("2024")
-        ? List.of(new ChartSpec.Break("2023", "2024", t.t("overview.chart.scale.break")))
-        : List.of();
+    List<Observation> all = Stream.of(actuals, forecasts, targets, growth)
+        .flatMap(List::stream).toList();
+    int end = Plot.lastYear(
+        Stream.concat(actuals.stream(), growth.stream()).map(o -> o.period().startYear()).toList(),
+        all.stream().map(o -> o.period().startYear()).toList());
+    List<String> years = yearRange(all.stream().filter(o -> o.period().startYear() <= end).toList());
+    Plot.Line scale = yearLine(actuals);
+    Plot.Line growthLine = yearLine(growth);
+    Edge edge = new Edge(end);
+    edge.add(new Series(t.t("overview.chart.scale.actual"), "bar", "actual", "y", Palette.BLUE, "rect",
+        scale.points()));
+    edge.add(new Series(t.t("overview.chart.scale.forecast"), "bar", "projection", "y", Palette.BLUE,
+        "rect", yearLine(forecasts).points()));
+    edge.add(new Series(t.t("overview.chart.scale.targets"), "scatter", "projection", "y",
+        Palette.GREY, "circle", yearLine(targets).points()));
+    edge.add(new Series(t.t("overview.chart.scale.growth"), "line", "growth", "y2",
+        Palette.VERMILLION, "triangle", growthLine.points()));
+    List<ChartSpec.Break> breaks = new ArrayList<>(scale.breaks());
+    growthLine.breaks().stream().filter(b -> !breaks.contains(b)).forEach(breaks::add);
     // The category labels are bare years in both languages (the axis title says "Year"/"年份");
     // points are placed by them, so they are positions, not words.
-    ChartSpec spec = new ChartSpec("chart-market-scale", t.t("overview.chart.scale.title"),
+    ChartSpec spec = edge.spec("chart-market-scale", t.t("overview.chart.scale.title"),
         XAxis.category(t.t("overview.chart.scale.x"), years),
-        List.of(new Axis("y", t.t("overview.chart.scale.y"), "left", t.t("overview.chart.scale.y.unit")),
-            new Axis("y2", t.t("overview.chart.scale.y2"), "right", "%")),
-        series, breaks);
+        List.of(new Axis("y", t.t("overview.chart.scale.y"), "left", t.t("overview.chart.scale.y.tick", "{0}")),
+            new Axis("y2", t.t("overview.chart.scale.y2"), "right", t.t("chart.tick.pct", "{0}"))),
+        breaks, t.t("overview.chart.scale.unit"));
     List<String> chartNotes = notes("overview.chart.scale.note.", 4, SCALE, GROWTH);
     if (allStatements.size() > statements.size()) {
       chartNotes.add(t.t("overview.chart.scale.statements-latest", statements.size(),
@@ -107,6 +117,56 @@ public final class DashboardCharts {
     return view(spec, t.t("overview.chart.scale.unit"), chartNotes,
         points(statements, o -> o.period().label()))
         .withLinks(links(SCALE, GROWTH));
+  }
+
+  /** Yearly figures as points on the year categories, joined and broken by the data's rules. */
+  private Plot.Line yearLine(List<Observation> figures) {
+    return figures.isEmpty() ? new Plot.Line(List.of(), List.of())
+        : Plot.line(figures, o -> o.period().label(), this::label,
+            data.indicator(figures.get(0).indicator()), t, notes);
+  }
+
+  /** A figure at time {@code x}, joined and broken by the data's rules. */
+  private Plot.Line timeLine(List<Observation> figures, java.util.function.Function<Observation, Object> x) {
+    return figures.isEmpty() ? new Plot.Line(List.of(), List.of())
+        : Plot.line(figures, x, this::label, data.indicator(figures.get(0).indicator()), t, notes);
+  }
+
+  /**
+   * Series cut at the end of the time axis: what lies beyond is written at its edge, and the
+   * value axis reaches its height.
+   */
+  private final class Edge {
+    private final double end;
+    private final List<Series> series = new ArrayList<>();
+    private final List<ChartSpec.Beyond> beyond = new ArrayList<>();
+
+    Edge(double end) {
+      this.end = end;
+    }
+
+    void add(Series s) {
+      Plot.Split split = Plot.split(s.points(), end);
+      series.add(new Series(s.label(), s.type(), s.role(), s.axis(), s.color(), s.marker(),
+          split.within()));
+      beyond.addAll(Plot.beyond(s, split.beyond(), t));
+    }
+
+    ChartSpec spec(String id, String title, XAxis x, List<Axis> axes, List<ChartSpec.Break> breaks,
+        String unit) {
+      List<Axis> reaching = axes.stream().map(a -> {
+        Axis r = a;
+        for (ChartSpec.Beyond b : beyond) {
+          if (b.axis().equals(a.id())) {
+            r = r.reaching(b.point().y());
+          }
+        }
+        return r;
+      }).toList();
+      return new ChartSpec(id, title, x, reaching,
+          series.stream().filter(s -> !s.points().isEmpty()).toList(), breaks)
+          .withBeyond(beyond).finish(t, notes, unit);
+    }
   }
 
   /** Segment growth in the latest year that all three segments report. */
@@ -122,10 +182,10 @@ public final class DashboardCharts {
     }
     ChartSpec spec = new ChartSpec("chart-segment-growth", t.t("overview.chart.segments.title", year),
         XAxis.category(t.t("overview.chart.segments.x"), segmentLabels()),
-        List.of(new Axis("y", t.t("overview.chart.segments.y"), "left", "%")),
+        List.of(new Axis("y", t.t("overview.chart.segments.y"), "left", t.t("chart.tick.pct", "{0}"))),
         List.of(new Series(t.t("overview.chart.segments.series", year), "bar", "actual", "y",
             Palette.GREEN, "rect", points)),
-        List.of());
+        List.of()).finish(t, notes, t.t("overview.chart.segments.unit"));
     return view(spec, t.t("overview.chart.segments.unit"),
         notes("overview.chart.segments.note.", 1, SEGMENTS.toArray(String[]::new)),
         List.of())
@@ -144,7 +204,10 @@ public final class DashboardCharts {
         .orElseThrow(() -> new IllegalStateException("no year with all three segments"));
   }
 
-  /** Smart-hardware adoption over time, each period at its midpoint, with the AI Plus targets. */
+  /**
+   * Smart-hardware adoption over time, each period at its midpoint, with the AI Plus targets;
+   * the axis covers the actual figures and a short look-ahead, later targets at its edge.
+   */
   public ChartView hardwareAdoption() {
     record Line(String code, String name, String color, String marker) {
     }
@@ -152,35 +215,39 @@ public final class DashboardCharts {
         new Line("ai_phone_share", t.t("overview.chart.hardware.phones"), Palette.BLUE, "circle"),
         new Line("ai_pc_share", t.t("overview.chart.hardware.pcs"), Palette.VERMILLION, "rect"),
         new Line("l2_adas_penetration", t.t("overview.chart.hardware.l2"), Palette.GREEN, "triangle"));
+    java.util.function.Function<Observation, Object> mid = o -> o.period().midpoint();
     List<Series> series = new ArrayList<>();
-    List<Point> all = new ArrayList<>();
+    List<Double> actualXs = new ArrayList<>();
+    List<Double> allXs = new ArrayList<>();
     for (Line line : lines) {
       List<Observation> headlines = data.headlines(line.code(), "CN");
-      List<Point> actual = points(filter(headlines, ACTUAL), o -> o.period().midpoint());
-      List<Point> forecast = points(filter(headlines, o -> o.qualifier() == Qualifier.FORECAST),
-          o -> o.period().midpoint());
+      Plot.Line actual = timeLine(filter(headlines, ACTUAL), mid);
+      List<Point> forecast = timeLine(filter(headlines, o -> o.qualifier() == Qualifier.FORECAST), mid)
+          .points();
       series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(),
-          actual));
+          actual.points()));
       series.add(new Series(t.t("overview.chart.hardware.forecast", line.name()), "line",
-          "projection", "y", line.color(),
-          line.marker(), forecast));
-      all.addAll(actual);
-      all.addAll(forecast);
+          "projection", "y", line.color(), line.marker(), forecast));
+      xs(actual.points()).forEach(x -> { actualXs.add(x); allXs.add(x); });
+      xs(forecast).forEach(allXs::add);
     }
-    List<Point> targets = points(filter(data.headlines("ai_terminal_penetration", "CN"),
-        o -> o.qualifier() == Qualifier.TARGET), o -> o.period().midpoint());
-    series.add(new Series(t.t("overview.chart.hardware.targets"), "scatter", "target", "y",
+    List<Point> targets = timeLine(filter(data.headlines("ai_terminal_penetration", "CN"),
+        o -> o.qualifier() == Qualifier.TARGET), mid).points();
+    series.add(new Series(t.t("overview.chart.hardware.targets"), "scatter", "projection", "y",
         Palette.GREY, "rectRot", targets));
-    all.addAll(targets);
+    xs(targets).forEach(allXs::add);
 
-    int first = (int) Math.floor(xs(all).min().orElse(2020));
-    int last = (int) Math.ceil(xs(all).max().orElse(2030));
+    double end = Plot.axisEnd(actualXs, allXs);
+    Edge edge = new Edge(end);
+    series.forEach(edge::add);
+    int first = (int) Math.floor(allXs.stream().mapToDouble(Double::doubleValue).min().orElse(2020));
+    int last = Math.max((int) Math.ceil(end), first + 1);
     List<Tick> ticks = IntStream.range(first, last)
         .mapToObj(y -> new Tick(y + 0.5, t.t("overview.tick.year", y))).toList();
-    ChartSpec spec = new ChartSpec("chart-hardware", t.t("overview.chart.hardware.title"),
+    ChartSpec spec = edge.spec("chart-hardware", t.t("overview.chart.hardware.title"),
         XAxis.years(t.t("overview.chart.hardware.x"), first, last, ticks),
-        List.of(new Axis("y", t.t("overview.chart.hardware.y"), "left", "%")),
-        series, List.of());
+        List.of(new Axis("y", t.t("overview.chart.hardware.y"), "left", t.t("chart.tick.pct", "{0}"))),
+        List.of(), t.t("overview.chart.hardware.unit"));
     return view(spec, t.t("overview.chart.hardware.unit"),
         notes("overview.chart.hardware.note.", 4, "ai_phone_share", "ai_pc_share",
             "l2_adas_penetration", "ai_terminal_penetration"),
@@ -198,10 +265,11 @@ public final class DashboardCharts {
     for (Line line : List.of(
         new Line("CN", t.t("overview.chart.enterprises.china"), Palette.BLUE, "circle"),
         new Line("WORLD", t.t("overview.chart.enterprises.world"), Palette.PURPLE, "rect"))) {
-      List<Point> pts = points(filter(data.headlines(ENTERPRISES, line.region()), ACTUAL),
+      Plot.Line pts = timeLine(filter(data.headlines(ENTERPRISES, line.region()), ACTUAL),
           o -> o.period().endpoint());
-      series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(), pts));
-      all.addAll(pts);
+      series.add(new Series(line.name(), "line", "actual", "y", line.color(), line.marker(),
+          pts.points()));
+      all.addAll(pts.points());
     }
     int first = (int) Math.floor(xs(all).min().orElse(2019));
     int last = (int) Math.ceil(xs(all).max().orElse(2026));
@@ -209,8 +277,10 @@ public final class DashboardCharts {
         .mapToObj(y -> new Tick(y, t.t("overview.tick.january", y))).toList();
     ChartSpec spec = new ChartSpec("chart-enterprises", t.t("overview.chart.enterprises.title"),
         XAxis.years(t.t("overview.chart.enterprises.x"), first, last, ticks),
-        List.of(new Axis("y", t.t("overview.chart.enterprises.y"), "left", "")),
-        series, List.of());
+        // China's count breaks (June 2023, a broader definition); the world's does not: its line
+        // stops there rather than a vertical line across both.
+        List.of(new Axis("y", t.t("overview.chart.enterprises.y"), "left", "{0}")),
+        series, List.of()).finish(t, notes, t.t("overview.chart.enterprises.unit"));
     return view(spec, t.t("overview.chart.enterprises.unit"),
         notes("overview.chart.enterprises.note.", 2, ENTERPRISES), List.of())
         .withLinks(links(ENTERPRISES));
@@ -245,10 +315,6 @@ public final class DashboardCharts {
     return all;
   }
 
-  private List<Point> yearPoints(List<Observation> observations) {
-    return points(observations, o -> o.period().label());
-  }
-
   private List<Point> points(List<Observation> observations,
       java.util.function.Function<Observation, Object> x) {
     return observations.stream().map(o -> point(x.apply(o), o, label(o))).toList();
@@ -261,14 +327,12 @@ public final class DashboardCharts {
 
   /** A point: {@code y} in this language's unit, so chart, table and text agree. */
   private Point point(Object x, Observation o, String period) {
-    Indicator indicator = data.indicator(o.indicator());
-    return new Point(x, t.chartValue(indicator, o.value()), period, t.figure(indicator, o),
-        t.qualifier(o.qualifier()), notes.cite(o.source()), o.source());
+    return Plot.point(x, o, data.indicator(o.indicator()), period, t, notes);
   }
 
   /** The positions of points on a year axis. */
   private static java.util.stream.DoubleStream xs(List<Point> points) {
-    return points.stream().mapToDouble(p -> ((Number) p.x()).doubleValue());
+    return points.stream().mapToDouble(Plot::position);
   }
 
   private static List<Observation> filter(List<Observation> list, Predicate<Observation> p) {

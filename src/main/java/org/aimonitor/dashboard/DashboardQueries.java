@@ -21,7 +21,8 @@ public interface DashboardQueries {
    * periods that end at month number {@code since} (year * 12 + month - 1) or later.
    */
   @SqlQuery("""
-      SELECT indicator, region, period, value, qualifier, source, headline, note
+      SELECT indicator, region, period, value, qualifier, source, headline, note, break_before,
+             doubtful
       FROM observation
       WHERE indicator IN (<indicators>) AND region IN (<regions>)
         AND (headline = 1 OR qualifier = 'target') AND period_end >= :since

@@ -48,12 +48,13 @@ public final class ExportStore {
           """;
       case INDICATORS -> """
           SELECT code, category, name_en, name_zh, unit, unit_en, unit_zh, decimals,
-                 definition_en, definition_zh
+                 definition_en, definition_zh, measure
           FROM indicator
           ORDER BY rowid
           """;
       case OBSERVATIONS -> """
-          SELECT indicator, region, period, value, qualifier, source, headline, note
+          SELECT indicator, region, period, value, qualifier, source, headline, note,
+                 break_before, doubtful
           FROM observation
           ORDER BY id
           """;
@@ -85,7 +86,8 @@ public final class ExportStore {
   /** An observation as a row of observations.csv: the stored text of every cell. */
   public static List<String> row(Observation o) {
     return List.of(o.indicator(), o.region(), o.period().code(), o.value().toPlainString(),
-        o.qualifier().code(), o.source(), o.headline() ? "1" : "0", o.note());
+        o.qualifier().code(), o.source(), o.headline() ? "1" : "0", o.note(),
+        o.breakBefore() ? "1" : "0", o.doubtful() ? "1" : "0");
   }
 
   /**

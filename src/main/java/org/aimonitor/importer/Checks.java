@@ -115,6 +115,7 @@ final class Checks {
             : "decimals \"" + v + "\" is not a whole number from 0 to 6";
         case "name_en", "name_zh", "unit_en", "unit_zh", "definition_en", "definition_zh" ->
             required(v, column);
+        case "measure" -> oneOf(v, "measure", Vocabulary.MEASURES);
         default -> null;
       };
       case OBSERVATIONS -> switch (column) {
@@ -125,8 +126,8 @@ final class Checks {
             : "value \"" + v + "\" is not a number (a plain decimal like 12.5)";
         case "qualifier" -> parses(() -> Qualifier.parse(v));
         case "source" -> required(v, "source");
-        case "headline" -> v.equals("0") || v.equals("1") ? null
-            : "headline \"" + v + "\" is not 0 or 1";
+        case "headline", "break_before", "doubtful" -> v.equals("0") || v.equals("1") ? null
+            : column + " \"" + v + "\" is not 0 or 1";
         default -> null;
       };
       case SCHEDULES -> switch (column) {

@@ -117,7 +117,7 @@ final class StagedTable {
   static String stored(String column) {
     return switch (column) {
       case "published_on", "parent" -> "NULLIF(s." + column + ", '')";
-      case "decimals", "headline", "zh_exponent" -> "CAST(s." + column + " AS INTEGER)";
+      case "decimals", "headline", "zh_exponent", "break_before", "doubtful" -> "CAST(s." + column + " AS INTEGER)";
       case "lag_months", "grace_months" -> "CAST(NULLIF(s." + column + ", '') AS INTEGER)";
       default -> "s." + column;
     };

@@ -13,6 +13,7 @@ import org.aimonitor.chart.ChartSpec.XAxis;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.chart.Palette;
+import org.aimonitor.chart.Plot;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;
@@ -49,22 +50,23 @@ public final class RankingChart {
     bars.forEach(b -> notes.cite(b.figure().source()));
     Map<Ranking.Ranked, String> labels = labels(bars, t);
     List<String> categories = bars.stream().map(labels::get).toList();
-    List<Series> series = new ArrayList<>();
-    series.add(new Series(t.t("places.ranking.series.stated"), "bar", "actual", "y", Palette.BLUE,
-        "rect", points(bars, BOUND.negate(), labels, indicator, notes, t)));
-    series.add(new Series(t.t("places.ranking.series.bound"), "bar", "bound", "y", Palette.BLUE,
-        "rect", points(bars, BOUND, labels, indicator, notes, t)));
-    series = series.stream().filter(s -> !s.points().isEmpty()).toList();
+    // One series: each bar's qualifier is its mark (hatched for a lower bound, lighter for an
+    // approximation, "?" for a doubtful figure), as on every chart; the key says how to read them.
+    List<Series> series = List.of(new Series(t.t("places.ranking.series.stated"), "bar", "actual",
+        "y", Palette.BLUE, "rect", points(bars, r -> true, labels, indicator, notes, t)));
     String period = RankingView.periodLabel(t, indicator, ranking.period());
     ChartSpec spec = new ChartSpec(CHART_ID,
         t.t("places.ranking.chart-title", t.name(indicator), period),
         XAxis.category(t.t("places.ranking.x"), categories),
-        List.of(new Axis("y", t.unit(indicator), "left", indicator.unit().equals("pct") ? "%" : "")),
-        series, List.of()).horizontal();
+        List.of(new Axis("y", t.unit(indicator), "left", Plot.tickFormat(indicator, t))),
+        series, List.of()).horizontal().finish(t, notes, t.unit(indicator));
     List<String> chartNotes = new ArrayList<>();
     chartNotes.add(t.t("places.ranking.note.period", period));
     if (bars.stream().anyMatch(BOUND)) {
       chartNotes.add(t.t("places.ranking.note.bound"));
+    }
+    if (bars.stream().anyMatch(b -> b.figure().doubtful())) {
+      chartNotes.add(t.t("chart.note.doubtful"));
     }
     chartNotes.add(t.t("places.ranking.note.definitions"));
     if (ranking.total() > bars.size()) {
@@ -94,11 +96,8 @@ public final class RankingChart {
   private static List<Point> points(List<Ranking.Ranked> bars, Predicate<Ranking.Ranked> which,
       Map<Ranking.Ranked, String> labels, Indicator indicator, SourceNotes notes, Text t) {
     return bars.stream().filter(which)
-        .map(r -> new Point(labels.get(r), t.chartValue(indicator, r.figure().value()),
-            t.t("places.ranking.point", labels.get(r),
-                t.period(indicator, r.figure())),
-            t.figure(indicator, r.figure()), t.qualifier(r.figure().qualifier()),
-            notes.cite(r.figure().source()), r.figure().source()))
+        .map(r -> Plot.point(labels.get(r), r.figure(), indicator,
+            t.t("places.ranking.point", labels.get(r), t.period(indicator, r.figure())), t, notes))
         .toList();
   }
 }

@@ -27,9 +27,11 @@ public enum CsvTable {
   SOURCES("sources.csv", "source", List.of("id"), List.of("id", "publisher", "title", "url",
       "published_on", "language", "reliability", "note")),
   INDICATORS("indicators.csv", "indicator", List.of("code"), List.of("code", "category", "name_en",
-      "name_zh", "unit", "unit_en", "unit_zh", "decimals", "definition_en", "definition_zh")),
+      "name_zh", "unit", "unit_en", "unit_zh", "decimals", "definition_en", "definition_zh",
+      "measure")),
   OBSERVATIONS("observations.csv", "observation", List.of("indicator", "region", "period", "source"),
-      List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note")),
+      List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note",
+          "break_before", "doubtful")),
   EVENTS("events.csv", "event", List.of("date", "title_en"), List.of("date", "category", "title_en",
       "title_zh", "description_en", "source")),
   SCHEDULES("schedules.csv", "schedule", List.of("series"), List.of("series", "publisher", "name_en",
@@ -46,6 +48,15 @@ public enum CsvTable {
     this.sqlTable = sqlTable;
     this.key = key;
     this.columns = columns;
+  }
+
+  /**
+   * Columns a file may leave out, with the value each row then has: an observation's
+   * {@code break_before} and {@code doubtful} flags are 0 unless a file says otherwise, so files
+   * written before the flags existed still import (and set the flags of their rows to 0).
+   */
+  public Map<String, String> optional() {
+    return this == OBSERVATIONS ? Map.of("break_before", "0", "doubtful", "0") : Map.of();
   }
 
   /**
@@ -73,8 +84,13 @@ public enum CsvTable {
   public static java.util.Optional<CsvTable> byHeader(java.util.Collection<String> header) {
     java.util.Set<String> names = new java.util.HashSet<>(header);
     return java.util.Arrays.stream(values())
-        .filter(t -> new java.util.HashSet<>(t.columns).equals(names))
+        .filter(t -> t.columns.containsAll(names) && names.containsAll(t.required()))
         .findFirst();
+  }
+
+  /** The columns every file of this table must have. */
+  public List<String> required() {
+    return columns.stream().filter(c -> !optional().containsKey(c)).toList();
   }
 
   /** The table whose columns best match a header, to name its missing and unknown columns. */
@@ -98,10 +114,13 @@ public enum CsvTable {
   }
 
   /** One data row, with what is needed to point at a cell in an error message. */
-  public record Row(String file, long line, Map<String, Integer> index, CSVRecord record) {
+  public record Row(String file, long line, Map<String, Integer> index, CSVRecord record,
+      Map<String, String> defaults) {
 
+    /** The cell of {@code column}, or its default when the file leaves the column out. */
     public String get(String column) {
-      return record.get(index.get(column));
+      Integer i = index.get(column);
+      return i == null ? defaults.get(column) : record.get(i);
     }
 
 
@@ -141,7 +160,7 @@ public enum CsvTable {
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> index = parser.getHeaderMap();
       boolean headerOk = true;
-      for (String column : columns) {
+      for (String column : required()) {
         if (!index.containsKey(column)) {
           errors.accept(new DataError(file, 1, 1, "missing column \"" + column + "\""));
           headerOk = false;
@@ -179,7 +198,7 @@ public enum CsvTable {
               "row has " + record.size() + " fields, the header has " + index.size()));
           continue;
         }
-        rows.accept(new Row(file, line, index, record));
+        rows.accept(new Row(file, line, index, record, optional()));
       }
       return count;
     } catch (IOException e) {

@@ -80,7 +80,8 @@ public interface DataStore {
    * one place draws (an indicator page's chart, each place of a comparison).
    */
   @SqlQuery("""
-      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note
+      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
+             o.break_before, o.doubtful
       FROM observation o
       WHERE o.indicator = :code <figureFilter> AND o.headline = 1
       ORDER BY o.period_end DESC, o.period_start DESC LIMIT :limit

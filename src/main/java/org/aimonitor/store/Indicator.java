@@ -17,6 +17,7 @@ public record Indicator(
     int decimals,
     String definitionEn,
     String definitionZh,
+    String measure,
     @Nested("unit") Unit display) {
 
   /**
@@ -24,7 +25,7 @@ public record Indicator(
    * as the registered mapper reads them: the unit's as {@code unit_…}.
    */
   public static final String COLUMNS = "i.code, i.category, i.name_en, i.name_zh, i.unit, i.unit_en,"
-      + " i.unit_zh, i.decimals, i.definition_en, i.definition_zh, u.code AS unit_code,"
+      + " i.unit_zh, i.decimals, i.definition_en, i.definition_zh, i.measure, u.code AS unit_code,"
       + " u.name_en AS unit_name_en, u.name_zh AS unit_name_zh, u.format_en AS unit_format_en,"
       + " u.format_zh AS unit_format_zh, u.zh_exponent AS unit_zh_exponent,"
       + " u.zh_magnitudes AS unit_zh_magnitudes";
@@ -33,22 +34,11 @@ public record Indicator(
   public static final String FROM = "indicator i JOIN unit u ON u.code = i.unit";
 
   /**
-   * Percentages of a stock (a share of all enterprises, of the population, of cumulative
-   * patents): like counts, they are values at the end of their period, not over it.
-   */
-  private static final java.util.Set<String> STOCK_SHARES = java.util.Set.of(
-      "ai_enterprises_global_share", "ai_unicorns_global_share", "genai_user_penetration",
-      "ai_patent_share", "manufacturing_ai_adoption", "ai_terminal_penetration");
-
-  /**
-   * Stocks (counts, users, filings, models, computing power, and shares of those) are measured
-   * at the end of their period; everything else is a flow or a rate over the period.
+   * Stocks (counts, users, computing power, shares of those) are measured at the end of their
+   * period; flows and rates over it. The indicator's {@code measure} column says which.
    */
   public boolean isStock() {
-    return switch (unit) {
-      case "count", "million_users", "EFLOPS" -> true;
-      default -> STOCK_SHARES.contains(code);
-    };
+    return "stock".equals(measure);
   }
 
   /** Growth rates carry a sign ("+24 %"); levels and shares do not. */

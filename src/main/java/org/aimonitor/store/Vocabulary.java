@@ -13,6 +13,11 @@ public final class Vocabulary {
   public static final List<String> RELIABILITY = List.of("official", "news", "secondary", "low");
   public static final List<String> EVENT_CATEGORIES =
       List.of("policy", "regulation", "data_release", "industry");
+  /**
+   * How an indicator's figures relate to their period: a flow is over it (a year's revenue, a
+   * growth rate), a stock at its end (a count, users, installed computing power, a share of those).
+   */
+  public static final List<String> MEASURES = List.of("flow", "stock");
 
   private Vocabulary() {
   }

@@ -32,6 +32,15 @@ public final class SourceNotes {
     return numbers.computeIfAbsent(sourceId, id -> numbers.size() + 1);
   }
 
+  /** The source of a cited or citable id. */
+  public Source source(String sourceId) {
+    Source s = sources.get(sourceId);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown source " + sourceId);
+    }
+    return s;
+  }
+
   public List<Note> notes() {
     List<Note> notes = new ArrayList<>();
     numbers.forEach((id, n) -> notes.add(new Note(n, sources.get(id))));

@@ -113,7 +113,7 @@ class DashboardViewTest {
     ChartView scale = zh.charts().get(0);
     assertEquals(12000.0, scale.spec().series().get(0).points().stream()
         .mapToDouble(ChartSpec.Point::y).max().orElseThrow());
-    assertEquals("亿元", scale.spec().axes().get(0).unit());
+    assertEquals("{0}亿元", scale.spec().axes().get(0).format());
   }
 
   @Test

@@ -167,8 +167,8 @@ class ImporterTest {
   void referencesMayPointAtRowsAddedEarlierInTheSameImportWhateverTheFileOrder() {
     ImportReport r = importer.apply(List.of(
         file("obs.csv", OBS + "ai_new_indicator,CN,2025,1,reported,new-source,1,\n"),
-        file("ind.csv", "code,category,name_en,name_zh,unit,unit_en,unit_zh,decimals,definition_en,definition_zh\n"
-            + "ai_new_indicator,scale,New,新,count,things,个,0,Def,定义\n"),
+        file("ind.csv", "code,category,name_en,name_zh,unit,unit_en,unit_zh,decimals,definition_en,definition_zh,measure\n"
+            + "ai_new_indicator,scale,New,新,count,things,个,0,Def,定义,stock\n"),
         file("src.csv", "id,publisher,title,url,published_on,language,reliability,note\n"
             + "new-source,P,T,https://example.org/t,2026-01,en,news,\n")), "test");
     assertEquals(3, r.added());

@@ -28,7 +28,7 @@ class ReferenceDataTest {
   static final String CATEGORIES = "category,name_en,name_zh\n";
   static final String LANGUAGES = "language,name_en,name_zh\n";
   static final String SOURCES = "id,publisher,title,url,published_on,language,reliability,note\n";
-  static final String INDICATORS = "code,category,name_en,name_zh,unit,unit_en,unit_zh,decimals,definition_en,definition_zh\n";
+  static final String INDICATORS = "code,category,name_en,name_zh,unit,unit_en,unit_zh,decimals,definition_en,definition_zh,measure\n";
   static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
   static final String SCHEDULES = "series,publisher,name_en,name_zh,indicators,cadence,release_months,"
       + "lag_months,grace_months,basis,basis_url,evidence,note\n";
@@ -65,7 +65,7 @@ class ReferenceDataTest {
     ImportReport r = importer.apply(List.of(
         file("obs.csv", OBS + "robot_density,CN-HE-SJZ,2024,12,reported,hebei-2025,1,\n"),
         file("ind.csv", INDICATORS + "robot_density,robots,Robot density,机器人密度,per_10k,"
-            + "\"robots per 10,000 workers\",台/万人,0,\"Industrial robots per 10,000 workers.\",每万名工人的工业机器人台数。\n"),
+            + "\"robots per 10,000 workers\",台/万人,0,\"Industrial robots per 10,000 workers.\",每万名工人的工业机器人台数。,stock\n"),
         file("units.csv", UNITS + "per_10k,\"per 10,000\",每万,{0} {unit},{0}{unit},0,0\n"),
         file("cats.csv", CATEGORIES + "robots,Robots,机器人\n"),
         file("langs.csv", LANGUAGES + "ja,Japanese,日文\n"),
@@ -85,7 +85,7 @@ class ReferenceDataTest {
     assertEquals(List.of("o.csv:2:2: unknown region \"CN-XX\""),
         errors(file("o.csv", OBS + "ai_enterprises,CN-XX,2024,1,reported,ecns-2026-03-05,1,\n")));
     assertEquals(List.of("i.csv:2:2: unknown category \"robots\"", "i.csv:2:5: unknown unit \"per_10k\""),
-        errors(file("i.csv", INDICATORS + "x,robots,X,X,per_10k,x,x,0,x,x\n")));
+        errors(file("i.csv", INDICATORS + "x,robots,X,X,per_10k,x,x,0,x,x,flow\n")));
     assertEquals(List.of("s.csv:2:6: unknown language \"ja\""),
         errors(file("s.csv", SOURCES + "new-one,P,T,https://example.org,2025,ja,news,\n")));
     assertEquals(List.of("r.csv:2:4: unknown parent \"CN-XX\""),

@@ -24,7 +24,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The chart PNG export in a real browser: a button per chart, an opaque white image. */
+/**
+ * The chart PNG export in a real browser: a button per chart, an opaque white image at least
+ * twice the chart's size on screen, with room for title, unit, key and credit.
+ */
 class ChartPngBrowserTest {
 
   @RegisterExtension
@@ -47,11 +50,18 @@ class ChartPngBrowserTest {
     assertTrue(dataUrl.startsWith("data:image/png;base64,"), dataUrl.substring(0, 40));
     BufferedImage png = ImageIO.read(new ByteArrayInputStream(
         Base64.getDecoder().decode(dataUrl.substring("data:image/png;base64,".length()))));
-    long canvasWidth = (Long) ((JavascriptExecutor) driver)
+    long cssWidth = (Long) ((JavascriptExecutor) driver)
+        .executeScript("return document.getElementById('chart-indicator').clientWidth;");
+    long cssHeight = (Long) ((JavascriptExecutor) driver)
+        .executeScript("return document.getElementById('chart-indicator').clientHeight;");
+    assertTrue(png.getWidth() >= 2 * cssWidth && png.getHeight() > 2 * cssHeight,
+        "at least twice the chart's size on screen, for slides: " + png.getWidth() + "x" + png.getHeight()
+            + " for " + cssWidth + "x" + cssHeight);
+    long after = (Long) ((JavascriptExecutor) driver)
         .executeScript("return document.getElementById('chart-indicator').width;");
-    long canvasHeight = (Long) ((JavascriptExecutor) driver)
-        .executeScript("return document.getElementById('chart-indicator').height;");
-    assertTrue(png.getWidth() > canvasWidth && png.getHeight() > canvasHeight);
+    assertEquals(cssWidth * Math.round(((Number) ((JavascriptExecutor) driver)
+        .executeScript("return window.devicePixelRatio;")).doubleValue()), after,
+        "the chart on the page is back at the screen's resolution");
     for (int[] xy : List.of(new int[] {0, 0}, new int[] {png.getWidth() - 1, png.getHeight() - 1})) {
       assertEquals(0xFFFFFFFF, png.getRGB(xy[0], xy[1]), "opaque white at " + xy[0] + "," + xy[1]);
     }

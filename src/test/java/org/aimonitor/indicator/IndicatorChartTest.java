@@ -113,7 +113,7 @@ class IndicatorChartTest {
   @Test
   void partYearStatementsOfAnAmountAreKeptApartFromAnnualTotals() {
     ChartSpec spec = spec(seed, "ai_core_industry_scale", Filter.NONE);
-    Series annual = series(spec, "Annual totals (not joined)");
+    Series annual = series(spec, "Annual totals");
     Series partYear = series(spec, "Part-year figures (not annual totals)");
     assertEquals("scatter", partYear.type());
     assertTrue(periods(partYear).containsAll(List.of("Jul 2022", "Sep 2024", "Dec 2024")));
@@ -122,10 +122,15 @@ class IndicatorChartTest {
 
   @Test
   void annualTotalsAreNotJoinedAcrossMissingYearsOrASeriesBreak() {
-    ChartSpec spec = spec(seed, "ai_core_industry_scale", Filter.NONE);
-    assertEquals("scatter", series(spec, "Annual totals (not joined)").type());
     ChartView view = chart(seed, "ai_core_industry_scale", Filter.NONE).orElseThrow();
-    assertTrue(view.notes().stream().anyMatch(n -> n.startsWith("Series break between 2023 and 2024")));
+    Series annual = series(view.spec(), "Annual totals");
+    assertEquals("line", annual.type());
+    assertEquals(List.of(true, false, false, true, false, true),
+        annual.points().stream().map(Point::joined).toList(),
+        "2017 | 2020 (gap, broader scope) | 2022 (gap, core again) - 2023 | 2024 (re-based) - 2025");
+    assertEquals(3, view.spec().breaks().size(), "2020, 2022 and 2024 are marked break_before");
+    assertTrue(view.notes().contains(Text.EN.t("chart.note.breaks", "2020, 2022, 2024")),
+        view.notes().toString());
   }
 
   @Test
@@ -139,15 +144,15 @@ class IndicatorChartTest {
   }
 
   @Test
-  void forecastsAndTargetsAreDrawnApartFromActuals() {
+  void forecastsAndTargetsAreDrawnApartFromActualsAndFarOnesAtTheEdge() {
     ChartSpec spec = spec(seed, "ai_core_industry_scale", Filter.NONE);
-    Series forecast = series(spec, "Forecast");
-    Series target = series(spec, "Target");
-    assertEquals("projection", forecast.role());
-    assertEquals(List.of("2035"), periods(forecast));
-    assertEquals("target", target.role());
-    assertEquals("scatter", target.type());
-    assertEquals(List.of("2030"), periods(target));
+    assertEquals(2028.0, spec.x().max(), "the last actual (2025) and two years ahead");
+    assertEquals(List.of("2030: ¥1,000 billion (target)", "2035: ¥1,729.5 billion (forecast)"),
+        spec.beyond().stream().map(ChartSpec.Beyond::label).toList());
+    assertEquals(List.of("target", "forecast"),
+        spec.beyond().stream().map(b -> b.point().mark()).toList());
+    assertTrue(spec.series().stream().noneMatch(s -> s.role().equals("projection")),
+        "nothing projected lies within the axis");
     spec.series().stream().filter(s -> s.role().equals("actual"))
         .flatMap(s -> s.points().stream())
         .forEach(p -> assertFalse(p.qualifier().equals("forecast") || p.qualifier().equals("target"), p.toString()));
@@ -156,7 +161,7 @@ class IndicatorChartTest {
   @Test
   void pointsCarryTheFigureWithQualifierAndASourceNote() {
     ChartSpec spec = spec(seed, "ai_core_industry_scale", Filter.NONE);
-    Point p2024 = series(spec, "Annual totals (not joined)").points().stream()
+    Point p2024 = series(spec, "Annual totals").points().stream()
         .filter(p -> p.period().equals("2024")).findFirst().orElseThrow();
     assertEquals("> ¥900 billion", p2024.text());
     assertEquals(900.0, p2024.y(), 1e-9, "English draws the dataset's unit");
@@ -187,12 +192,13 @@ class IndicatorChartTest {
   }
 
   @Test
-  void aYearlyChartWithAKnownBreakMarksIt() {
+  void aYearlyChartMarksTheBreakItsDataMark() {
     ViewRows data = synthetic("CNY_bn", List.of(
         obs("2022", "508.0", Qualifier.REPORTED), obs("2023", "578.4", Qualifier.REPORTED),
-        obs("2024", "900", Qualifier.LOWER_BOUND)), "ai_core_industry_scale");
-    ChartSpec spec = spec(data, "ai_core_industry_scale", Filter.NONE);
+        org.aimonitor.Fixtures.broken(obs("2024", "900", Qualifier.LOWER_BOUND))), "any_code");
+    ChartSpec spec = spec(data, "any_code", Filter.NONE);
     assertEquals(List.of(new ChartSpec.Break("2023", "2024", "Series break")), spec.breaks());
+    assertFalse(series(spec, "Actual").points().get(2).joined());
   }
 
   @Test
@@ -214,15 +220,15 @@ class IndicatorChartTest {
     assertEquals("亿元", view.unit());
     assertEquals("亿元", spec.axes().get(0).title());
     assertEquals("年份（各数据位于其时期的中点）", spec.x().title());
-    Point p2024 = point(series(spec, "全年合计（不连线）"), "2024年");
+    Point p2024 = point(series(spec, "全年合计"), "2024年");
     assertEquals(9000.0, p2024.y(), 1e-9, "900 billion yuan = 9000亿元");
     assertEquals("超过9000亿元", p2024.text());
     assertEquals("下限", p2024.qualifier());
-    assertEquals(List.of("2035年"), periods(series(spec, "预测值")));
-    assertEquals(List.of("2030年"), periods(series(spec, "目标值")));
+    assertEquals(List.of("2030年：1万亿元（目标）", "2035年：1.7295万亿元（预测）"),
+        spec.beyond().stream().map(ChartSpec.Beyond::label).toList());
     assertTrue(periods(series(spec, "年内部分时期数据（非全年合计）")).contains("2024年9月"));
-    assertTrue(view.notes().stream().anyMatch(n -> n.startsWith("2023年与2024年之间序列断开")), view.notes().toString());
-    assertTrue(view.notes().stream().anyMatch(n -> n.startsWith("2020年数据是中国信通院")), view.notes().toString());
+    assertTrue(view.notes().contains(Text.ZH.t("chart.note.breaks", "2020年，2022年，2024年")),
+        view.notes().toString());
   }
 
   @Test
@@ -268,8 +274,8 @@ class IndicatorChartTest {
 
     ViewRows data = synthetic("CNY_bn", List.of(
         obs("2022", "508.0", Qualifier.REPORTED), obs("2023", "578.4", Qualifier.REPORTED),
-        obs("2024", "900", Qualifier.LOWER_BOUND)), "ai_core_industry_scale");
-    ChartSpec spec = chart(data, "ai_core_industry_scale", Filter.NONE, Text.ZH).orElseThrow().spec();
+        org.aimonitor.Fixtures.broken(obs("2024", "900", Qualifier.LOWER_BOUND))), "any_code");
+    ChartSpec spec = chart(data, "any_code", Filter.NONE, Text.ZH).orElseThrow().spec();
     assertEquals(List.of(new ChartSpec.Break("2023", "2024", "序列断点")), spec.breaks());
     assertEquals(List.of(5080.0, 5784.0, 9000.0),
         series(spec, "实际值").points().stream().map(Point::y).toList());
@@ -292,9 +298,11 @@ class IndicatorChartTest {
     assertFalse(line.notes().contains(unjoined), line.notes().toString());
 
     ChartView broken = chart(seed, "intelligent_computing_power", Filter.NONE, t).orElseThrow();
-    assertEquals("scatter", series(broken.spec(), t.t("indicator.series.actual-break")).type());
+    Series actual = series(broken.spec(), t.t("indicator.series.actual"));
+    assertEquals("line", actual.type());
+    assertEquals(List.of(true, false, true, true), actual.points().stream().map(Point::joined).toList(),
+        "the line breaks before June 2025 (break_before), and only there");
     assertTrue(broken.notes().contains(unjoined), broken.notes().toString());
-    assertTrue(broken.notes().contains(t.t("indicator.chart.break.intelligent_computing_power")));
 
     ChartView bars = chart(seed, "ai_core_industry_growth", Filter.NONE, t).orElseThrow();
     assertFalse(bars.notes().contains(unjoined), "bars are never joined, so nothing to explain");
@@ -313,7 +321,7 @@ class IndicatorChartTest {
     Map<String, Source> sources = new LinkedHashMap<>(Map.of("s", source));
     List<Observation> renamed = observations.stream()
         .map(o -> new Observation(code, o.region(), o.period(), o.value(), o.qualifier(), o.source(),
-            o.headline(), o.note()))
+            o.headline(), o.note(), o.breakBefore(), o.doubtful()))
         .toList();
     return new ViewRows(1, indicators, sources, renamed, List.of());
   }

@@ -297,7 +297,7 @@ class IndicatorPagesTest {
     assertEquals("中国（大陆）人工智能核心产业规模", spec.get("title").asText());
     assertEquals("亿元", spec.at("/axes/0/title").asText());
     JsonNode annual = spec.get("series").get(0);
-    assertEquals("全年合计（不连线）", annual.get("label").asText());
+    assertEquals("全年合计", annual.get("label").asText());
     JsonNode p2024 = null;
     for (JsonNode p : annual.get("points")) {
       if (p.get("period").asText().equals("2024年")) {
@@ -307,7 +307,7 @@ class IndicatorPagesTest {
     assertEquals(9000.0, p2024.get("y").asDouble(), 1e-9, "drawn in 亿元, as the table writes it");
     assertEquals("超过9000亿元", p2024.get("text").asText());
     Elements notes = doc.select(".chart__notes li");
-    assertTrue(notes.eachText().stream().anyMatch(n -> n.startsWith("2023年与2024年之间序列断开")), notes.text());
+    assertTrue(notes.eachText().stream().anyMatch(n -> n.startsWith("序列断点处不连线：2020年，2022年，2024年")), notes.text());
     assertTrue(notes.eachText().stream().anyMatch(n -> n.startsWith("缺少年份或序列断开之处")), notes.text());
   }
 

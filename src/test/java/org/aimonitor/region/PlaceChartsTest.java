@@ -60,7 +60,7 @@ class PlaceChartsTest {
   }
 
   @Test
-  void aRankingIsHorizontalBarsLargestFirstWithLowerBoundsOpen() {
+  void aRankingIsHorizontalBarsLargestFirstEachMarkedByItsQualifier() {
     Ranking r = ranking(ENTERPRISES, "2024", List.of(
         ranked(1, "CN-BJ", "Beijing", figure(ENTERPRISES, "CN-BJ", "2024", "2400", "lower_bound", "s1")),
         ranked(2, "CN-HB-WH", "Wuhan", figure(ENTERPRISES, "CN-HB-WH", "2024", "1326", "reported", "s2")),
@@ -69,23 +69,21 @@ class PlaceChartsTest {
     ChartSpec spec = view.spec();
     assertEquals("y", spec.indexAxis(), "categories down the side");
     assertEquals(List.of("Beijing", "Wuhan", "Hefei"), spec.x().labels(), "largest first");
-    assertEquals(2, spec.series().size());
-    ChartSpec.Series stated = spec.series().get(0);
-    ChartSpec.Series bound = spec.series().get(1);
-    assertEquals(List.of("Wuhan", "Hefei"), stated.points().stream().map(p -> p.x()).toList());
-    assertEquals(List.of("Beijing"), bound.points().stream().map(p -> p.x()).toList());
-    assertFalse(stated.hollow());
-    assertTrue(bound.hollow(), "a lower bound is an open bar");
-    assertEquals("bar", bound.type());
-    assertEquals("> 2,400 enterprises", bound.points().get(0).text());
-    assertEquals("≈ 1,078 enterprises", stated.points().get(1).text());
-    assertNotEquals(look(stated), look(bound), "told apart without colour");
-    assertTrue(view.notes().stream().anyMatch(n -> n.contains("Open bars are lower bounds")), view.notes()::toString);
+    assertEquals(1, spec.series().size(), "one series; the qualifier is each bar's mark");
+    ChartSpec.Series bars = spec.series().get(0);
+    assertEquals("bar", bars.type());
+    assertEquals(List.of("Beijing", "Wuhan", "Hefei"), bars.points().stream().map(p -> p.x()).toList());
+    assertEquals(List.of("lower_bound", "reported", "approx"),
+        bars.points().stream().map(ChartSpec.Point::mark).toList());
+    assertEquals("> 2,400 enterprises", bars.points().get(0).text());
+    assertEquals("≈ 1,078 enterprises", bars.points().get(2).text());
+    assertEquals(List.of("reported", "approx", "lower_bound"),
+        spec.key().stream().map(ChartSpec.KeyEntry::kind).toList(), "the key names each mark drawn");
+    assertTrue(view.notes().stream().anyMatch(n -> n.contains("are lower bounds")), view.notes()::toString);
     assertTrue(view.notes().stream().anyMatch(n -> n.contains("Every bar is a figure for end of 2024")), view.notes()::toString);
     assertTrue(view.json().contains("\"indexAxis\":\"y\""));
     // Sources are numbered in rank order, as the table lists the places.
-    assertEquals(List.of(1), bound.points().stream().map(ChartSpec.Point::sourceNo).toList());
-    assertEquals(List.of(2, 3), stated.points().stream().map(ChartSpec.Point::sourceNo).toList());
+    assertEquals(List.of(1, 2, 3), bars.points().stream().map(ChartSpec.Point::sourceNo).toList());
   }
 
   @Test
@@ -95,7 +93,7 @@ class PlaceChartsTest {
         ranked(2, "CN-ZJ-HZ", "Hangzhou", figure(ENTERPRISES, "CN-ZJ-HZ", "2026-01", "700", "approx", "s2"))));
     ChartView view = RankingChart.build(r, notes(), Text.EN).orElseThrow();
     assertEquals(1, view.spec().series().size());
-    assertFalse(view.notes().stream().anyMatch(n -> n.contains("Open bars")));
+    assertFalse(view.notes().stream().anyMatch(n -> n.contains("lower bounds")));
     assertTrue(view.spec().title().contains("Jan 2026"), view.spec().title());
   }
 
@@ -157,14 +155,15 @@ class PlaceChartsTest {
     Region sh = province("CN-SH", "Shanghai");
     Map<Region, List<Observation>> series = new java.util.LinkedHashMap<>();
     series.put(bj, List.of(figure(ENTERPRISES, "CN-BJ", "2022-10", "1048", "reported", "s1"),
-        figure(ENTERPRISES, "CN-BJ", "2024", "2400", "lower_bound", "s1")));
+        figure(ENTERPRISES, "CN-BJ", "2023-06", "2400", "lower_bound", "s1")));
     series.put(sh, List.of(figure(ENTERPRISES, "CN-SH", "2023", "350", "reported", "s2"),
-        figure(ENTERPRISES, "CN-SH", "2027", "500", "target", "s3")));
+        figure(ENTERPRISES, "CN-SH", "2025", "500", "target", "s3")));
     ChartView view = ComparisonChart.build(comparison(ENTERPRISES, series), notes(), Text.EN).orElseThrow();
     List<ChartSpec.Series> s = view.spec().series();
     assertEquals(List.of("Beijing", "Shanghai", "Shanghai: forecasts and targets"),
         s.stream().map(ChartSpec.Series::label).toList());
-    assertEquals("line", s.get(0).type(), "a stock's figures are joined");
+    assertEquals("line", s.get(0).type());
+    assertTrue(s.get(0).points().get(1).joined(), "a stock's figures within a year are joined");
     assertEquals("scatter", s.get(2).type(), "projections are never joined");
     assertTrue(s.get(2).hollow());
     assertEquals(s.get(1).color(), s.get(2).color(), "a place keeps its colour");
@@ -189,9 +188,9 @@ class PlaceChartsTest {
         figure(SCALE, "CN-AH", "2025-01/2025-09", "167.39", "reported", "s3")));
     ChartView view = ComparisonChart.build(comparison(SCALE, series), notes(), Text.EN).orElseThrow();
     List<ChartSpec.Series> s = view.spec().series();
-    assertEquals(List.of("Shanghai (not joined)", "Anhui"), s.stream().map(ChartSpec.Series::label).toList(),
+    assertEquals(List.of("Shanghai", "Anhui"), s.stream().map(ChartSpec.Series::label).toList());
+    assertEquals(List.of(true, false), s.get(0).points().stream().map(ChartSpec.Point::joined).toList(),
         "2021 and 2023 are not consecutive years: no line across 2022");
-    assertEquals("scatter", s.get(0).type());
     assertEquals(2, s.get(0).points().size(), "Jan–Sep 2025 is not an annual total");
     assertTrue(view.notes().contains(
         "Part-year figures of these places (not annual totals) are not drawn: 2; the table of figures lists them."),

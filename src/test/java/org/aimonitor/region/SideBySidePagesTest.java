@@ -96,7 +96,7 @@ class SideBySidePagesTest {
   }
 
   @Test
-  void aPeriodIsAPermalinkAndPlacesAreRankedByValueWithLowerBoundsDrawnApart() throws Exception {
+  void aPeriodIsAPermalinkAndPlacesAreRankedByValueWithLowerBoundsMarked() throws Exception {
     Document doc = page("/indicators/ai_enterprises?period=2024");
     assertEquals("Period ranked: end of 2024 (the period asked for).", doc.selectFirst(".period-chooser p").text());
     // As numbers: 2,400 > 1,326 > 1,078 > 667 > 500, which as text would sort 667 first.
@@ -108,13 +108,13 @@ class SideBySidePagesTest {
     assertTrue(table.selectFirst("tr[data-region=CN-HB-WH] .obs__note").text().contains("Association enterprise database"),
         "each figure keeps its note beside it");
     JsonNode series = spec(doc, "chart-ranking").get("series");
-    assertEquals(2, series.size());
-    assertEquals("actual", series.get(0).get("role").asText());
-    assertEquals(List.of("Wuhan", "Hefei", "Suzhou"), labels(series.get(0)));
-    assertEquals("bound", series.get(1).get("role").asText());
-    assertTrue(series.get(1).get("hollow").asBoolean(), "lower bounds are open bars");
-    assertEquals(List.of("Beijing", "Hangzhou"), labels(series.get(1)));
-    assertEquals("> 2,400 enterprises", series.get(1).at("/points/0/text").asText());
+    assertEquals(1, series.size(), "one series: each bar is marked by its qualifier");
+    assertEquals(List.of("Beijing", "Wuhan", "Hefei", "Suzhou", "Hangzhou"), labels(series.get(0)));
+    List<String> marks = new java.util.ArrayList<>();
+    series.get(0).get("points").forEach(p -> marks.add(p.get("mark").asText()));
+    assertEquals("lower_bound", marks.get(0), "Beijing's lower bound is drawn hatched with >");
+    assertEquals("lower_bound", marks.get(4));
+    assertEquals("> 2,400 enterprises", series.get(0).at("/points/0/text").asText());
   }
 
   @Test
