@@ -91,7 +91,7 @@ public final class TestData {
     List<Observation> chart = shown.stream()
         .filter(o -> o.headline() && o.region().equals(chartRegion))
         .sorted(java.util.Comparator.comparing(Observation::period)).toList();
-    return new IndicatorData(data, indicator, filter, regions, 0, chartRegion, shown, chart, 0,
+    return new IndicatorData(data, indicator, filter, regions, 0, regions, chartRegion, shown, chart, 0,
         shown.size(), List.of(), org.aimonitor.Fixtures.names(), null);
   }
 

@@ -34,6 +34,9 @@ import org.jdbi.v3.core.Handle;
  * @param regions      the world and country regions with figures for the indicator, in their
  *                     order (regions.csv); provinces and cities are counted in {@code places}
  * @param places       how many provinces and cities have figures for the indicator
+ * @param choices      the places at every level with figures for the indicator, by level and
+ *                     in their order, the first {@link #MAX_CHOICES} (the region chooser's);
+ *                     empty for the API, which offers no chooser
  * @param chartRegion  the place the chart draws: the one asked for, else China, else the first
  *                     world or country region with figures; {@code null} when there is none
  *                     (no figures, or figures for provinces and cities only)
@@ -54,6 +57,7 @@ public record IndicatorData(
     Filter filter,
     List<Region> regions,
     long places,
+    List<Region> choices,
     String chartRegion,
     List<Observation> observations,
     List<Observation> chartSeries,
@@ -67,6 +71,8 @@ public record IndicatorData(
   public static final int PAGE_SIZE = 100;
   /** A chart draws at most this many periods, the latest; from/to reach the earlier ones. */
   public static final int MAX_CHART_POINTS = 400;
+  /** The region chooser offers this many places at most; the others are reached by code. */
+  public static final int MAX_CHOICES = 500;
 
   /**
    * The page {@code paging} of the view.
@@ -82,13 +88,14 @@ public record IndicatorData(
     paging.check(total, t);
     List<Keyset.Keyed<Histories.Recorded>> rows = queries.figures(code, filter,
         IndicatorQueries.FIGURE_ORDER.first(), paging.size(), paging.offset());
-    List<Region> regions = queries.countriesWithFigures(code);
+    List<Region> choices = queries.placesWithFigures(code, MAX_CHOICES);
+    List<Region> regions = choices.stream().filter(r -> !r.isSubnational()).toList();
     long places = queries.subnationalPlaces(code);
     String chartRegion = chartRegion(filter, regions);
     List<Observation> chart = new ArrayList<>();
     long omitted = chartSeries(h, code, filter, chartRegion, chart);
-    return assemble(h, indicator, filter, regions, places, asked, chartRegion, rows, chart, omitted,
-        total, null);
+    return assemble(h, indicator, filter, regions, places, choices, asked, chartRegion, rows,
+        chart, omitted, total, null);
   }
 
   /**
@@ -104,7 +111,7 @@ public record IndicatorData(
         IndicatorQueries.FIGURE_ORDER.after(after), limit + 1, 0);
     boolean more = rows.size() > limit;
     List<Keyset.Keyed<Histories.Recorded>> shown = more ? rows.subList(0, limit) : rows;
-    return assemble(h, indicator, filter, List.of(), 0, asked, null, shown, List.of(), 0,
+    return assemble(h, indicator, filter, List.of(), 0, List.of(), asked, null, shown, List.of(), 0,
         queries.figureCount(code, filter),
         more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
   }
@@ -126,7 +133,8 @@ public record IndicatorData(
   }
 
   private static IndicatorData assemble(Handle h, Indicator indicator, Filter filter,
-      List<Region> regions, long places, List<Region> asked, String chartRegion,
+      List<Region> regions, long places, List<Region> choices, List<Region> asked,
+      String chartRegion,
       List<Keyset.Keyed<Histories.Recorded>> rows, List<Observation> chart, long omitted,
       long total, String next) {
     List<Histories.Recorded> recorded = rows.stream().map(Keyset.Keyed::row).toList();
@@ -145,8 +153,9 @@ public record IndicatorData(
     Set<String> shown = new LinkedHashSet<>();
     observations.forEach(o -> shown.add(o.region()));
     Names names = Names.read(h, shown, List.of(indicator.category()), List.of())
-        .with(Names.ofRegions(regions)).with(Names.ofRegions(asked));
-    return new IndicatorData(read, indicator, filter, regions, places, chartRegion, observations,
+        .with(Names.ofRegions(choices)).with(Names.ofRegions(asked));
+    return new IndicatorData(read, indicator, filter, regions, places, choices, chartRegion,
+        observations,
         chart, omitted, total, List.copyOf(publishers), names, next);
   }
 

@@ -73,13 +73,14 @@ public final class IndicatorHandler {
       Paging paging = Paging.parse(ctx, IndicatorData.PAGE_SIZE, t);
       LocalDate today = LocalDate.now(clock);
       Period period = SideBySide.period(ctx, t);
+      String level = SideBySide.level(ctx, t);
       IndicatorPageView view = db.jdbi().inTransaction(h -> {
         IndicatorData data = IndicatorData.page(h, name, filter, paging, t);
         String code = data.indicator().code();
         FreshnessView freshness = FreshnessView.read(h, List.of(code), true, today, t).get(code);
         NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
         SideBySide places = SideBySide.read(h, data.indicator(), filter, data.places() > 0,
-            data.names(), period);
+            data.names(), period, level);
         return IndicatorPageView.build(data, places, freshness, paging, Addresses.origin(ctx),
             today, seen, t);
       });

@@ -38,7 +38,13 @@ import org.aimonitor.web.Paging;
  *                    then the others
  * @param figureCount figures in the view, on all pages
  * @param pager       the pages of the figures table, or {@code null} when they fit on one
- * @param regionLinks "All regions" and each region with figures, the current one marked
+ * @param regionLinks "All regions" and each world or country region with figures, the current
+ *                    one marked
+ * @param regionOptions the region chooser's choices outside any group: "All regions", and the
+ *                    view's own choice when no group holds it (a place without figures, the
+ *                    places compared)
+ * @param regionGroups the region chooser's places with figures, one group per level
+ * @param moreChoices places with figures the chooser leaves out (reached by their code)
  * @param citation    the "How to cite" line as plain text
  * @param citationParts the same line in parts, so the template can mark code, link and
  *                    English publishers
@@ -61,6 +67,8 @@ public record IndicatorPageView(
     String filterLabel,
     List<RegionLink> regionLinks,
     List<RegionLink> regionOptions,
+    List<RegionGroup> regionGroups,
+    long moreChoices,
     ChartView chart,
     SideBySideView places,
     List<Group> groups,
@@ -88,6 +96,10 @@ public record IndicatorPageView(
 
   /** A region choice: its code ("" for all), label, link, and whether it is the current one. */
   public record RegionLink(String code, String label, String href, boolean current) {
+  }
+
+  /** The region chooser's places of one level ("Provinces and municipalities"). */
+  public record RegionGroup(String label, List<RegionLink> options) {
   }
 
   /** All figures for one region and period. */
@@ -174,8 +186,18 @@ public record IndicatorPageView(
       regionLinks.add(new RegionLink(r.code(), data.names().region(r.code(), t),
           path + filter.withRegion(r.code()).query(), r.code().equals(filter.region())));
     }
-    List<RegionLink> regionOptions = new ArrayList<>(regionLinks);
-    if (filter.region() != null && data.regions().stream().noneMatch(r -> r.code().equals(filter.region()))) {
+    List<RegionLink> regionOptions = new ArrayList<>(regionLinks.subList(0, 1));
+    Map<String, List<RegionLink>> byLevel = new LinkedHashMap<>();
+    for (org.aimonitor.store.Region r : data.choices()) {
+      byLevel.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(new RegionLink(r.code(),
+          data.names().region(r.code(), t), path + filter.withRegion(r.code()).query(),
+          r.code().equals(filter.region())));
+    }
+    List<RegionGroup> regionGroups = new ArrayList<>();
+    byLevel.forEach((level, options) -> regionGroups.add(
+        new RegionGroup(t.t("places.level.plural." + level), options)));
+    long moreChoices = Math.max(0, data.regions().size() + data.places() - data.choices().size());
+    if (filter.region() != null && data.choices().stream().noneMatch(r -> r.code().equals(filter.region()))) {
       regionOptions.add(new RegionLink(filter.region(), data.names().region(filter.region(), t),
           path + filter.query(), true));
     }
@@ -197,7 +219,8 @@ public record IndicatorPageView(
     return new IndicatorPageView(indicator, t.name(indicator), t.unit(indicator),
         t.definition(indicator), other, data.names().category(indicator.category(), t),
         t.t(indicator.isStock() ? "indicator.stock" : "indicator.flow"),
-        filter, filter.describe(t, data.names()), regionLinks, regionOptions, chart, side, groups,
+        filter, filter.describe(t, data.names()), regionLinks, regionOptions, regionGroups, moreChoices,
+        chart, side, groups,
         data.total(), paging.pager(data.total(), p -> path + filter.query(p), t),
         citation, parts, permalink,
         path + ".csv" + filter.query(), path + ".json" + filter.query(),

@@ -200,16 +200,27 @@ public interface IndicatorQueries {
       @FigureFilter.Bind FigureFilter filter, @Keyset.Bind Keyset.Position order);
 
   /**
-   * The world and country regions with figures for the indicator, in their order: a probe per
-   * such region, however many provinces and cities there are.
+   * Up to {@code limit} places at any level with figures for the indicator, by level from the
+   * top (world, countries, provinces, cities), then in their order (regions.csv): the indicator
+   * page's region chooser. The places are found by jumping from one to the next along
+   * {@code observation_by_series} (one index seek per place), so the chooser costs the places
+   * it offers, never the indicator's figures nor every known place.
    */
   @SqlQuery("""
-      SELECT r.code, r.name_en, r.name_zh, r.parent, r.level FROM region r
-      WHERE r.level IN ('world', 'country')
-        AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator = :code AND o.region = r.code)
-      ORDER BY r.id
+      WITH RECURSIVE place(code) AS (
+        SELECT min(o.region) FROM observation o WHERE o.indicator = :code
+        UNION ALL
+        SELECT (SELECT min(o.region) FROM observation o
+                WHERE o.indicator = :code AND o.region > place.code)
+        FROM place WHERE place.code IS NOT NULL
+        LIMIT :limit + 1)
+      SELECT r.code, r.name_en, r.name_zh, r.parent, r.level
+      FROM place JOIN region r ON r.code = place.code
+      ORDER BY CASE r.level WHEN 'world' THEN 0 WHEN 'country' THEN 1
+        WHEN 'province' THEN 2 ELSE 3 END, r.id
+      LIMIT :limit
       """)
-  List<Region> countriesWithFigures(@Bind("code") String code);
+  List<Region> placesWithFigures(@Bind("code") String code, @Bind("limit") int limit);
 
   /** How many provinces and cities have figures for the indicator. */
   @SqlQuery("""

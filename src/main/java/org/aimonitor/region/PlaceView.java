@@ -135,7 +135,7 @@ public record PlaceView(
           latest == null ? null : latest.qualifier().code(),
           latest == null ? null : notes.cite(latest.source()),
           subnational && latest != null
-              ? RankingView.indicatorHref(i.code(), latest.period().code()) : null));
+              ? RankingView.indicatorHref(i.code(), latest.period().code(), place.level()) : null));
     }
 
     List<IndicatorGroup> groups = new ArrayList<>();

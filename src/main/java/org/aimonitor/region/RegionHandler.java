@@ -115,26 +115,27 @@ public final class RegionHandler {
     Text t = Text.of(ctx);
     String code = ctx.pathParam("code");
     Period period = SideBySide.period(ctx, t);
+    String level = SideBySide.level(ctx, t);
     Paging paging = Paging.parse(ctx, RankingPageView.PAGE_SIZE, t);
-    RankingPageView view = db.jdbi().inTransaction(h -> rankingPage(h, code, period, paging, t));
+    RankingPageView view = db.jdbi().inTransaction(h -> rankingPage(h, code, period, level, paging, t));
     Page.render(ctx, "ranking", view.title(), "indicators", view);
   }
 
-  private static RankingPageView rankingPage(Handle h, String code, Period period, Paging paging,
-      Text t) {
+  private static RankingPageView rankingPage(Handle h, String code, Period period, String level,
+      Paging paging, Text t) {
     DataStore store = h.attach(DataStore.class);
     Indicator indicator = store.indicator(code).orElseThrow(() -> HttpProblem.said(404,
         t.t("indicator.error.not-found.title"), t.t("indicator.error.not-found", code)));
-    Ranking ranking = Ranking.read(h, indicator, period, paging.size(), paging.offset(),
+    Ranking ranking = Ranking.read(h, indicator, period, level, paging.size(), paging.offset(),
         RankingPageView.PAGE_SIZE);
     paging.check(ranking.total(), t);
     Map<String, Source> sources = SideBySide.sources(h, ranking, null);
     SourceNotes notes = new SourceNotes(sources);
     String periodCode = ranking.period() == null ? null : ranking.period().code();
     Paging.Pager pager = periodCode == null ? null
-        : paging.pager(ranking.total(), p -> RankingView.rankingHref(code, periodCode, p), t);
-    RankingView view = RankingView.build(ranking, Filter.NONE, period != null, false, notes, t,
-        pager, sources);
+        : paging.pager(ranking.total(), p -> RankingView.rankingHref(code, periodCode, level, p), t);
+    RankingView view = RankingView.build(ranking, Filter.NONE, period != null, level, false, notes,
+        t, pager, sources);
     return new RankingPageView(indicator, t.name(indicator), t.unit(indicator),
         t.definition(indicator),
         view.periodLabel() == null ? t.t("places.ranking.page-title-empty", t.name(indicator))

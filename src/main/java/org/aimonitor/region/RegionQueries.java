@@ -207,14 +207,14 @@ public interface RegionQueries {
       o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
       o.break_before, o.doubtful, r.code, r.name_en, r.name_zh, r.parent, r.level, r.id AS place_order
       """;
-  /** Headline figures of provinces and cities in exactly the period {@code :p}. */
+  /** Headline figures of places of level {@code :level} in exactly the period {@code :p}. */
   String IN_PERIOD = """
       o.indicator = :code AND o.headline = 1 AND o.period_end = :p.endMonth
-        AND o.period_start = :p.startMonth AND o.period = :p.code AND r.level IN ('province', 'city')
+        AND o.period_start = :p.startMonth AND o.period = :p.code AND r.level = :level
       """;
 
   /**
-   * The latest {@code limit} periods with headline figures for provinces or cities, newest
+   * The latest {@code limit} periods with headline figures for places of {@code level}, newest
    * first, each with how many places have an actual and how many a projection, walking
    * {@code observation_by_period} down from the newest. Periods with the same months (2024 and
    * 2024-01/2024-12) follow by code, descending too: every key in the index's direction is what
@@ -223,29 +223,20 @@ public interface RegionQueries {
   @SqlQuery("SELECT o.period, sum(NOT " + PROJECTION + ") AS actuals, sum(" + PROJECTION + """
       ) AS projections
       FROM observation o JOIN region r ON r.code = o.region
-      WHERE o.indicator = :code AND o.headline = 1 AND r.level IN ('province', 'city')
+      WHERE o.indicator = :code AND o.headline = 1 AND r.level = :level
       GROUP BY o.period_end, o.period_start, o.period
       ORDER BY o.period_end DESC, o.period_start DESC, o.period DESC LIMIT :limit
       """)
-  List<Ranking.PeriodCount> periods(@Bind("code") String code, @Bind("limit") int limit);
+  List<Ranking.PeriodCount> periods(@Bind("code") String code, @Bind("level") String level,
+      @Bind("limit") int limit);
 
-  /** How many periods have headline figures for provinces or cities. */
+  /** How many periods have headline figures for places of {@code level}. */
   @SqlQuery("""
       SELECT count(*) FROM (SELECT 1 FROM observation o JOIN region r ON r.code = o.region
-        WHERE o.indicator = :code AND o.headline = 1 AND r.level IN ('province', 'city')
+        WHERE o.indicator = :code AND o.headline = 1 AND r.level = :level
         GROUP BY o.period_end, o.period_start, o.period)
       """)
-  long periodCount(@Bind("code") String code);
-
-  /** The latest period in which at least {@code places} provinces or cities have an actual figure. */
-  @SqlQuery("""
-      SELECT o.period FROM observation o JOIN region r ON r.code = o.region
-      WHERE o.indicator = :code AND o.headline = 1 AND r.level IN ('province', 'city')
-        AND NOT o.qualifier IN ('forecast', 'target')
-      GROUP BY o.period_end, o.period_start, o.period HAVING count(*) >= :places
-      ORDER BY o.period_end DESC, o.period_start DESC, o.period DESC LIMIT 1
-      """)
-  Optional<Period> latestWith(@Bind("code") String code, @Bind("places") int places);
+  long periodCount(@Bind("code") String code, @Bind("level") String level);
 
   /**
    * Places {@code offset} to {@code offset + limit} of the period's actual figures, ranked by
@@ -256,23 +247,25 @@ public interface RegionQueries {
       + " FROM observation o JOIN region r ON r.code = o.region WHERE " + IN_PERIOD
       + " AND NOT " + PROJECTION + ") ORDER BY rank, place_order LIMIT :limit OFFSET :offset")
   List<Ranking.Ranked> ranked(@Bind("code") String code, @BindMethods("p") Period period,
-      @Bind("limit") int limit, @Bind("offset") long offset);
+      @Bind("level") String level, @Bind("limit") int limit, @Bind("offset") long offset);
 
   /** How many places have an actual figure in the period. */
   @SqlQuery("SELECT count(*) FROM observation o JOIN region r ON r.code = o.region WHERE "
       + IN_PERIOD + " AND NOT " + PROJECTION)
-  long rankedCount(@Bind("code") String code, @BindMethods("p") Period period);
+  long rankedCount(@Bind("code") String code, @BindMethods("p") Period period,
+      @Bind("level") String level);
 
   /** The first {@code limit} forecasts and targets of the period, in the places' order. */
   @SqlQuery("SELECT " + PLACED + " FROM observation o JOIN region r ON r.code = o.region WHERE "
       + IN_PERIOD + " AND " + PROJECTION + " ORDER BY r.id LIMIT :limit")
   List<Ranking.Placed> projections(@Bind("code") String code, @BindMethods("p") Period period,
-      @Bind("limit") int limit);
+      @Bind("level") String level, @Bind("limit") int limit);
 
   /** How many forecasts and targets the period has. */
   @SqlQuery("SELECT count(*) FROM observation o JOIN region r ON r.code = o.region WHERE "
       + IN_PERIOD + " AND " + PROJECTION)
-  long projectionCount(@Bind("code") String code, @BindMethods("p") Period period);
+  long projectionCount(@Bind("code") String code, @BindMethods("p") Period period,
+      @Bind("level") String level);
 
   /** The national (China's) headline figure of the period, never a sum of the places. */
   @SqlQuery("SELECT " + PLACED + """

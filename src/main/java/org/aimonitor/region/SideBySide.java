@@ -25,18 +25,21 @@ import org.jdbi.v3.core.Handle;
  *
  * @param ranking    the ranking, or null when no province or city has a figure
  * @param asked      whether {@code period=} chose the ranked period
+ * @param level      the level {@code level=} asked to rank, or null (the default)
  * @param comparison the chosen places' series, or null when fewer than two are chosen
  */
-public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
+public record SideBySide(Ranking ranking, boolean asked, String level, Comparison comparison,
     Map<String, Source> sources) {
 
-  public static final SideBySide NONE = new SideBySide(null, false, null, Map.of());
+  public static final SideBySide NONE = new SideBySide(null, false, null, null, Map.of());
   /** Ranked places the indicator page lists (and its chart draws); the full ranking has the rest. */
   public static final int SHOWN = RankingChart.MAX_BARS;
   /** The parameter that chooses the ranked period. */
   public static final String PERIOD = "period";
-  /** The parameter {@link #period} reads. */
-  public static final QueryParams PERIOD_PARAMS = QueryParams.of(PERIOD);
+  /** The parameter that chooses the level ranked ({@code province} or {@code city}). */
+  public static final String LEVEL = "level";
+  /** The parameters {@link #period} and {@link #level} read: what a ranking is asked for. */
+  public static final QueryParams PERIOD_PARAMS = QueryParams.of(PERIOD, LEVEL);
 
   /**
    * The period {@code period=} asks for ("2024", "2025-H1", "2024-10", "2025-01/2025-09"), or
@@ -56,6 +59,25 @@ public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
     }
   }
 
+  /**
+   * The level {@code level=} asks to rank, or null when absent or empty.
+   *
+   * @throws HttpProblem 400 in {@code t}'s language when it is given twice or is neither
+   *                     {@code province} nor {@code city}
+   */
+  public static String level(Map<String, List<String>> query, Text t) {
+    String level = PERIOD_PARAMS.single(query, LEVEL, t);
+    if (level != null && !Ranking.LEVELS.contains(level)) {
+      throw QueryParams.refused(t, t.t("places.error.rank-level", level));
+    }
+    return level;
+  }
+
+  /** The level the request asks to rank (its route declares {@link #PERIOD_PARAMS}). */
+  public static String level(Context ctx, Text t) {
+    return level(PERIOD_PARAMS.in(ctx), t);
+  }
+
   /** The period the request asks for (its route declares {@link #PERIOD_PARAMS}). */
   public static Period period(Context ctx, Text t) {
     return period(PERIOD_PARAMS.in(ctx), t);
@@ -67,15 +89,15 @@ public record SideBySide(Ranking ranking, boolean asked, Comparison comparison,
    * provinces or cities), and the places the filter compares, named in {@code names}.
    */
   public static SideBySide read(Handle h, Indicator indicator, Filter filter, boolean subnational,
-      Names names, Period period) {
-    Ranking ranking = subnational ? Ranking.read(h, indicator, period, SHOWN, 0, SHOWN) : null;
+      Names names, Period period, String level) {
+    Ranking ranking = subnational ? Ranking.read(h, indicator, period, level, SHOWN, 0, SHOWN) : null;
     Comparison comparison = null;
     if (filter.compares()) {
       List<Region> places = filter.regions().stream()
           .map(code -> names.regions().get(code)).toList();
       comparison = Comparison.read(h, indicator, filter, places);
     }
-    return new SideBySide(ranking, period != null, comparison,
+    return new SideBySide(ranking, period != null, level, comparison,
         sources(h, ranking, comparison));
   }
 

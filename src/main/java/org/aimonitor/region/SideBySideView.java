@@ -62,13 +62,15 @@ public record SideBySideView(
     String period = s.asked() && s.ranking() != null && s.ranking().period() != null
         ? s.ranking().period().code() : null;
     RankingView ranking = s.ranking() == null ? null
-        : RankingView.build(s.ranking(), filter, s.asked(), true, notes, t, null, s.sources());
+        : RankingView.build(s.ranking(), filter, s.asked(), s.level(), true, notes, t, null,
+            s.sources());
     List<Chosen> chosen = new ArrayList<>();
     for (String code : filter.regions()) {
       List<String> rest = new ArrayList<>(filter.regions());
       rest.remove(code);
       chosen.add(new Chosen(names.region(code, t), PlaceListView.href(code),
-          RankingView.pageHref(indicator.code(), filter.withRegions(rest), period) + "#series"));
+          RankingView.pageHref(indicator.code(), filter.withRegions(rest), period, s.level())
+              + "#series"));
     }
     List<RankingView.Hidden> hidden = new ArrayList<>();
     if (filter.from() != null) {
@@ -80,6 +82,9 @@ public record SideBySideView(
     if (period != null) {
       hidden.add(new RankingView.Hidden(SideBySide.PERIOD, period));
     }
+    if (s.level() != null) {
+      hidden.add(new RankingView.Hidden(SideBySide.LEVEL, s.level()));
+    }
     String top = null;
     int topCount = 0;
     if (s.ranking() != null && s.ranking().ranked().size() >= 2) {
@@ -87,7 +92,8 @@ public record SideBySideView(
           .map(r -> r.place().code()).toList();
       if (!first.equals(filter.regions())) {
         topCount = first.size();
-        top = RankingView.pageHref(indicator.code(), filter.withRegions(first), period) + "#series";
+        top = RankingView.pageHref(indicator.code(), filter.withRegions(first), period, s.level())
+            + "#series";
       }
     }
     boolean lead = s.ranking() != null && !headline && filter.regions().isEmpty();

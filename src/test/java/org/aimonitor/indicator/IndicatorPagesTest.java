@@ -153,6 +153,28 @@ class IndicatorPagesTest {
   }
 
   @Test
+  void theRegionChooserOffersEveryPlaceWithFiguresGroupedByLevel() {
+    // ai_industry_scale has figures for 10 provinces and 6 cities and none for China.
+    Document doc = page("/indicators/ai_industry_scale", 200);
+    Element select = doc.selectFirst("select[name=region]");
+    assertEquals("", select.selectFirst("option").val(), "All regions comes first, outside the groups");
+    assertEquals(List.of("Provinces and municipalities", "Cities"), select.select("optgroup").eachAttr("label"));
+    List<String> provinces = select.select("optgroup").get(0).select("option").eachAttr("value");
+    List<String> cities = select.select("optgroup").get(1).select("option").eachAttr("value");
+    assertEquals(List.of("CN-BJ", "CN-SH", "CN-GD", "CN-ZJ", "CN-JS", "CN-AH", "CN-SC", "CN-HB",
+        "CN-FJ", "CN-HN"), provinces, "in the order of regions.csv");
+    assertEquals(List.of("CN-GD-SZ", "CN-ZJ-HZ", "CN-JS-SU", "CN-AH-HF", "CN-SC-CD", "CN-HB-WH"), cities);
+    assertEquals("北京市", page("/indicators/ai_industry_scale?lang=zh", 200)
+        .selectFirst("select[name=region] optgroup option").text());
+    // The place chosen is the one selected, inside its group.
+    assertEquals("CN-GD-SZ", page("/indicators/ai_industry_scale?region=CN-GD-SZ", 200)
+        .selectFirst("select[name=region] optgroup option[selected]").val());
+    // A national indicator: world and countries as groups too.
+    assertEquals(List.of("World", "Countries and groups of countries"),
+        page("/indicators/ai_enterprises?region=WORLD", 200).select("select[name=region] optgroup").eachAttr("label").subList(0, 2));
+  }
+
+  @Test
   void aRegionWithoutFiguresGivesAnEmptyViewNotAnError() {
     Document doc = page("/indicators/ai_core_industry_scale?region=US", 200);
     assertTrue(doc.selectFirst(".empty").text().startsWith("No headline figure"));

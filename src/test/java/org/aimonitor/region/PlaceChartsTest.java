@@ -47,7 +47,7 @@ class PlaceChartsTest {
   }
 
   static Ranking ranking(Indicator i, String period, List<Ranking.Ranked> ranked) {
-    return new Ranking(i, Period.parse(period), Ranking.Rule.ASKED, ranked, ranked.size(),
+    return new Ranking(i, Period.parse(period), "province", List.of(), Ranking.Rule.ASKED, ranked, ranked.size(),
         List.of(), 0, List.of(), 0, null);
   }
 
@@ -105,7 +105,7 @@ class PlaceChartsTest {
       many.add(ranked(i, code, "Place " + i, figure(ENTERPRISES, code, "1950", Integer.toString(1000 - i),
           "reported", "s1")));
     }
-    Ranking r = new Ranking(ENTERPRISES, Period.parse("1950"), Ranking.Rule.ASKED, many, 400,
+    Ranking r = new Ranking(ENTERPRISES, Period.parse("1950"), "province", List.of(), Ranking.Rule.ASKED, many, 400,
         List.of(), 0, List.of(), 0, null);
     ChartView view = RankingChart.build(r, notes(), Text.EN).orElseThrow();
     assertEquals(RankingChart.MAX_BARS, view.spec().x().labels().size());

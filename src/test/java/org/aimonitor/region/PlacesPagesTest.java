@@ -139,7 +139,7 @@ class PlacesPagesTest {
         .filter(tr -> tr.selectFirst("a").text().equals("AI enterprises")).findFirst().orElseThrow();
     assertEquals("/indicators/ai_enterprises?region=CN-GD", enterprises.selectFirst("a").attr("href"));
     assertEquals("225,800 enterprises", enterprises.select("td").get(1).text(), "the latest actual headline");
-    assertEquals("/indicators/ai_enterprises?period=2024-01#places",
+    assertEquals("/indicators/ai_enterprises?period=2024-01&level=province#places",
         enterprises.selectFirst("a[href*=period]").attr("href"));
     Element figures = doc.selectFirst("table.place-figures");
     assertEquals(11, figures.select("tr.obs").size());

@@ -77,49 +77,86 @@ class SideBySidePagesTest {
   }
 
   @Test
-  void byDefaultTheLatestPeriodWithTwoPlacesIsRankedAndTheRuleIsSaid() throws Exception {
+  void byDefaultThePeriodAndLevelWithTheMostPlacesAreRankedAndTheRuleIsSaid() throws Exception {
+    // Cities have 4 figures for 2024; no period of the provinces has more than 2.
     Document doc = page("/indicators/ai_enterprises");
     Element places = doc.getElementById("places");
     assertEquals("Provinces and cities side by side", places.selectFirst("h2").text());
-    assertEquals("Period ranked: Jan 2026 (the latest period in which at least two places have an actual figure).",
-        places.selectFirst(".period-chooser p").text());
-    assertEquals(List.of("CN-AH", "CN-ZJ-HZ", "CN-HN"), ranked(doc));
+    assertEquals("Period ranked: end of 2024 (of the latest periods, the one in which the most places have an actual figure).",
+        places.selectFirst(".period-chooser p.period-rule").text());
+    assertEquals(List.of("CN-HB-WH", "CN-AH-HF", "CN-JS-SU", "CN-ZJ-HZ"), ranked(doc), "cities only, never their provinces");
+    assertEquals("Cities", places.selectFirst(".level-links a[aria-current]").text());
+    assertEquals("/indicators/ai_enterprises?level=province#places",
+        places.selectFirst(".level-links a:not([aria-current])").attr("href"), "the reader can switch level");
     assertEquals("true", places.selectFirst(".period-links a[aria-current]").attr("aria-current"));
-    assertEquals("Jan 2026", places.selectFirst(".period-links a[aria-current]").text());
+    assertEquals("end of 2024", places.selectFirst(".period-links a[aria-current]").text());
     JsonNode spec = spec(doc, "chart-ranking");
     assertEquals("y", spec.get("indexAxis").asText());
-    assertEquals("AI enterprises: places ranked, Jan 2026", spec.get("title").asText());
-    assertEquals(List.of("Anhui", "Hangzhou", "Hunan"), JSON.convertValue(spec.at("/x/labels"), List.class));
+    assertEquals("AI enterprises: places ranked, end of 2024", spec.get("title").asText());
+    // Provinces: the period with the most of them among their latest, the newest of equals.
+    Document provinces = page("/indicators/ai_enterprises?level=province");
+    assertEquals(List.of("CN-AH", "CN-HN"), ranked(provinces));
+    assertEquals("Jan 2026", provinces.selectFirst(".period-links a[aria-current]").text());
+    assertEquals(400, app.get("/indicators/ai_enterprises?level=county").statusCode());
+    assertEquals(400, app.get("/indicators/ai_enterprises/ranking?level=country").statusCode());
     assertEquals("chart-ranking-table-caption",
         doc.getElementById("chart-ranking").attr("aria-describedby"), "the chart's table is the ranking");
     assertNotNull(doc.getElementById("chart-ranking-table-caption"));
   }
 
   @Test
-  void aPeriodIsAPermalinkAndPlacesAreRankedByValueWithLowerBoundsMarked() throws Exception {
-    Document doc = page("/indicators/ai_enterprises?period=2024");
-    assertEquals("Period ranked: end of 2024 (the period asked for).", doc.selectFirst(".period-chooser p").text());
-    // As numbers: 2,400 > 1,326 > 1,078 > 667 > 500, which as text would sort 667 first.
-    assertEquals(List.of("CN-BJ", "CN-HB-WH", "CN-AH-HF", "CN-JS-SU", "CN-ZJ-HZ"), ranked(doc));
+  void aPeriodIsAPermalinkAndPlacesAreRankedByValueWithLowerBoundsDrawnApart() throws Exception {
+    Document doc = page("/indicators/ai_enterprises?period=2024&level=city");
+    assertEquals("Period ranked: end of 2024 (the period asked for).", doc.selectFirst(".period-chooser p.period-rule").text());
+    // As numbers: 1,326 > 1,078 > 667 > 500, which as text would sort 667 first.
+    assertEquals(List.of("CN-HB-WH", "CN-AH-HF", "CN-JS-SU", "CN-ZJ-HZ"), ranked(doc));
     Element table = doc.selectFirst("#places table.ranking");
-    assertEquals(List.of("1", "2", "3", "4", "5"), table.select("tbody td:first-child").eachText());
-    assertEquals("> 2,400 enterprises", table.selectFirst("tr[data-region=CN-BJ] td.num + td.num, tr[data-region=CN-BJ] td:nth-child(4)").text());
-    assertEquals("lower bound", table.selectFirst("tr[data-region=CN-BJ] .qualifier").text());
+    assertEquals(List.of("1", "2", "3", "4"), table.select("tbody td:first-child").eachText());
+    assertEquals("lower bound", table.selectFirst("tr[data-region=CN-ZJ-HZ] .qualifier").text());
+    // Beijing, a province, is ranked among provinces only.
+    assertEquals(List.of("CN-BJ"), ranked(page("/indicators/ai_enterprises?period=2024&level=province")));
+    assertEquals("> 2,400 enterprises", page("/indicators/ai_enterprises?period=2024&level=province")
+        .selectFirst("#places tr[data-region=CN-BJ] td:nth-child(4)").text());
     assertTrue(table.selectFirst("tr[data-region=CN-HB-WH] .obs__note").text().contains("Association enterprise database"),
         "each figure keeps its note beside it");
     JsonNode series = spec(doc, "chart-ranking").get("series");
     assertEquals(1, series.size(), "one series: each bar is marked by its qualifier");
-    assertEquals(List.of("Beijing", "Wuhan", "Hefei", "Suzhou", "Hangzhou"), labels(series.get(0)));
+    assertEquals(List.of("Wuhan", "Hefei", "Suzhou", "Hangzhou"), labels(series.get(0)));
     List<String> marks = new java.util.ArrayList<>();
     series.get(0).get("points").forEach(p -> marks.add(p.get("mark").asText()));
-    assertEquals("lower_bound", marks.get(0), "Beijing's lower bound is drawn hatched with >");
-    assertEquals("lower_bound", marks.get(4));
-    assertEquals("> 2,400 enterprises", series.get(0).at("/points/0/text").asText());
+    assertEquals("lower_bound", marks.get(3), "Hangzhou's lower bound is drawn hatched with >");
+    assertEquals("reported", marks.get(0));
+  }
+
+  @Test
+  void figuresFromWeakSourcesAreMarkedAndTheMarkIsExplainedInTheKey() {
+    java.util.Map<String, String> reliability = new java.util.HashMap<>();
+    org.aimonitor.TestData.sources(app.db()).forEach(src -> reliability.put(src.id(), src.reliability()));
+    java.util.Map<String, String> headlineSource = new java.util.HashMap<>();
+    org.aimonitor.TestData.observations(app.db()).stream()
+        .filter(o -> o.indicator().equals("ai_enterprises") && o.period().code().equals("2024") && o.headline())
+        .forEach(o -> headlineSource.put(o.region(), o.source()));
+    int weak = 0;
+    for (String level : List.of("city", "province")) {
+      Document doc = page("/indicators/ai_enterprises/ranking?period=2024&level=" + level);
+      for (Element row : doc.select("table.ranking tbody tr")) {
+        String rel = reliability.get(headlineSource.get(row.attr("data-region")));
+        boolean marked = row.selectFirst("td:nth-child(4) .weak-mark") != null;
+        assertEquals(rel.equals("secondary") || rel.equals("low"), marked, row.attr("data-region") + " (" + rel + ")");
+        if (marked) {
+          weak++;
+          assertEquals("† (source of secondary or low reliability)", row.selectFirst(".weak-mark").text());
+          assertTrue(doc.selectFirst("table.ranking caption .caption-key").text().startsWith("† The figure's source is secondary"),
+              "the key says what the mark means");
+        }
+      }
+    }
+    assertTrue(weak > 0, "the seed has weak sources among the 2024 rankings");
   }
 
   @Test
   void forecastsAndTargetsAreListedApartAndTheNationalFigureStandsBesideNotAsASum() throws Exception {
-    Document doc = page("/indicators/ai_enterprises?period=2025");
+    Document doc = page("/indicators/ai_enterprises?period=2025&level=province");
     assertEquals(List.of("CN-HB"), ranked(doc));
     Element projections = doc.selectFirst("table.ranking--projections");
     assertEquals("Forecasts and targets for end of 2025: listed apart, not ranked", projections.selectFirst("caption").text());
@@ -165,9 +202,10 @@ class SideBySidePagesTest {
     assertEquals(List.of("Definition", "Freshness", "View", "Provinces and cities side by side", "All figures",
         "How to cite", "Sources"), doc.select("main h2").eachText());
     assertTrue(doc.selectFirst(".places__lead").text().startsWith("This indicator has figures for provinces and cities only"));
-    assertEquals("Jan–Sep 2025", doc.selectFirst(".period-links a[aria-current]").text(),
-        "the latest period with two places: Shanghai and Anhui");
-    assertEquals(List.of("CN-SH", "CN-AH"), ranked(doc));
+    assertEquals("2024", doc.selectFirst(".period-links a[aria-current]").text(),
+        "four provinces in 2024 and in 2023, four cities in 2024: provinces when equal, the newest period");
+    assertEquals("Provinces and municipalities", doc.selectFirst(".level-links a[aria-current]").text());
+    assertEquals(java.util.Set.of("CN-AH", "CN-SC", "CN-SH", "CN-ZJ"), new java.util.HashSet<>(ranked(doc)));
     // An indicator with a national series keeps its chart first.
     assertNotNull(page("/indicators/ai_enterprises").getElementById("series"));
     // An indicator without regional figures has no places section.
@@ -191,29 +229,30 @@ class SideBySidePagesTest {
     assertEquals(List.of("CN-BJ", "CN-SH", "CN-GD"), doc.select("table.observations tbody.obs-group")
         .eachAttr("data-region").stream().distinct().toList());
     // The ranking marks the chosen places and offers the others.
-    Document ranking = page("/indicators/ai_enterprises?region=CN-BJ,CN-SH,CN-GD&period=2024");
-    Element bj = ranking.selectFirst("#places tr[data-region=CN-BJ]");
-    assertTrue(bj.hasClass("is-chosen"));
-    assertEquals("chosen", bj.selectFirst(".badge").text());
-    assertEquals("/indicators/ai_enterprises?region=CN-BJ,CN-SH,CN-GD,CN-HB-WH&period=2024#series",
-        ranking.selectFirst("#places tr[data-region=CN-HB-WH] a[href*='?region=']").attr("href"));
-    assertEquals("CN-BJ,CN-SH,CN-GD", ranking.selectFirst("#compare input[name=region]").val());
+    Document ranking = page("/indicators/ai_enterprises?region=CN-SH&period=2023&level=province");
+    Element sh = ranking.selectFirst("#places tr[data-region=CN-SH]");
+    assertTrue(sh.hasClass("is-chosen"));
+    assertEquals("chosen", sh.selectFirst(".badge").text());
+    assertEquals("/indicators/ai_enterprises?region=CN-SH,CN-GD&period=2023&level=province#series",
+        ranking.selectFirst("#places tr[data-region=CN-GD] a[href*='?region=']").attr("href"));
+    assertEquals("CN-SH", ranking.selectFirst("#compare input[name=region]").val());
+    assertEquals("province", ranking.selectFirst("#compare input[name=level]").val(), "the level is kept");
   }
 
   @Test
   void aRankingOffersToCompareItsPlacesOneByOneOrTheFirstFive() {
     Document doc = page("/indicators/ai_enterprises?period=2024");
-    assertEquals("/indicators/ai_enterprises?region=CN-BJ&period=2024#series",
-        doc.selectFirst("#places tr[data-region=CN-BJ] a[href*='?region=']").attr("href"));
-    assertEquals("Compare Beijing", doc.selectFirst("#places tr[data-region=CN-BJ] a[href*='?region=']").text(),
+    assertEquals("/indicators/ai_enterprises?region=CN-HB-WH&period=2024#series",
+        doc.selectFirst("#places tr[data-region=CN-HB-WH] a[href*='?region=']").attr("href"));
+    assertEquals("Compare Wuhan", doc.selectFirst("#places tr[data-region=CN-HB-WH] a[href*='?region=']").text(),
         "the link's name says which place it adds");
     Element top = doc.selectFirst("#compare a[href*='?region=']");
-    assertEquals("Compare the 5 places ranked first", top.text());
-    assertEquals("/indicators/ai_enterprises?region=CN-BJ,CN-HB-WH,CN-AH-HF,CN-JS-SU,CN-ZJ-HZ&period=2024#series",
+    assertEquals("Compare the 4 places ranked first", top.text());
+    assertEquals("/indicators/ai_enterprises?region=CN-HB-WH,CN-AH-HF,CN-JS-SU,CN-ZJ-HZ&period=2024#series",
         top.attr("href"));
-    Document five = page(top.attr("href").replace("#series", ""));
-    assertTrue(five.select("#places table.ranking a[href*='?region=']").isEmpty(), "five places chosen: no more to add");
-    assertEquals(5, five.select("#series .chosen__remove").size());
+    Document four = page(top.attr("href").replace("#series", ""));
+    assertTrue(four.select("#places table.ranking a[href*='?region=']").isEmpty(), "every ranked place chosen: none to add");
+    assertEquals(4, four.select("#series .chosen__remove").size());
   }
 
   @Test
@@ -235,8 +274,10 @@ class SideBySidePagesTest {
   void inChineseTheRankingAndTheComparisonSpeakChinese() throws Exception {
     Document doc = page("/indicators/ai_enterprises?lang=zh");
     assertEquals("各省市并列比较", doc.selectFirst("#places h2").text());
-    assertEquals("人工智能企业数量：各地区排名，2026年1月", spec(doc, "chart-ranking").get("title").asText());
-    assertEquals("893家", doc.selectFirst("#places tr[data-region=CN-AH] td:nth-child(4)").text());
+    assertEquals("人工智能企业数量：各地区排名，2024年末", spec(doc, "chart-ranking").get("title").asText());
+    assertEquals("城市", doc.selectFirst("#places .level-links a[aria-current]").text());
+    assertEquals("893家", page("/indicators/ai_enterprises?level=province&lang=zh")
+        .selectFirst("#places tr[data-region=CN-AH] td:nth-child(4)").text());
     Document cmp = page("/indicators/ai_enterprises?region=CN-BJ,CN-SH&lang=zh");
     assertEquals("各地区跨时期比较", cmp.selectFirst("#series h2").text());
     assertEquals("人工智能企业数量：北京市，上海市比较", spec(cmp, "chart-comparison").get("title").asText());
@@ -246,10 +287,12 @@ class SideBySidePagesTest {
   void theFullRankingListsEveryPlaceOfThePeriodWithoutAChart() {
     Document doc = page("/indicators/ai_enterprises/ranking?period=2024");
     assertEquals("AI enterprises: places ranked, end of 2024", doc.selectFirst("h1").text());
-    assertEquals(List.of("CN-BJ", "CN-HB-WH", "CN-AH-HF", "CN-JS-SU", "CN-ZJ-HZ"),
+    assertEquals(List.of("CN-HB-WH", "CN-AH-HF", "CN-JS-SU", "CN-ZJ-HZ"),
         doc.select("table.ranking:not(.ranking--projections) tbody tr").eachAttr("data-region"));
+    assertEquals(List.of("CN-BJ"), page("/indicators/ai_enterprises/ranking?period=2024&level=province")
+        .select("table.ranking:not(.ranking--projections) tbody tr").eachAttr("data-region"));
     assertTrue(doc.select("canvas").isEmpty());
-    assertEquals("/indicators/ai_enterprises/ranking?period=2026-01",
+    assertEquals("/indicators/ai_enterprises/ranking?period=2024",
         page("/indicators/ai_enterprises/ranking").selectFirst(".period-links a[aria-current]").attr("href"),
         "without period= the default rule's period");
     assertEquals(404, app.get("/indicators/no_such_indicator/ranking").statusCode());
@@ -261,22 +304,22 @@ class SideBySidePagesTest {
 
   @Test
   void aLongRankingDrawsTheFirstTwentyFiveAndPagesTheFullRanking() throws Exception {
-    Document doc = page(big, "/indicators/ai_enterprises?period=1950", 200);
+    Document doc = page(big, "/indicators/ai_enterprises?period=1950&level=province", 200);
     assertEquals(25, JSON.convertValue(spec(doc, "chart-ranking").at("/x/labels"), List.class).size());
     assertEquals(25, ranked(doc).size(), "the table beside the chart lists what it draws");
     assertEquals(TestData.syntheticPlace(1), ranked(doc).get(0));
     Element full = doc.selectFirst(".places__full a");
     assertEquals("The full ranking of all 130 places", full.text());
-    assertEquals("/indicators/ai_enterprises/ranking?period=1950", full.attr("href"));
+    assertEquals("/indicators/ai_enterprises/ranking?period=1950&level=province", full.attr("href"));
     Document first = page(big, full.attr("href"), 200);
     assertEquals(100, first.select("table.ranking tbody tr").size());
-    assertEquals("/indicators/ai_enterprises/ranking?period=1950&page=2",
+    assertEquals("/indicators/ai_enterprises/ranking?period=1950&level=province&page=2",
         first.selectFirst(".pager a[rel=next]").attr("href"));
-    Document second = page(big, "/indicators/ai_enterprises/ranking?period=1950&page=2", 200);
+    Document second = page(big, "/indicators/ai_enterprises/ranking?period=1950&level=province&page=2", 200);
     assertEquals(30, second.select("table.ranking tbody tr").size());
     assertEquals("101", second.selectFirst("table.ranking tbody td").text(), "ranks go on across pages");
-    assertEquals(404, big.get("/indicators/ai_enterprises/ranking?period=1950&page=3").statusCode());
-    assertEquals("Jan 2026", page(big, "/indicators/ai_enterprises", 200)
+    assertEquals(404, big.get("/indicators/ai_enterprises/ranking?period=1950&level=province&page=3").statusCode());
+    assertEquals("end of 2024", page(big, "/indicators/ai_enterprises", 200)
         .selectFirst(".period-links a[aria-current]").text(), "old synthetic figures do not move the default");
   }
 

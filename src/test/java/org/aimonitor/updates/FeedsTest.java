@@ -160,7 +160,7 @@ class FeedsTest {
     // And the Chinese feed carries the same entries in Chinese.
     SyndFeed zh = feed("/updates.atom?lang=zh");
     assertEquals("zh-CN", xmlLang("/updates.atom?lang=zh"));
-    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(Imports.day(Instant.now())) + "）：数字：新增0，修订1",
+    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(Imports.day(Instant.now())) + "）：数据：新增0，修订1",
         zh.getEntries().stream().filter(e -> e.getLink().equals(app.url("/updates/2?lang=zh")))
             .findFirst().orElseThrow().getTitle());
     assertEquals(first.getEntries().stream().map(SyndEntry::getUri).toList(),

@@ -217,7 +217,7 @@ class UpdatesPagesTest {
     assertEquals("修订", row.selectFirst(".change-kind").text());
     assertEquals("data team (web)", doc.selectFirst(".import-facts__who span[lang=en]").text());
     Document list = page("/updates?lang=zh");
-    assertEquals("数字：新增0，修订1，未变0",
+    assertEquals("数据：新增0，修订1，未变0",
         list.select(".import-card").get(1).select(".import-facts__tables li").get(1).text());
   }
 
