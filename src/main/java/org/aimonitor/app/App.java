@@ -100,6 +100,11 @@ public final class App {
     NewSince newSince = new NewSince(db, settings.https());
     StaticFiles staticFiles = new StaticFiles("web/static");
     StaticFiles webjars = new StaticFiles("META-INF/resources/webjars");
+    Settings.Operations ops = settings.operations();
+    // Absolute links from a trusted origin only (docs/operations.md, "Public address").
+    Addresses.Policy origins = new Addresses.Policy(ops.publicOrigin(), ops.trustProxy(),
+        settings.https());
+    Observability observe = Observability.of(ops, db, cache);
 
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -117,7 +122,9 @@ public final class App {
       config.jetty.multipartConfig.maxFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
       config.jetty.multipartConfig.maxInMemoryFileSize(Importer.MAX_FILE_BYTES, SizeUnit.BYTES);
 
+      observe.install(config);
       config.routes.before(App::securityHeaders);
+      config.routes.before(ctx -> Addresses.resolve(ctx, origins));
       config.routes.before(ctx -> Lang.resolve(ctx));
       config.routes.before(ctx -> {
         if (!Addresses.wellFormedQuery(ctx.queryString())) {
@@ -136,6 +143,7 @@ public final class App {
         get("/", newSince.marking(cache.wrap(dashboard::show, newSince::variant)));
         get("/summary", cache.wrap(summary::show));
         get("/healthz", health::check);
+        observe.routes();
         get("/favicon.ico", App::favicon);
         // Our files (pages link them with a content hash) and Chart.js from its webjar.
         get("/static/<name>", ctx -> staticFiles.serve(ctx, ctx.pathParam("name")));

@@ -9,7 +9,24 @@ import java.util.Map;
  * names, defaults and meanings; the README's configuration table repeats it.
  */
 public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https,
-    long pageCacheBytes) {
+    long pageCacheBytes, Operations operations) {
+
+  /**
+   * How the site faces its readers and its operator: the public address links use
+   * ({@code publicOrigin}, null when unset), whether proxy headers are believed, and what is
+   * measured and logged ({@code metricsPort} -1 when unset).
+   */
+  public record Operations(String publicOrigin, boolean trustProxy, boolean metrics,
+      int metricsPort, boolean accessLog) {
+
+    /** Nothing set: links on the request's Host, no metrics, no access log. */
+    public static final Operations NONE = new Operations(null, false, false, -1, false);
+
+    /** Whether /metrics is served at all (on the main port or its own). */
+    public boolean metricsOn() {
+      return metrics || metricsPort >= 0;
+    }
+  }
 
   /** An environment variable the app reads; an empty default means "not set". */
   public record Variable(String name, String defaultValue, String help) {
@@ -35,14 +52,34 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
       "Who holds the admin token, as the import log names them (e.g. `data team`).");
   public static final Variable HTTPS = new Variable("AIM_HTTPS", "false",
       "`true` when users reach the site over HTTPS (e.g. behind a TLS proxy): the admin session "
-          + "cookie is then marked Secure.");
+          + "cookie is then marked Secure, and absolute links (hreflang, citations, feeds) are "
+          + "https when `AIM_PUBLIC_URL` does not say.");
 
   public static final Variable PAGE_CACHE_MB = new Variable("AIM_PAGE_CACHE_MB", "16",
       "Memory for rendered pages and API answers, in MB (whole number, 0 to 1024); `0` turns the "
           + "page cache off, so every request renders (the scale benchmark measures that way).");
 
+  // Public address, metrics, access log (#25, #26).
+  public static final Variable PUBLIC_URL = new Variable("AIM_PUBLIC_URL", "",
+      "The site's public address, e.g. `https://monitor.example.org` (http or https, host, optional "
+          + "port, no path): every absolute link (hreflang, citations, feeds) uses it, whatever "
+          + "the request's Host. Unset: the request's Host (validated), or a trusted proxy's.");
+  public static final Variable TRUST_PROXY = new Variable("AIM_TRUST_PROXY", "false",
+      "`true` only behind a reverse proxy that sets `Forwarded` or `X-Forwarded-Proto`/`-Host` "
+          + "itself: absolute links then follow them when `AIM_PUBLIC_URL` is unset. Never "
+          + "when clients reach the app directly (they could forge them).");
+  public static final Variable METRICS = new Variable("AIM_METRICS", "false",
+      "`true` serves `/metrics` (Prometheus text format) on the main port; block it at the proxy, "
+          + "or use `AIM_METRICS_PORT` instead.");
+  public static final Variable METRICS_PORT = new Variable("AIM_METRICS_PORT", "",
+      "A port of its own for `/metrics` (not served on the main port then), e.g. `9464`; 0 picks "
+          + "a free one. Unset: as `AIM_METRICS` says.");
+  public static final Variable ACCESS_LOG = new Variable("AIM_ACCESS_LOG", "false",
+      "`true` logs one line per request: time, method, route, status, bytes, duration, cache "
+          + "outcome; never a query string or a cookie.");
+
   public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL,
-      HTTPS, PAGE_CACHE_MB);
+      HTTPS, PAGE_CACHE_MB, PUBLIC_URL, TRUST_PROXY, METRICS, METRICS_PORT, ACCESS_LOG);
 
   /** Reads the settings; a malformed value is reported by name, not as a stack trace. */
   public static Settings fromEnvironment(Map<String, String> env) {
@@ -76,7 +113,33 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
           + "\" is not a whole number of MB from 0 to 1024");
     }
     return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https),
-        Long.parseLong(cacheText) * 1024 * 1024);
+        Long.parseLong(cacheText) * 1024 * 1024, operations(env));
+  }
+
+  private static Operations operations(Map<String, String> env) {
+    String url = env.getOrDefault(PUBLIC_URL.name(), "").strip();
+    String origin = url.isEmpty() ? null
+        : org.aimonitor.web.Addresses.Policy.origin(PUBLIC_URL.name(), url);
+    String portText = env.getOrDefault(METRICS_PORT.name(), "").strip();
+    int metricsPort = -1;
+    if (!portText.isEmpty()) {
+      if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65_535) {
+        throw new IllegalArgumentException(METRICS_PORT.name() + "=\"" + portText
+            + "\" is not a port number (0-65535)");
+      }
+      metricsPort = Integer.parseInt(portText);
+    }
+    return new Operations(origin, flag(env, TRUST_PROXY), flag(env, METRICS), metricsPort,
+        flag(env, ACCESS_LOG));
+  }
+
+  /** A true/false variable; anything else is reported by name. */
+  private static boolean flag(Map<String, String> env, Variable v) {
+    String text = env.getOrDefault(v.name(), v.defaultValue()).strip();
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(v.name() + "=\"" + text + "\" is not true or false");
+    }
+    return text.equals("true");
   }
 
   /** Whether the staff pages under /admin are switched on. */

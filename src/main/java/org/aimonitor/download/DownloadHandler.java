@@ -17,6 +17,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
+import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
 
 /** {@code GET /data} and the downloads it lists: every table as CSV and a database snapshot. */
@@ -61,12 +62,12 @@ public final class DownloadHandler {
     downloads.add(new Download("/data/monitor.sqlite", "monitor.sqlite",
         t.t("data.file.database"), t.t("data.format.sqlite"), null, "–",
         t.t("qualifier-sign.approx") + size(facts.snapshotBytes(), t)));
-    String host = ctx.host();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     // English cites the access date as ISO text, as before; Chinese writes it "2026年1月1日".
     Page.render(ctx, "data", t.t("data.title"), "data", new DataView(downloads, facts.version(),
         t.zh() ? t.date(today) : today.toString(),
-        ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host)));
+        // The origin the page cache keys on (#26 row 3): never the raw Host header.
+        Addresses.origin(ctx)));
   }
 
   /** {@code GET /data/{file}.csv}: a whole table, streamed from one read transaction as its rows are read. */

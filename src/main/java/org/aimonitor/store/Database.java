@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.aimonitor.json.Json;
 import org.jdbi.v3.core.argument.ArgumentFactory;
@@ -25,6 +29,8 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
   private static final int BUSY_TIMEOUT_MS = 5_000;
 
   private final Path file;
@@ -34,10 +40,26 @@ public final class Database {
   private final SQLiteDataSource dataSource;
   private java.sql.Connection versionConnection;
 
-  private Database(Path file, Jdbi jdbi, SQLiteDataSource dataSource) {
+  private Database(Path file, Jdbi jdbi, SQLiteDataSource dataSource, LongSupplier ticker) {
     this.file = file;
     this.jdbi = jdbi;
     this.dataSource = dataSource;
+    this.ticker = ticker;
+    refreshAfterEachHandle(jdbi);
+  }
+
+  /**
+   * A handle that closes may have committed (an import, a staff change, a test's write): the
+   * version is asked at once, so the next reader sees it.
+   */
+  private void refreshAfterEachHandle(Jdbi handles) {
+    handles.getConfig(org.jdbi.v3.core.Handles.class).addListener(
+        new org.jdbi.v3.core.HandleListener() {
+          @Override
+          public void handleClosed(org.jdbi.v3.core.Handle handle) {
+            refresh();
+          }
+        });
   }
 
   /**
@@ -65,28 +87,109 @@ public final class Database {
       rs.getString("last_import_at"));
 
   /**
-   * The current data version, read on one connection kept open for the purpose: every request
-   * of a cached page asks, so it must not open a connection each time (nor build a SQL object:
-   * the start-up log line asks too). Each query is its own read transaction, so a commit by any
-   * process (server or command line) is seen at once.
+   * How often, at most, {@link #version()} asks SQLite whether another connection committed
+   * ({@code PRAGMA data_version}): a change made by another process (the command line) is seen
+   * within this delay; one made through this {@code Database} at once.
    */
-  public synchronized Version version() {
+  public static final Duration CHECK_INTERVAL = Duration.ofMillis(500);
+
+  /** The version readers are served; null until first read. */
+  private volatile Version current;
+  /** When (in {@link #ticker} nanoseconds) SQLite was last asked; guarded by {@link #checking}. */
+  private volatile long checkedAt;
+  /** What {@code PRAGMA data_version} said then on {@link #versionConnection}. */
+  private long pragmaVersion = Long.MIN_VALUE;
+  private final java.util.concurrent.locks.ReentrantLock checking =
+      new java.util.concurrent.locks.ReentrantLock();
+  private final LongSupplier ticker;
+
+  /**
+   * The current data version, held in memory: every request of a cached page asks, so a hit
+   * costs no SQL and waits for no lock. It moves on at once when a handle of this
+   * {@code Database} closes (an import, any write through it: {@link #refresh()}), and within
+   * {@link #CHECK_INTERVAL} when another process commits: the first caller after the interval
+   * asks SQLite's {@code PRAGMA data_version} (a read of the file header, on one connection kept
+   * open for it) and reads the version row only when it moved. Callers that arrive while one
+   * asks get the version held, never wait.
+   */
+  public Version version() {
+    Version v = current;
+    if (v != null && ticker.getAsLong() - checkedAt < CHECK_INTERVAL.toNanos()) {
+      return v;
+    }
+    if (v == null) {
+      checking.lock();
+    } else if (!checking.tryLock()) {
+      return v;
+    }
+    try {
+      return check();
+    } finally {
+      checking.unlock();
+    }
+  }
+
+  /**
+   * Asks SQLite now, waiting for a check under way: after a commit through this database, so
+   * that no reader who can see the new data is served a page of the old version. A failure is
+   * left to the next {@link #version()} (a handle that closes must not fail for it).
+   */
+  public void refresh() {
+    checking.lock();
+    try {
+      check();
+    } catch (IllegalStateException e) {
+      LOG.debug("cannot read the data version after a write", e);
+    } finally {
+      checking.unlock();
+    }
+  }
+
+  /**
+   * Reads the version row, whatever {@code PRAGMA data_version} says, and fails when it cannot:
+   * what {@code /healthz} calls, at its own bounded rate, to know the database answers.
+   */
+  public Version readVersion() {
+    checking.lock();
+    try {
+      pragmaVersion = Long.MIN_VALUE;
+      return check();
+    } finally {
+      checking.unlock();
+    }
+  }
+
+  /** Called holding {@link #checking}. */
+  private Version check() {
     try {
       if (versionConnection == null || versionConnection.isClosed()) {
         versionConnection = dataSource.getConnection();
+        pragmaVersion = Long.MIN_VALUE;
       }
+      long now = ticker.getAsLong();
+      long pragma;
       try (var statement = versionConnection.createStatement();
-          var rs = statement.executeQuery(VERSION)) {
+          var rs = statement.executeQuery("PRAGMA data_version")) {
         rs.next();
-        return VERSION_ROW.map(rs, null);
+        pragma = rs.getLong(1);
       }
+      if (pragma != pragmaVersion || current == null) {
+        try (var statement = versionConnection.createStatement();
+            var rs = statement.executeQuery(VERSION)) {
+          rs.next();
+          current = VERSION_ROW.map(rs, null);
+        }
+        pragmaVersion = pragma;
+      }
+      checkedAt = now;
+      return current;
     } catch (java.sql.SQLException e) {
       closeVersionConnection();
       throw new IllegalStateException("cannot read the data version", e);
     }
   }
 
-  private synchronized void closeVersionConnection() {
+  private void closeVersionConnection() {
     if (versionConnection != null) {
       try {
         versionConnection.close();
@@ -99,6 +202,14 @@ public final class Database {
 
   /** Opens (creating the folder and file when missing) and migrates the database at {@code file}. */
   public static Database open(Path file) {
+    return open(file, System::nanoTime);
+  }
+
+  /**
+   * As {@link #open(Path)}, timing {@link #CHECK_INTERVAL} by {@code ticker} (nanoseconds), so a
+   * test can say when the interval has passed.
+   */
+  public static Database open(Path file, LongSupplier ticker) {
     Path parent = file.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
@@ -112,7 +223,7 @@ public final class Database {
     Schema.migrate(dataSource);
 
     Jdbi jdbi = configure(Jdbi.create(dataSource));
-    return new Database(file, jdbi, dataSource);
+    return new Database(file, jdbi, dataSource, ticker);
   }
 
   /**
@@ -189,6 +300,7 @@ public final class Database {
   public synchronized Jdbi writer() {
     if (writer == null) {
       writer = configure(Jdbi.create(dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE)));
+      refreshAfterEachHandle(writer);
     }
     return writer;
   }
@@ -206,12 +318,23 @@ public final class Database {
    * @return whether the whole log was merged (false when another connection kept it busy)
    */
   public boolean checkpoint() {
-    // The data-version connection is the only long-lived one; close it so the log can go.
-    closeVersionConnection();
-    // Columns: busy (1 if blocked), frames in the log, frames checkpointed.
-    return jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
-        .map((rs, ctx) -> rs.getInt(1) == 0)
-        .one());
+    // The data-version connection is the only long-lived one; close it so the log can go (and
+    // use none of jdbi's handles, whose closing would open it again).
+    checking.lock();
+    try {
+      closeVersionConnection();
+      // Columns: busy (1 if blocked), frames in the log, frames checkpointed.
+      try (var connection = dataSource.getConnection();
+          var statement = connection.createStatement();
+          var rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        rs.next();
+        return rs.getInt(1) == 0;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot checkpoint " + file, e);
+    } finally {
+      checking.unlock();
+    }
   }
 
   /** The read side of the store, bound to this database. */

@@ -41,7 +41,9 @@ public final class KnownParams {
   /**
    * The request's known parameters with their values, in the route's order: what the answer
    * depends on besides the path ({@code lang} is not among them: the resolved language counts
-   * instead). Pages build their links from this, so equal keys render equal pages.
+   * instead). Values are trimmed and blank ones dropped, as the parsers read them
+   * ({@link QueryParams}), so {@code limit=%205} and {@code limit=5} are one page. Pages build
+   * their links from this, so equal keys render equal pages.
    */
   public static Map<String, List<String>> canonical(Context ctx) {
     Map<String, List<String>> all = ctx.queryParamMap();
@@ -49,7 +51,10 @@ public final class KnownParams {
     for (String name : of(ctx)) {
       List<String> values = all.get(name);
       if (values != null && !name.equals(Lang.PARAM)) {
-        query.put(name, values);
+        List<String> trimmed = values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+        if (!trimmed.isEmpty()) {
+          query.put(name, trimmed);
+        }
       }
     }
     return query;

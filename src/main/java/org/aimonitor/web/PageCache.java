@@ -13,11 +13,21 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.Database;
 
@@ -27,9 +37,17 @@ import org.aimonitor.store.Database;
  * Responses carry an ETag and Last-Modified, and conditional requests get 304 Not Modified.
  *
  * <p>The cache is bounded in bytes (the page and its compressed forms), not only in entries,
- * and its keys hold only the parameters a route understands ({@link KnownParams}): {@code /?x=1},
- * {@code /?x=2}, … are the one page {@code /}. A page larger than an eighth of the budget is
- * served but not kept.
+ * and its keys hold only the parameters a route understands ({@link KnownParams}), trimmed:
+ * {@code /?x=1}, {@code /?x=2}, … are the one page {@code /}. A page larger than an eighth of
+ * the budget is served but not kept. Caffeine keeps the pages: a lookup takes no lock, and its
+ * admission policy (W-TinyLFU) keeps a flood of pages asked once from pushing out the pages
+ * readers keep asking for.
+ *
+ * <p>A hit never waits for anyone: the data version comes from memory ({@link Database#version})
+ * and the lookup is lock-free. Only requests for the same missing page wait, for its one render
+ * (a future per key), and at most {@link #RENDERS} renders run at once; beyond
+ * {@link #MAX_WAITING} requests waiting for a render slot the answer is 503 with
+ * {@code Retry-After}, so a flood of distinct pages cannot hold every server thread.
  *
  * <p>A route whose page also depends on something else of the request (the reader's "new since
  * your last visit" state, a feed's language and address) names it with a variant
@@ -40,6 +58,14 @@ public final class PageCache {
 
   /** The default budget, in bytes; {@code AIM_PAGE_CACHE_MB} sets another, 0 turns caching off. */
   public static final long DEFAULT_BYTES = 16L * 1024 * 1024;
+  /** Renders that may run at once: the machine's cores, at least two. */
+  public static final int RENDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Requests that may wait for a render slot; more are answered 503. */
+  public static final int MAX_WAITING = 64;
+  /** How long a request waits for a render slot or for another request's render of its page. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(30);
+  /** The request attribute saying how the cache answered ({@link #outcome}). */
+  private static final String OUTCOME = "aim.page-cache";
   /** Bytes an entry costs besides its bodies: key, headers, bookkeeping (an estimate). */
   private static final int ENTRY_OVERHEAD = 1_024;
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -50,59 +76,73 @@ public final class PageCache {
    */
   private final class Entry {
     final String key;
-    final Stamp version;
     final byte[] body;
     final Map<String, String> headers;
     final String etag;
     final String lastModified;
-    private byte[] gzip;
-    private byte[] brotli;
+    private volatile byte[] gzip;
+    private volatile byte[] brotli;
 
-    Entry(String key, Stamp version, byte[] body, Map<String, String> headers, String etag,
+    Entry(String key, byte[] body, Map<String, String> headers, String etag,
         String lastModified) {
       this.key = key;
-      this.version = version;
       this.body = body;
       this.headers = headers;
       this.etag = etag;
       this.lastModified = lastModified;
     }
 
-    long bytes() {
-      return ENTRY_OVERHEAD + body.length + (gzip == null ? 0 : gzip.length)
-          + (brotli == null ? 0 : brotli.length);
+    int bytes() {
+      byte[] g = gzip;
+      byte[] b = brotli;
+      long n = ENTRY_OVERHEAD + body.length + (g == null ? 0 : g.length) + (b == null ? 0 : b.length);
+      return (int) Math.min(Integer.MAX_VALUE, n);
     }
 
     byte[] gzip() {
-      synchronized (this) {
-        if (gzip != null) {
-          return gzip;
-        }
-        gzip = Compression.gzip(body);
+      byte[] g = gzip;
+      if (g != null) {
+        return g;
       }
-      grew(this, gzip.length);
-      return gzip;
+      synchronized (this) {
+        if (gzip == null) {
+          gzip = Compression.gzip(body);
+          grew(this);
+        }
+        return gzip;
+      }
     }
 
     byte[] brotli() {
-      synchronized (this) {
-        if (brotli != null) {
-          return brotli;
-        }
-        brotli = Compression.brotli(body);
+      byte[] b = brotli;
+      if (b != null) {
+        return b;
       }
-      grew(this, brotli.length);
-      return brotli;
+      synchronized (this) {
+        if (brotli == null) {
+          brotli = Compression.brotli(body);
+          grew(this);
+        }
+        return brotli;
+      }
     }
   }
 
   private final Database db;
   private final long maxBytes;
-  private final Object[] stripes = new Object[64];
-  /** In access order: the eldest is the least recently used. Guarded by {@code this}. */
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-  private long bytes;
-  private Stamp version = new Stamp(Long.MIN_VALUE, Long.MIN_VALUE);
+  private final java.time.Clock clock;
+  /** Finished pages, keyed by data version and request (see {@link #key}). */
+  private final Cache<String, Entry> entries;
+  /** Renders under way, by key: requests for the same page wait for the one render. */
+  private final ConcurrentHashMap<String, CompletableFuture<Entry>> rendering =
+      new ConcurrentHashMap<>();
+  private final Semaphore renderSlots = new Semaphore(RENDERS, true);
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder evictions = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private volatile Stamp version = new Stamp(Long.MIN_VALUE, Long.MIN_VALUE);
 
   /**
    * What pages depend on besides the request: the data version and the latest import (an import
@@ -113,7 +153,6 @@ public final class PageCache {
       return new Stamp(v.number(), v.lastImport());
     }
   }
-  private final java.time.Clock clock;
 
   public PageCache(Database db) {
     this(db, DEFAULT_BYTES);
@@ -129,9 +168,17 @@ public final class PageCache {
     this.db = db;
     this.maxBytes = maxBytes;
     this.clock = clock;
-    for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Object();
-    }
+    this.entries = Caffeine.newBuilder()
+        .maximumWeight(Math.max(0, maxBytes))
+        .<String, Entry>weigher((key, entry) -> entry.bytes())
+        // Upkeep on the calling threads: no pool of the cache's own.
+        .executor(Runnable::run)
+        .evictionListener((String key, Entry entry, RemovalCause cause) -> {
+          if (cause == RemovalCause.SIZE) {
+            evictions.increment();
+          }
+        })
+        .build();
   }
 
   /** The handler, with its successful text responses cached and made conditional. */
@@ -148,111 +195,216 @@ public final class PageCache {
       Database.Version current = db.version();
       Stamp stamp = Stamp.of(current);
       forgetOlderThan(stamp);
-      String key = key(ctx, LocalDate.now(clock)) + '|' + variant.apply(ctx);
-      Entry entry;
-      // One render per page and version: requests that arrive while it renders wait for it
-      // instead of all rendering (and compressing) the same page at once.
-      synchronized (stripes[Math.floorMod(key.hashCode(), stripes.length)]) {
-        entry = get(key);
+      String key = stamp.number() + "/" + stamp.lastImport() + "|" + key(ctx, LocalDate.now(clock))
+          + '|' + variant.apply(ctx);
+      Entry entry = maxBytes > 0 ? entries.getIfPresent(key) : null;
+      if (entry != null) {
+        hits.increment();
+        ctx.attribute(OUTCOME, "hit");
+        entry.headers.forEach(ctx::header);
+      } else {
+        misses.increment();
+        ctx.attribute(OUTCOME, "miss");
+        entry = renderOnce(ctx, handler, key, current);
         if (entry == null) {
-          handler.handle(ctx);
-          String body = ctx.result();
-          if (ctx.status() != HttpStatus.OK || body == null) {
-            return;
-          }
-          Map<String, String> headers = new LinkedHashMap<>();
-          for (String name : ctx.res().getHeaderNames()) {
-            // A cookie belongs to the request that set it (the language chosen by ?lang=).
-            if (!name.equalsIgnoreCase(Header.SET_COOKIE)) {
-              headers.put(name, ctx.res().getHeader(name));
-            }
-          }
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          entry = new Entry(key, stamp, bytes, headers,
-              "W/\"" + current.number() + "-" + hash(bytes) + "\"", httpDate(lastChange(current)));
-          put(key, entry);
-        } else {
-          entry.headers.forEach(ctx::header);
+          return;
         }
       }
-      ctx.header(Header.ETAG, entry.etag);
-      ctx.header(Header.LAST_MODIFIED, entry.lastModified);
-      ctx.header(Header.CACHE_CONTROL, "no-cache");
-      ctx.header(Header.VARY, "Accept-Encoding, Accept-Language, Cookie");
-      if (notModified(ctx, entry)) {
-        ctx.status(HttpStatus.NOT_MODIFIED).result("");
-        return;
-      }
-      String accepted = String.valueOf(ctx.header(Header.ACCEPT_ENCODING));
-      if (Compression.BROTLI && Compression.accepts(accepted, "br")) {
-        ctx.header(Header.CONTENT_ENCODING, "br").result(entry.brotli());
-      } else if (Compression.accepts(accepted, "gzip")) {
-        ctx.header(Header.CONTENT_ENCODING, "gzip").result(entry.gzip());
-      } else {
-        ctx.result(entry.body);
-      }
+      answer(ctx, entry);
     };
   }
 
+  /**
+   * The page for {@code key}: rendered here, or by the request already rendering it (waiting
+   * for that only). Null when this request answered itself: an error, a page not to keep, no
+   * budget.
+   */
+  private Entry renderOnce(Context ctx, Handler handler, String key, Database.Version current)
+      throws Exception {
+    if (maxBytes <= 0) {
+      withRenderSlot(ctx, () -> handler.handle(ctx));
+      return null;
+    }
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> running = rendering.putIfAbsent(key, mine);
+    if (running != null) {
+      Entry theirs;
+      try {
+        theirs = running.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        busy(ctx);
+        return null;
+      }
+      if (theirs != null) {
+        theirs.headers.forEach(ctx::header);
+        return theirs;
+      }
+      // Their answer was not one to keep (an error page): answer this request on its own.
+      withRenderSlot(ctx, () -> handler.handle(ctx));
+      return null;
+    }
+    Entry made = null;
+    try {
+      made = entries.getIfPresent(key);
+      if (made != null) {
+        made.headers.forEach(ctx::header);
+        return made;
+      }
+      Entry[] result = new Entry[1];
+      withRenderSlot(ctx, () -> {
+        handler.handle(ctx);
+        result[0] = keep(ctx, key, current);
+      });
+      made = result[0];
+      return made;
+    } finally {
+      mine.complete(made);
+      rendering.remove(key, mine);
+    }
+  }
+
+  /** The response just rendered as an entry, kept when it fits; null when not to keep. */
+  private Entry keep(Context ctx, String key, Database.Version current) {
+    String body = ctx.result();
+    if (ctx.status() != HttpStatus.OK || body == null) {
+      return null;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : ctx.res().getHeaderNames()) {
+      // A cookie belongs to the request that set it (the language chosen by ?lang=).
+      if (!name.equalsIgnoreCase(Header.SET_COOKIE)) {
+        headers.put(name, ctx.res().getHeader(name));
+      }
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    Entry entry = new Entry(key, bytes, headers,
+        "W/\"" + current.number() + "-" + hash(bytes) + "\"", httpDate(lastChange(current)));
+    if ((long) entry.bytes() * 8 <= maxBytes && key.startsWith(prefix(version))) {
+      entries.put(key, entry);
+    }
+    return entry;
+  }
+
+  /** A piece of work that may throw what a handler throws. */
+  private interface Render {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code render} in one of the {@link #RENDERS} slots, or answers 503 when none frees. */
+  private void withRenderSlot(Context ctx, Render render) throws Exception {
+    if (waiting.incrementAndGet() > MAX_WAITING) {
+      waiting.decrementAndGet();
+      busy(ctx);
+      return;
+    }
+    boolean acquired;
+    try {
+      acquired = renderSlots.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      waiting.decrementAndGet();
+    }
+    if (!acquired) {
+      busy(ctx);
+      return;
+    }
+    try {
+      render.run();
+    } finally {
+      renderSlots.release();
+    }
+  }
+
+  /** Too many renders asked for at once: come back in a second. */
+  private void busy(Context ctx) {
+    refused.increment();
+    ctx.attribute(OUTCOME, "busy");
+    ctx.header(Header.RETRY_AFTER, "1");
+    throw HttpProblem.of(503, "cache.busy.title", "cache.busy.message");
+  }
+
+  private void answer(Context ctx, Entry entry) {
+    ctx.header(Header.ETAG, entry.etag);
+    ctx.header(Header.LAST_MODIFIED, entry.lastModified);
+    ctx.header(Header.CACHE_CONTROL, "no-cache");
+    ctx.header(Header.VARY, "Accept-Encoding, Accept-Language, Cookie");
+    if (notModified(ctx, entry)) {
+      ctx.status(HttpStatus.NOT_MODIFIED).result("");
+      return;
+    }
+    String accepted = String.valueOf(ctx.header(Header.ACCEPT_ENCODING));
+    if (Compression.BROTLI && Compression.accepts(accepted, "br")) {
+      ctx.header(Header.CONTENT_ENCODING, "br").result(entry.brotli());
+    } else if (Compression.accepts(accepted, "gzip")) {
+      ctx.header(Header.CONTENT_ENCODING, "gzip").result(entry.gzip());
+    } else {
+      ctx.result(entry.body);
+    }
+  }
+
+  /** How the cache answered this request: "hit", "miss", "busy", or null (not a cached route). */
+  public static String outcome(Context ctx) {
+    return ctx.attribute(OUTCOME);
+  }
+
   /** Forgets every page, e.g. after an import in this process (the version check also catches it). */
-  public synchronized void clear() {
-    entries.clear();
-    bytes = 0;
+  public void clear() {
+    entries.invalidateAll();
   }
 
   /** Bytes held now (pages and their compressed forms). */
-  public synchronized long bytes() {
-    return bytes;
+  public long bytes() {
+    entries.cleanUp();
+    return entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** Pages held now. */
-  public synchronized int size() {
-    return entries.size();
+  public int size() {
+    entries.cleanUp();
+    return (int) entries.estimatedSize();
+  }
+
+  /** Requests answered from the cache so far. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Requests of a cached route that found no page (and rendered or waited for one). */
+  public long misses() {
+    return misses.sum();
+  }
+
+  /** Pages pushed out to stay within the budget. */
+  public long evictions() {
+    return evictions.sum();
+  }
+
+  /** Requests answered 503 because too many renders were asked for at once. */
+  public long refused() {
+    return refused.sum();
   }
 
   /** Once the data have moved on, no page of an older version can be served again. */
-  private synchronized void forgetOlderThan(Stamp current) {
+  private void forgetOlderThan(Stamp current) {
     if (!current.equals(version)) {
-      entries.clear();
-      bytes = 0;
-      version = current;
-    }
-  }
-
-  private synchronized Entry get(String key) {
-    Entry e = entries.get(key);
-    return e != null && e.version.equals(version) ? e : null;
-  }
-
-  private synchronized void put(String key, Entry entry) {
-    if (!entry.version.equals(version) || entry.bytes() * 8 > maxBytes) {
-      return;
-    }
-    Entry old = entries.put(key, entry);
-    if (old != null) {
-      bytes -= old.bytes();
-    }
-    bytes += entry.bytes();
-    evict();
-  }
-
-  /** A compressed form was added to {@code entry}: count it, and evict if over budget. */
-  private synchronized void grew(Entry entry, int added) {
-    if (entries.get(entry.key) == entry) {
-      bytes += added;
-      if (entry.bytes() * 8 > maxBytes) {
-        entries.values().remove(entry);
-        bytes -= entry.bytes();
+      synchronized (this) {
+        if (!current.equals(version)) {
+          version = current;
+          entries.invalidateAll();
+        }
       }
-      evict();
     }
   }
 
-  private void evict() {
-    Iterator<Entry> eldest = entries.values().iterator();
-    while (bytes > maxBytes && eldest.hasNext()) {
-      bytes -= eldest.next().bytes();
-      eldest.remove();
+  private static String prefix(Stamp stamp) {
+    return stamp.number() + "/" + stamp.lastImport() + "|";
+  }
+
+  /** A compressed form was added to {@code entry}: weigh it again, and drop it if too large. */
+  private void grew(Entry entry) {
+    if ((long) entry.bytes() * 8 > maxBytes) {
+      entries.asMap().remove(entry.key, entry);
+    } else {
+      entries.asMap().replace(entry.key, entry, entry);
     }
   }
 
