@@ -87,7 +87,7 @@ public final class App {
     RegionHandler regions = new RegionHandler(db);
     SourcesHandler sources = new SourcesHandler(db);
     TimelineHandler timeline = new TimelineHandler(db);
-    DownloadHandler downloads = new DownloadHandler(db);
+    DownloadHandler downloads = new DownloadHandler(db, settings.limits());
     ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db, settings.pageCacheBytes(), clock);
     SummaryHandler summary = new SummaryHandler(db, clock);

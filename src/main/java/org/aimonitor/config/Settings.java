@@ -9,7 +9,7 @@ import java.util.Map;
  * names, defaults and meanings; the README's configuration table repeats it.
  */
 public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https,
-    long pageCacheBytes) {
+    long pageCacheBytes, Limits limits) {
 
   /** An environment variable the app reads; an empty default means "not set". */
   public record Variable(String name, String defaultValue, String help) {
@@ -41,8 +41,9 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
       "Memory for rendered pages and API answers, in MB (whole number, 0 to 1024); `0` turns the "
           + "page cache off, so every request renders (the scale benchmark measures that way).");
 
-  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL,
-      HTTPS, PAGE_CACHE_MB);
+  public static final List<Variable> VARIABLES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL, HTTPS, PAGE_CACHE_MB),
+      Limits.VARIABLES.stream()).toList();
 
   /** Reads the settings; a malformed value is reported by name, not as a stack trace. */
   public static Settings fromEnvironment(Map<String, String> env) {
@@ -76,7 +77,7 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
           + "\" is not a whole number of MB from 0 to 1024");
     }
     return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https),
-        Long.parseLong(cacheText) * 1024 * 1024);
+        Long.parseLong(cacheText) * 1024 * 1024, Limits.fromEnvironment(env));
   }
 
   /** Whether the staff pages under /admin are switched on. */

@@ -65,6 +65,23 @@ public final class Database {
       rs.getString("last_import_at"));
 
   /**
+   * The data version stored in another database file, such as a snapshot: opened read-only and
+   * only for this read, so the file is neither migrated nor written.
+   */
+  public static Version versionOf(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var statement = connection.createStatement();
+        var rs = statement.executeQuery(VERSION)) {
+      rs.next();
+      return VERSION_ROW.map(rs, null);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the data version of " + file, e);
+    }
+  }
+
+  /**
    * The current data version, read on one connection kept open for the purpose: every request
    * of a cached page asks, so it must not open a connection each time (nor build a SQL object:
    * the start-up log line asks too). Each query is its own read transaction, so a commit by any
