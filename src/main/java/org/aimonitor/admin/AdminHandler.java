@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aimonitor.admin.AdminSessions.Session;
 import org.aimonitor.admin.AdminViews.LogRow;
 import org.aimonitor.admin.AdminViews.LogView;
@@ -51,6 +52,7 @@ public final class AdminHandler {
   private final String label;
   private final boolean secureCookie;
   private final AdminSessions sessions;
+  private final SignInThrottle throttle;
 
   public AdminHandler(Settings settings, Database db) {
     if (!settings.adminEnabled()) {
@@ -62,6 +64,8 @@ public final class AdminHandler {
     this.label = settings.adminLabel();
     this.secureCookie = settings.https();
     this.sessions = new AdminSessions(Clock.systemUTC());
+    this.throttle = new SignInThrottle(settings.limits().signInAttempts(),
+        settings.limits().signInLockout(), Clock.systemUTC());
   }
 
   /** {@code GET /admin}: the upload page is the admin home. */
@@ -82,14 +86,24 @@ public final class AdminHandler {
   /** {@code POST /admin/login}: a right token starts a session; a wrong one shows the form again. */
   public void login(Context ctx) {
     noStore(ctx);
+    OptionalLong wait = throttle.refused(ctx.ip());
+    if (wait.isPresent()) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+      Text t = Text.of(ctx);
+      Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV,
+          LoginView.of(t.t("admin.login.locked", minutes(wait.getAsLong()))));
+      return;
+    }
     if (!Secrets.same(token, ctx.formParam("token"))) {
-      LOG.warn("Admin sign-in with a wrong token from {}", ctx.ip());
+      throttle.failed(ctx.ip());
       ctx.status(HttpStatus.UNAUTHORIZED);
       ctx.header("WWW-Authenticate", REALM);
       Text t = Text.of(ctx);
       Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV, LoginView.of(t.t("admin.login.wrong")));
       return;
     }
+    throttle.succeeded(ctx.ip());
     Session session = sessions.start();
     ctx.cookie(new Cookie(COOKIE, session.id(), COOKIE_PATH,
         (int) AdminSessions.SESSION_LIFETIME.toSeconds(), secureCookie, true, null, SameSite.STRICT));
@@ -199,6 +213,13 @@ public final class AdminHandler {
         problem(ctx, 403, "The admin token is not valid.", List.of());
         return;
       }
+      case LOCKED -> {
+        long wait = throttle.refused(ctx.ip()).orElse(1);
+        ctx.header("Retry-After", String.valueOf(wait));
+        problem(ctx, 429, "Too many wrong admin tokens from this address: it is locked out for "
+            + minutes(wait) + " more minute(s); the token was not checked.", List.of());
+        return;
+      }
       default -> { }
     }
     String dryRunParam = ctx.queryParam("dry_run");
@@ -263,6 +284,11 @@ public final class AdminHandler {
           return;
         }
         case WRONG -> throw HttpProblem.of(403, "admin.error.forbidden.title", "admin.error.bad-token");
+        case LOCKED -> {
+          long wait = throttle.refused(ctx.ip()).orElse(1);
+          ctx.header("Retry-After", String.valueOf(wait));
+          throw HttpProblem.of(429, "admin.error.locked.title", "admin.login.locked", minutes(wait));
+        }
         default -> { }
       }
     }
@@ -274,15 +300,32 @@ public final class AdminHandler {
         new LogView(session.map(Session::csrf).orElse(null), rows, log.count()));
   }
 
-  private enum Bearer { ABSENT, VALID, WRONG }
+  private enum Bearer { ABSENT, VALID, WRONG, LOCKED }
 
-  /** Only the Bearer scheme carries the token; any other Authorization counts as none. */
+  /**
+   * Only the Bearer scheme carries the token; any other Authorization counts as none. A wrong
+   * token counts towards its address's lockout, during which no token is checked (LOCKED; the
+   * caller asks the throttle how long, which counts that refusal).
+   */
   private Bearer bearer(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Bearer.ABSENT;
     }
-    return Secrets.same(token, header.substring(7).strip()) ? Bearer.VALID : Bearer.WRONG;
+    if (throttle.isLocked(ctx.ip())) {
+      return Bearer.LOCKED;
+    }
+    if (Secrets.same(token, header.substring(7).strip())) {
+      throttle.succeeded(ctx.ip());
+      return Bearer.VALID;
+    }
+    throttle.failed(ctx.ip());
+    return Bearer.WRONG;
+  }
+
+  /** Seconds to wait, as whole minutes rounded up. */
+  private static long minutes(long seconds) {
+    return (seconds + 59) / 60;
   }
 
   private Optional<Session> session(Context ctx) {

@@ -48,6 +48,15 @@ public enum StorageFailure {
     return Optional.empty();
   }
 
+  /** The message key of {@link #sentence()} in the interface bundles. */
+  public String messageKey() {
+    return switch (this) {
+      case FULL -> "storage.full";
+      case READ_ONLY -> "storage.read-only";
+      case IO -> "storage.io";
+    };
+  }
+
   /** One plain English sentence for the command line and the API. */
   public String sentence() {
     return switch (this) {
