@@ -27,6 +27,7 @@ import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.StorageFailure;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 import org.slf4j.Logger;
@@ -193,8 +194,24 @@ public final class AdminHandler {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
       Page.render(ctx, "admin-report", t.t("admin.report.refused"), NAV,
           ReportView.rejected(session.csrf(), e.errors(), t));
+    } catch (RuntimeException e) {
+      StorageFailure failure = StorageFailure.of(e).orElseThrow(() -> e);
+      // Nothing was written (one transaction); the preview is kept to confirm again.
+      LOG.warn("Import by {} not written: {}", who, failure.sentence());
+      String again = sessions.keepPreview(session, files);
+      ctx.status(statusOf(failure));
+      Page.render(ctx, "admin-report", t.t("admin.report.check"), NAV,
+          ReportView.of(session.csrf(), "preview", again, importer.dryRun(files), t)
+              .failed(t.t("admin.error.storage", t.t(failure.messageKey()))));
     }
   }
+
+  /** 507 when the disk is full, 503 for another storage failure. */
+  private static int statusOf(StorageFailure failure) {
+    return failure == StorageFailure.FULL ? 507 : 503;
+  }
+
+
 
   /**
    * {@code POST /admin/import} with {@code Authorization: Bearer}: applies the body (one CSV as
@@ -251,6 +268,17 @@ public final class AdminHandler {
       problem(ctx, 400, "The request holds no file.", List.of());
       return;
     }
+    try {
+      answerUpload(ctx, files, dryRun);
+    } catch (RuntimeException e) {
+      StorageFailure failure = StorageFailure.of(e).orElseThrow(() -> e);
+      LOG.warn("Import by {} (API) not written: {}", label, failure.sentence());
+      problem(ctx, statusOf(failure), "Nothing was imported: " + failure.sentence()
+          + ". The database is unchanged; send the files again once the problem is fixed.", List.of());
+    }
+  }
+
+  private void answerUpload(Context ctx, List<ImportFile> files, boolean dryRun) {
     ImportReport report;
     if (dryRun) {
       report = importer.dryRun(files);
