@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.aimonitor.admin.AdminSessions.Session;
 import org.aimonitor.admin.AdminViews.LogRow;
 import org.aimonitor.admin.AdminViews.LogView;
@@ -26,6 +27,7 @@ import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.StorageFailure;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ public final class AdminHandler {
   private final String label;
   private final boolean secureCookie;
   private final AdminSessions sessions;
+  private final SignInThrottle throttle;
 
   public AdminHandler(Settings settings, Database db) {
     if (!settings.adminEnabled()) {
@@ -62,6 +65,8 @@ public final class AdminHandler {
     this.label = settings.adminLabel();
     this.secureCookie = settings.https();
     this.sessions = new AdminSessions(Clock.systemUTC());
+    this.throttle = new SignInThrottle(settings.limits().signInAttempts(),
+        settings.limits().signInLockout(), Clock.systemUTC());
   }
 
   /** {@code GET /admin}: the upload page is the admin home. */
@@ -82,14 +87,24 @@ public final class AdminHandler {
   /** {@code POST /admin/login}: a right token starts a session; a wrong one shows the form again. */
   public void login(Context ctx) {
     noStore(ctx);
+    OptionalLong wait = throttle.refused(ctx.ip());
+    if (wait.isPresent()) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+      ctx.header("Retry-After", String.valueOf(wait.getAsLong()));
+      Text t = Text.of(ctx);
+      Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV,
+          LoginView.of(t.t("admin.login.locked", minutes(wait.getAsLong()))));
+      return;
+    }
     if (!Secrets.same(token, ctx.formParam("token"))) {
-      LOG.warn("Admin sign-in with a wrong token from {}", ctx.ip());
+      throttle.failed(ctx.ip());
       ctx.status(HttpStatus.UNAUTHORIZED);
       ctx.header("WWW-Authenticate", REALM);
       Text t = Text.of(ctx);
       Page.render(ctx, "admin-login", t.t("admin.login.title"), NAV, LoginView.of(t.t("admin.login.wrong")));
       return;
     }
+    throttle.succeeded(ctx.ip());
     Session session = sessions.start();
     ctx.cookie(new Cookie(COOKIE, session.id(), COOKIE_PATH,
         (int) AdminSessions.SESSION_LIFETIME.toSeconds(), secureCookie, true, null, SameSite.STRICT));
@@ -179,8 +194,24 @@ public final class AdminHandler {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
       Page.render(ctx, "admin-report", t.t("admin.report.refused"), NAV,
           ReportView.rejected(session.csrf(), e.errors(), t));
+    } catch (RuntimeException e) {
+      StorageFailure failure = StorageFailure.of(e).orElseThrow(() -> e);
+      // Nothing was written (one transaction); the preview is kept to confirm again.
+      LOG.warn("Import by {} not written: {}", who, failure.sentence());
+      String again = sessions.keepPreview(session, files);
+      ctx.status(statusOf(failure));
+      Page.render(ctx, "admin-report", t.t("admin.report.check"), NAV,
+          ReportView.of(session.csrf(), "preview", again, importer.dryRun(files), t)
+              .failed(t.t("admin.error.storage", t.t(failure.messageKey()))));
     }
   }
+
+  /** 507 when the disk is full, 503 for another storage failure. */
+  private static int statusOf(StorageFailure failure) {
+    return failure == StorageFailure.FULL ? 507 : 503;
+  }
+
+
 
   /**
    * {@code POST /admin/import} with {@code Authorization: Bearer}: applies the body (one CSV as
@@ -197,6 +228,13 @@ public final class AdminHandler {
       }
       case WRONG -> {
         problem(ctx, 403, "The admin token is not valid.", List.of());
+        return;
+      }
+      case LOCKED -> {
+        long wait = throttle.refused(ctx.ip()).orElse(1);
+        ctx.header("Retry-After", String.valueOf(wait));
+        problem(ctx, 429, "Too many wrong admin tokens from this address: it is locked out for "
+            + minutes(wait) + " more minute(s); the token was not checked.", List.of());
         return;
       }
       default -> { }
@@ -230,6 +268,17 @@ public final class AdminHandler {
       problem(ctx, 400, "The request holds no file.", List.of());
       return;
     }
+    try {
+      answerUpload(ctx, files, dryRun);
+    } catch (RuntimeException e) {
+      StorageFailure failure = StorageFailure.of(e).orElseThrow(() -> e);
+      LOG.warn("Import by {} (API) not written: {}", label, failure.sentence());
+      problem(ctx, statusOf(failure), "Nothing was imported: " + failure.sentence()
+          + ". The database is unchanged; send the files again once the problem is fixed.", List.of());
+    }
+  }
+
+  private void answerUpload(Context ctx, List<ImportFile> files, boolean dryRun) {
     ImportReport report;
     if (dryRun) {
       report = importer.dryRun(files);
@@ -263,6 +312,11 @@ public final class AdminHandler {
           return;
         }
         case WRONG -> throw HttpProblem.of(403, "admin.error.forbidden.title", "admin.error.bad-token");
+        case LOCKED -> {
+          long wait = throttle.refused(ctx.ip()).orElse(1);
+          ctx.header("Retry-After", String.valueOf(wait));
+          throw HttpProblem.of(429, "admin.error.locked.title", "admin.login.locked", minutes(wait));
+        }
         default -> { }
       }
     }
@@ -274,15 +328,32 @@ public final class AdminHandler {
         new LogView(session.map(Session::csrf).orElse(null), rows, log.count()));
   }
 
-  private enum Bearer { ABSENT, VALID, WRONG }
+  private enum Bearer { ABSENT, VALID, WRONG, LOCKED }
 
-  /** Only the Bearer scheme carries the token; any other Authorization counts as none. */
+  /**
+   * Only the Bearer scheme carries the token; any other Authorization counts as none. A wrong
+   * token counts towards its address's lockout, during which no token is checked (LOCKED; the
+   * caller asks the throttle how long, which counts that refusal).
+   */
   private Bearer bearer(Context ctx) {
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Bearer.ABSENT;
     }
-    return Secrets.same(token, header.substring(7).strip()) ? Bearer.VALID : Bearer.WRONG;
+    if (throttle.isLocked(ctx.ip())) {
+      return Bearer.LOCKED;
+    }
+    if (Secrets.same(token, header.substring(7).strip())) {
+      throttle.succeeded(ctx.ip());
+      return Bearer.VALID;
+    }
+    throttle.failed(ctx.ip());
+    return Bearer.WRONG;
+  }
+
+  /** Seconds to wait, as whole minutes rounded up. */
+  private static long minutes(long seconds) {
+    return (seconds + 59) / 60;
   }
 
   private Optional<Session> session(Context ctx) {

@@ -97,7 +97,13 @@ public final class AdminViews {
    */
   public record ReportView(String csrf, String stage, String previewId, Long importId, int added,
       int changed, int unchanged, List<FileRow> files, List<ChangeRow> changes, int changesNotShown,
-      List<ErrorRow> errors, String errorCount, long previewMinutes) {
+      List<ErrorRow> errors, String errorCount, long previewMinutes, String failure) {
+
+    /** This report with {@code failure} shown above it: why confirming it did not import. */
+    ReportView failed(String failure) {
+      return new ReportView(csrf, stage, previewId, importId, added, changed, unchanged, files,
+          changes, changesNotShown, errors, errorCount, previewMinutes, failure);
+    }
 
     static ReportView of(String csrf, String stage, String previewId, ImportReport report, Text t) {
       List<ImportReport.Change> all = report.changes();
@@ -108,13 +114,13 @@ public final class AdminViews {
           // The report lists the first changes only; the counts cover them all.
           Math.max(0, report.added() + report.changed() - Math.min(all.size(), MAX_CHANGES_SHOWN)),
           List.of(), AdminViews.errorCount(0, t),
-          AdminSessions.PREVIEW_LIFETIME.toMinutes());
+          AdminSessions.PREVIEW_LIFETIME.toMinutes(), null);
     }
 
     static ReportView rejected(String csrf, List<DataError> errors, Text t) {
       return new ReportView(csrf, "rejected", null, null, 0, 0, 0, List.of(), List.of(), 0,
           errors.stream().map(ErrorRow::of).toList(), AdminViews.errorCount(errors.size(), t),
-          AdminSessions.PREVIEW_LIFETIME.toMinutes());
+          AdminSessions.PREVIEW_LIFETIME.toMinutes(), null);
     }
   }
 

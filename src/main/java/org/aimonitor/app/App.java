@@ -43,6 +43,7 @@ import org.aimonitor.updates.NewSince;
 import org.aimonitor.updates.UpdatesHandler;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Assets;
+import org.aimonitor.web.ClientGone;
 import org.aimonitor.web.Compression;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.KnownParams;
@@ -90,7 +91,7 @@ public final class App {
     SourcesHandler sources = new SourcesHandler(db);
     FigureHandler figures = new FigureHandler(db, clock);
     TimelineHandler timeline = new TimelineHandler(db);
-    DownloadHandler downloads = new DownloadHandler(db);
+    DownloadHandler downloads = new DownloadHandler(db, settings.limits());
     ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db, settings.pageCacheBytes(), clock);
     SummaryHandler summary = new SummaryHandler(db, clock);
@@ -242,6 +243,11 @@ public final class App {
       });
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(Exception.class, (e, ctx) -> {
+        if (ClientGone.is(e)) {
+          // Nobody is left to answer; one quiet line, not a stack trace (issue 26).
+          LOG.info("{} {}: the client went away ({})", ctx.method(), ctx.path(), ClientGone.reason(e));
+          return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, HttpProblem.of(500, "error.500.title", "error.500.message"));
       });

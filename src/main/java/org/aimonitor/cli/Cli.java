@@ -7,12 +7,15 @@ import java.util.concurrent.Callable;
 import org.aimonitor.config.Settings;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.StorageFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
  * The command line of the jar: {@code serve} (the default), {@code import}, {@code export} and
- * {@code backup}. Exit status 0 on success, 1 on invalid input, 2 on usage errors.
+ * {@code backup}. Exit status 0 on success, 1 on invalid input, 2 on usage errors, 3 when the
+ * database could not be written or read (disk full, read-only, input/output error); nothing is
+ * half-written in any case (docs/operations.md, "Threat model and limits").
  */
 @Command(name = "ai-industry-monitor", mixinStandardHelpOptions = true, version = "0.1.0",
     description = "AI Industry Monitor: a dashboard of China's AI industry in sourced figures.%n"
@@ -25,6 +28,8 @@ public final class Cli implements Callable<Integer> {
   public static final int OK = 0;
   public static final int INVALID_INPUT = 1;
   public static final int USAGE = 2;
+  /** The database could not be written or read: disk full, read-only, an input/output error. */
+  public static final int STORAGE = 3;
 
   final Map<String, String> env;
   boolean serving;
@@ -62,6 +67,12 @@ public final class Cli implements Callable<Integer> {
 
   /** A command that threw: its message on {@code err}, and the exit status for it. */
   private static int failed(Exception e, PrintWriter err) {
+    java.util.Optional<StorageFailure> storage = StorageFailure.of(e);
+    if (storage.isPresent()) {
+      err.println("ai-industry-monitor: " + storage.get().sentence() + "; nothing was written. "
+          + "Fix that and run the command again.");
+      return STORAGE;
+    }
     err.println("ai-industry-monitor: " + e.getMessage());
     return e instanceof IllegalArgumentException ? USAGE : INVALID_INPUT;
   }

@@ -1,6 +1,8 @@
 package org.aimonitor.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,7 +29,11 @@ import picocli.CommandLine.Spec;
             + "recognised by its header row). All files are one transaction: on any error nothing "
             + "is written, and every error is listed on stderr as FILE:LINE:COLUMN: message.",
         "Rows are matched on their key; unchanged rows are left alone, changed observations keep "
-            + "their previous state as a revision. Exit status: 0 imported, 1 invalid input, 2 usage."})
+            + "their previous state as a revision. Each added or changed row is listed on a dry run, "
+            + "or once the import is committed (never before); a summary per file follows.",
+        "Exit status: 0 imported (or a valid dry run), 1 invalid input (nothing imported), "
+            + "2 usage, 3 the database could not be written or read: disk full, read-only or an "
+            + "input/output error (nothing imported)."})
 final class ImportCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -50,12 +56,21 @@ final class ImportCommand implements Callable<Integer> {
     List<ImportFile> inputs = new ArrayList<>();
     for (Path path : files) {
       try {
-        if (Files.size(path) > Importer.MAX_FILE_BYTES) {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+          // A device (/dev/zero), folder or pipe has no size to check and may never end.
+          err.println(path + ": not a regular file; give the path of a CSV file");
+          return Cli.INVALID_INPUT;
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+          bytes = in.readNBytes(Importer.MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > Importer.MAX_FILE_BYTES) {
           err.println(path + ":1:1: file is " + Files.size(path) + " bytes, over the limit of "
               + Importer.MAX_FILE_BYTES);
           return Cli.INVALID_INPUT;
         }
-        inputs.add(new ImportFile(path.toString(), Files.readAllBytes(path)));
+        inputs.add(new ImportFile(path.toString(), bytes));
       } catch (NoSuchFileException e) {
         err.println(path + ": no such file");
         return Cli.INVALID_INPUT;
@@ -67,21 +82,47 @@ final class ImportCommand implements Callable<Integer> {
     Database db = cli.openDatabase();
     Importer importer = new Importer(db);
     ImportReport report;
-    // Every added or changed row is printed as it is found; the report itself lists only the
-    // first Importer.MAX_CHANGES_LISTED, so a 50,000-row change costs no memory here.
-    java.util.function.Consumer<ImportReport.Change> printChange = c -> out.printf(
-        "  %s:%d: %s %s %s%s%n", c.file(), c.line(), c.kind(), c.table(), c.key(),
-        c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
     if (dryRun) {
-      report = importer.dryRun(inputs, printChange);
+      report = importer.dryRun(inputs, change -> printChange(out, change));
     } else {
+      // Rows are listed only once the import is committed, so a failed or killed import never
+      // shows a list of changes that did not happen; they wait in a temporary file (the report
+      // keeps only the first Importer.MAX_CHANGES_LISTED), so 50,000 of them cost no memory.
+      Path spool;
       try {
-        report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)",
-            printChange);
-      } catch (DataException e) {
-        e.errors().forEach(error -> err.println(error));
-        err.println("Nothing was imported: " + e.errors().size() + " error(s).");
-        return Cli.INVALID_INPUT;
+        spool = Files.createTempFile("aim-import-changes-", ".txt");
+      } catch (IOException e) {
+        err.println("Nothing was imported: cannot create a temporary file (" + e.getMessage() + ").");
+        return Cli.STORAGE;
+      }
+      try (PrintWriter pending = new PrintWriter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8))) {
+        try {
+          report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)",
+              change -> printChange(pending, change));
+        } catch (DataException e) {
+          e.errors().forEach(error -> err.println(error));
+          err.println("Nothing was imported: " + e.errors().size() + " error(s).");
+          return Cli.INVALID_INPUT;
+        }
+        pending.flush();
+        if (pending.checkError()) {
+          err.println("Imported as import " + report.importId() + ", but the list of changed rows "
+              + "could not be written to a temporary file (is the temporary folder full?); "
+              + "see the import at /updates/" + report.importId() + ".");
+        } else {
+          try (var lines = Files.lines(spool, StandardCharsets.UTF_8)) {
+            lines.forEach(out::println);
+          }
+        }
+      } catch (IOException e) {
+        err.println("Nothing was imported: cannot write a temporary file (" + e.getMessage() + ").");
+        return Cli.STORAGE;
+      } finally {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+          // A leftover file in the temporary folder is harmless.
+        }
       }
     }
     if (!report.valid()) {
@@ -91,6 +132,11 @@ final class ImportCommand implements Callable<Integer> {
     }
     print(out, report);
     return Cli.OK;
+  }
+
+  private static void printChange(PrintWriter out, ImportReport.Change c) {
+    out.printf("  %s:%d: %s %s %s%s%n", c.file(), c.line(), c.kind(), c.table(), c.key(),
+        c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
   }
 
   private void print(PrintWriter out, ImportReport report) {

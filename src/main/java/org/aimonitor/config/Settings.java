@@ -9,7 +9,7 @@ import java.util.Map;
  * names, defaults and meanings; the README's configuration table repeats it.
  */
 public record Settings(int port, Path dbPath, String adminToken, String adminLabel, boolean https,
-    long pageCacheBytes, Operations operations) {
+    long pageCacheBytes, Operations operations, Limits limits) {
 
   /**
    * How the site faces its readers and its operator: the public address links use
@@ -78,8 +78,10 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
       "`true` logs one line per request: time, method, route, status, bytes, duration, cache "
           + "outcome; never a query string or a cookie.");
 
-  public static final List<Variable> VARIABLES = List.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL,
-      HTTPS, PAGE_CACHE_MB, PUBLIC_URL, TRUST_PROXY, METRICS, METRICS_PORT, ACCESS_LOG);
+  public static final List<Variable> VARIABLES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL, HTTPS, PAGE_CACHE_MB,
+          PUBLIC_URL, TRUST_PROXY, METRICS, METRICS_PORT, ACCESS_LOG),
+      Limits.VARIABLES.stream()).toList();
 
   /** Reads the settings; a malformed value is reported by name, not as a stack trace. */
   public static Settings fromEnvironment(Map<String, String> env) {
@@ -113,7 +115,8 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
           + "\" is not a whole number of MB from 0 to 1024");
     }
     return new Settings(port, Path.of(db), token, label, Boolean.parseBoolean(https),
-        Long.parseLong(cacheText) * 1024 * 1024, operations(env));
+        Long.parseLong(cacheText) * 1024 * 1024, operations(env),
+        Limits.fromEnvironment(env));
   }
 
   private static Operations operations(Map<String, String> env) {

@@ -1,23 +1,20 @@
 package org.aimonitor.download;
 
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.config.Limits;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.web.Addresses;
+import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 
 /** {@code GET /data} and the downloads it lists: every table as CSV and a database snapshot. */
@@ -35,12 +32,17 @@ public final class DownloadHandler {
   public record DataView(List<Download> downloads, long dataVersion, String accessed, String origin) {
   }
 
-  private final Database db;
-  private final ExportStore store;
+  /** How long a refused snapshot download is asked to wait (Retry-After, seconds). */
+  static final int RETRY_BUSY_SECONDS = 30;
+  static final int RETRY_NO_SPACE_SECONDS = 600;
 
-  public DownloadHandler(Database db) {
+  private final Database db;
+  private final Snapshots snapshots;
+
+  public DownloadHandler(Database db, Limits limits) {
     this.db = db;
-    this.store = new ExportStore(db);
+    this.snapshots = new Snapshots(db, limits.snapshotDir() != null ? limits.snapshotDir()
+        : Snapshots.defaultDir(db.file()), limits.snapshotDownloads());
   }
 
   /** What the /data page reads, in one transaction. */
@@ -77,40 +79,28 @@ public final class DownloadHandler {
   }
 
   /**
-   * A snapshot taken for this request into an empty temporary file, streamed, and deleted when
-   * the stream is closed after the response is written.
+   * The database snapshot of the current data version, shared with every other reader of it
+   * (see {@link Snapshots}); 503 with {@code Retry-After} when too many downloads run or the
+   * server has no room to make it.
    */
   public void sqlite(Context ctx) {
-    Path file;
+    InputStream in;
     try {
-      file = Files.createTempFile("aim-snapshot-", ".sqlite");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      in = snapshots.open();
+    } catch (Snapshots.Busy e) {
+      ctx.header("Retry-After", String.valueOf(RETRY_BUSY_SECONDS));
+      throw HttpProblem.of(503, "data.snapshot.busy.title", "data.snapshot.busy", e.limit());
+    } catch (Snapshots.NoSpace e) {
+      Text t = Text.of(ctx);
+      ctx.header("Retry-After", String.valueOf(RETRY_NO_SPACE_SECONDS));
+      throw HttpProblem.of(503, "data.snapshot.no-space.title", "data.snapshot.no-space",
+          size(e.needed(), t), size(e.free(), t));
     }
-    try {
-      store.snapshotTo(file);
-      InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-      ctx.contentType("application/vnd.sqlite3")
-          .header("Content-Disposition", "attachment; filename=\"monitor.sqlite\"")
-          .header("Cache-Control", "no-store")
-          .result(in);
-    } catch (IOException | RuntimeException e) {
-      deleteQuietly(file);
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException(io);
-      }
-      throw (RuntimeException) e;
-    }
+    ctx.contentType("application/vnd.sqlite3")
+        .header("Content-Disposition", "attachment; filename=\"monitor.sqlite\"")
+        .header("Cache-Control", "no-store")
+        .result(in);
   }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // A leftover temp file is harmless; the original error matters more.
-    }
-  }
-
 
   /** A size in {@code t}'s language: "812 bytes", "47.3 KB"; "812字节", "47.3 KB". */
   static String size(long bytes, Text t) {

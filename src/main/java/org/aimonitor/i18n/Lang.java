@@ -73,15 +73,17 @@ public enum Lang {
 
   /**
    * Chooses the request's language and remembers it for {@link #of(Context)}. An explicit
-   * {@code ?lang=} is stored in the cookie; an unknown value means English, as does anything
-   * unreadable in the cookie or the header.
+   * {@code ?lang=} of ours is stored in the cookie; an unknown value means English for this
+   * request and sets no cookie (a link with {@code ?lang=xx} must not change a reader's choice
+   * for a year), as anything unreadable in the cookie or the header means English.
    */
   public static Lang resolve(Context ctx) {
     Lang lang;
     String asked = ctx.queryParam(PARAM);
     if (asked != null) {
-      lang = of(asked).orElse(EN);
-      ctx.cookie(cookie(lang));
+      Optional<Lang> known = of(asked);
+      lang = known.orElse(EN);
+      known.ifPresent(l -> ctx.cookie(cookie(l)));
     } else {
       lang = choose(ctx.cookie(PARAM), ctx.header("Accept-Language"));
     }

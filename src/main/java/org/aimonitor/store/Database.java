@@ -87,6 +87,23 @@ public final class Database {
       rs.getString("last_import_at"));
 
   /**
+   * The data version stored in another database file, such as a snapshot: opened read-only and
+   * only for this read, so the file is neither migrated nor written.
+   */
+  public static Version versionOf(Path file) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    try (java.sql.Connection connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var statement = connection.createStatement();
+        var rs = statement.executeQuery(VERSION)) {
+      rs.next();
+      return VERSION_ROW.map(rs, null);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the data version of " + file, e);
+    }
+  }
+
+  /**
    * How often, at most, {@link #version()} asks SQLite whether another connection committed
    * ({@code PRAGMA data_version}): a change made by another process (the command line) is seen
    * within this delay; one made through this {@code Database} at once.

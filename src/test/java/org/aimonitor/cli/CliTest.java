@@ -77,6 +77,60 @@ class CliTest {
   }
 
   @Test
+  void whatIsNotARegularFileIsRefusedBeforeItIsRead() {
+    Result r = run("import", "/dev/zero");
+    assertEquals(1, r.status(), r.err());
+    assertEquals("/dev/zero: not a regular file; give the path of a CSV file\n", r.err());
+    assertEquals(1, run("import", dir.toString()).status(), "a folder neither");
+  }
+
+  @Test
+  void changedRowsAreListedOnlyAfterTheCommit() throws Exception {
+    Path file = write("obs.csv", OBS + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n"
+        + "ai_core_industry_scale,CN,2018,1,reported,no-such-source,1,\n");
+    Result refused = run("import", file.toString());
+    assertEquals(1, refused.status());
+    assertEquals("", refused.out(), "a refused import lists no row as added");
+    Result dry = run("import", "--dry-run", write("ok.csv", OBS
+        + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n").toString());
+    assertTrue(dry.out().contains("ok.csv:2: added observation"), dry.out());
+    Result applied = run("import", dir.resolve("ok.csv").toString());
+    assertTrue(applied.out().startsWith("  " + dir.resolve("ok.csv") + ":2: added observation"), applied.out());
+    assertTrue(applied.out().contains("Imported as import"), applied.out());
+  }
+
+  /**
+   * A full disk, made real by SQLite's page limit on the database file (max_page_count, set for
+   * every connection from the file name's query): one sentence, exit status 3, nothing imported.
+   */
+  @Test
+  void aFullDiskIsOneSentenceAndExitThreeAndNothingIsImported() throws Exception {
+    Path db = dir.resolve("db/monitor.db");
+    assertEquals(0, run("import", "--dry-run", write("none.csv", OBS).toString()).status());
+    long pages;
+    long observations;
+    Database open = Database.open(db);
+    pages = open.jdbi().withHandle(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class).one());
+    observations = open.store().observationCount();
+    StringBuilder rows = new StringBuilder(OBS);
+    for (int year = 1950; year < 2000; year++) {
+      rows.append("ai_core_industry_scale,CN,").append(year).append(",1,reported,ecns-2026-03-05,0,")
+          .append("x".repeat(2000)).append('\n');
+    }
+    Path file = write("many.csv", rows.toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Cli.run(new String[] {"import", file.toString()},
+        Map.of("AIM_DB_PATH", db + "?max_page_count=" + (pages + 2)),
+        new PrintWriter(out), new PrintWriter(err)).orElseThrow();
+    assertEquals(3, status, err.toString());
+    assertEquals("ai-industry-monitor: the disk is full; nothing was written. Fix that and run the "
+        + "command again.\n", err.toString());
+    assertEquals("", out.toString(), "no row is listed as added");
+    assertEquals(observations, Database.open(db).store().observationCount(), "nothing was imported");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, run("import").status());
     assertEquals(2, run("import", "--frobnicate", "x.csv").status());
@@ -84,14 +138,16 @@ class CliTest {
   }
 
   @Test
-  void exportWritesTheSeedFormatAndReimportsWithoutChanges() throws Exception {
+  void exportWritesTheSeedFormatAndReimportsWithoutChangesButTheNeutralisedNotes() throws Exception {
     Path out = dir.resolve("export");
     Result r = run("export", out.toString());
     assertEquals(0, r.status(), r.err());
     for (String name : new String[] {"languages.csv", "categories.csv", "units.csv", "regions.csv",
         "sources.csv", "indicators.csv", "observations.csv", "events.csv"}) {
-      assertEquals(Files.readString(Path.of("data", name)), Files.readString(out.resolve(name)),
-          name + " is byte for byte the seed file");
+      // Byte for byte the seed file, but for the five notes with "; +figure" a spreadsheet that
+      // splits on ";" would run (docs/data.md): they export as ";' +figure".
+      assertEquals(Files.readString(Path.of("data", name)).replaceAll("; ([+-]\\d)", ";' $1"),
+          Files.readString(out.resolve(name)), name + " is byte for byte the seed file");
     }
     Result again = run("import", out.resolve("observations.csv").toString(),
         out.resolve("sources.csv").toString(), out.resolve("indicators.csv").toString(),
@@ -99,7 +155,7 @@ class CliTest {
         out.resolve("units.csv").toString(), out.resolve("categories.csv").toString(),
         out.resolve("languages.csv").toString());
     assertEquals(0, again.status(), again.err());
-    assertTrue(again.out().contains(": 0 added, 0 changed, 524 unchanged."), again.out());
+    assertTrue(again.out().contains(": 0 added, 5 changed, 519 unchanged."), again.out());
   }
 
   @Test

@@ -60,13 +60,28 @@ class DownloadsTest {
             r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
         assertEquals("attachment; filename=\"" + table.fileName() + "\"",
             r.headers().firstValue("Content-Disposition").orElse(""));
-        byte[] seed = Files.readAllBytes(Path.of("data", table.fileName()));
+        byte[] seed = seedAsExported(table);
         assertArrayEquals(seed, r.body(), table.fileName() + " differs from the seed file");
         // Downloads are canonical: a Chinese browser gets the same bytes.
         assertArrayEquals(seed, bytes(app, "/data/" + table.fileName() + "?lang=zh", "zh-CN").body(),
             table.fileName() + " in Chinese differs from the seed file");
       }
     }
+  }
+
+  /**
+   * The seed file as an export writes it: byte for byte, except its five notes in which a
+   * {@code ;} is followed by a signed figure ("IDC; +24% YoY."), which a spreadsheet splitting on
+   * {@code ;} would run as a formula; the export writes them {@code ;' +24% YoY.}.
+   */
+  static byte[] seedAsExported(CsvTable table) throws Exception {
+    String seed = Files.readString(Path.of("data", table.fileName()));
+    if (table == CsvTable.OBSERVATIONS) {
+      String exported = seed.replaceAll("; ([+-]\\d)", ";' $1");
+      assertEquals(5, (exported.length() - seed.length()), "the seed's notes with \"; +figure\"");
+      return exported.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return seed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -80,7 +95,8 @@ class DownloadsTest {
         assertEquals(stored.size(), rows.size(), table.fileName());
         for (int i = 0; i < rows.size(); i++) {
           CsvTable.Row row = rows.get(i);
-          assertEquals(stored.get(i), table.columns().stream().map(row::get).toList(),
+          assertEquals(stored.get(i).stream().map(CsvExport::neutralise).toList(),
+              table.columns().stream().map(row::get).toList(),
               table.fileName() + " row " + (i + 1));
         }
       }

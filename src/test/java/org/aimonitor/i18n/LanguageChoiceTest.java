@@ -95,9 +95,13 @@ class LanguageChoiceTest {
   @ValueSource(strings = {"/?lang=fr", "/?lang=", "/?lang=ZH-cn%3Cscript%3E", "/?lang=zh&lang=en"})
   void unknownParameterValuesMeanEnglishNotAnError(String path) {
     HttpResponse<String> r = app.get(path, "Accept-Language", "zh-CN");
+    boolean ours = path.endsWith("lang=zh&lang=en");
     assertAll(
         () -> assertEquals(200, r.statusCode()),
-        () -> assertEquals(path.endsWith("lang=zh&lang=en") ? "zh-CN" : "en", htmlLang(r)));
+        () -> assertEquals(ours ? "zh-CN" : "en", htmlLang(r)),
+        // Only a language of ours is remembered: an unknown one sets no year-long cookie.
+        () -> assertEquals(ours, r.headers().allValues("Set-Cookie").stream()
+            .anyMatch(c -> c.startsWith("lang=")), "Set-Cookie: " + r.headers().allValues("Set-Cookie")));
   }
 
   @Test
