@@ -66,7 +66,7 @@ class ShutdownTest {
     Database reopened = Database.open(db);
     reopened.jdbi().useHandle(h -> assertEquals("ok",
         h.createQuery("PRAGMA integrity_check").mapTo(String.class).one()));
-    assertEquals(269, reopened.store().observationCount());
+    assertEquals(Seed.OBSERVATIONS, reopened.store().observationCount());
   }
 
   private static int freePort() throws IOException {

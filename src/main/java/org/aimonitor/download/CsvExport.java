@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.aimonitor.store.SpreadsheetCells;
 import org.aimonitor.store.CsvTable;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -25,78 +25,12 @@ public final class CsvExport {
   /** The media type of every CSV download. */
   public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
-  /** What starts a formula: OWASP's {@code = + - @} and their full-width forms. */
-  private static final String TRIGGERS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
-
   private CsvExport() {
   }
 
-  /**
-   * A cell safe to open in a spreadsheet, in any locale, as OWASP's CSV-injection guidance asks.
-   * A spreadsheet starts a field at the cell's start, and, when it splits on {@code ;} or tab
-   * (German and French Excel, LibreOffice's guess) or ignores quotes, after every {@code ;}, tab
-   * or line break inside it too; it skips leading spaces and line feeds and runs a field that
-   * then starts with {@code = + - @} or their full-width forms {@code ＝ ＋ － ＠}. Each such
-   * field start gets a {@code '} (at the cell's start also one beginning with a tab or carriage
-   * return, OWASP's other triggers). Quoting a cell that holds {@code ;} would not be enough: a
-   * {@code ;}-splitting reader honours a quote only where it opens a field, so in any column but
-   * the first the text after the {@code ;} starts a field of its own.
-   *
-   * <p>A plain number ("-3.5", "+24") is data, not a formula, and stays; so does everything
-   * else, so clean data (the whole seed dataset) exports byte for byte as stored.
-   */
+  /** A cell safe to open in a spreadsheet in any locale ({@link SpreadsheetCells#neutralise}). */
   public static String neutralise(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return cell == null ? "" : cell;
-    }
-    if (NUMBER.matcher(cell).matches()) {
-      return cell;
-    }
-    StringBuilder out = null;
-    int copied = 0;
-    for (int start = 0; start <= cell.length(); start = nextFieldStart(cell, start)) {
-      if (start < cell.length() && runsAsFormula(cell, start)) {
-        if (out == null) {
-          out = new StringBuilder(cell.length() + 4);
-        }
-        out.append(cell, copied, start).append('\'');
-        copied = start;
-      }
-      if (start == cell.length()) {
-        break;
-      }
-    }
-    return out == null ? cell : out.append(cell, copied, cell.length()).toString();
-  }
-
-  /** Where a spreadsheet may start the next field after the one starting at {@code from}. */
-  private static int nextFieldStart(String cell, int from) {
-    for (int i = from; i < cell.length(); i++) {
-      char c = cell.charAt(i);
-      if (c == ';' || c == '\t' || c == '\n' || c == '\r') {
-        return i + 1;
-      }
-    }
-    return cell.length();
-  }
-
-  /** Whether the field starting at {@code start} is one a spreadsheet would run. */
-  private static boolean runsAsFormula(String cell, int start) {
-    char first = cell.charAt(start);
-    if (start == 0 && (first == '\t' || first == '\r')) {
-      return true;
-    }
-    int i = start;
-    while (i < cell.length() && isLeadingSpace(cell.charAt(i))) {
-      i++;
-    }
-    return i < cell.length() && TRIGGERS.indexOf(cell.charAt(i)) >= 0;
-  }
-
-  /** Spaces and line breaks a spreadsheet skips before a formula (also no-break and ideographic ones). */
-  private static boolean isLeadingSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u3000';
+    return SpreadsheetCells.neutralise(cell);
   }
 
   /** Receives the rows of an export one at a time. */

@@ -250,7 +250,10 @@ public final class Importer {
           cellErrors.forEach(e -> run.errors.add(p.rank(), e));
           // Staged even when invalid, so its references are checked too; dropped after that.
           stage.add(fileNo, row.line(), !cellErrors.isEmpty(),
-              p.table.columns().stream().map(row::get).toList());
+              // An export's neutralising apostrophes come out again (SpreadsheetCells), so an
+              // exported file imports as it was stored.
+              p.table.columns().stream().map(row::get)
+                  .map(org.aimonitor.store.SpreadsheetCells::restore).toList());
         },
         e -> run.errors.add(p.rank(), e));
   }

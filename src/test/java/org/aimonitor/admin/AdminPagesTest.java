@@ -229,7 +229,7 @@ class AdminPagesTest {
       assertNotNull(result.selectFirst("a[href=/admin/imports]"));
       int observations = app.db().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM observation")
           .mapTo(Integer.class).one());
-      assertEquals(270, observations);
+      assertEquals(org.aimonitor.Seed.OBSERVATIONS + 1, observations);
       assertNotEquals(version, AdminApiTest.dataVersion(app), "the data version moved on");
       assertEquals("admin token (web)", app.db().jdbi().withHandle(h -> h.createQuery(
           "SELECT who FROM import_log ORDER BY id DESC LIMIT 1").mapTo(String.class).one()));
@@ -300,7 +300,10 @@ class AdminPagesTest {
       assertEquals("seed", rows.get(1).select("td").get(2).text());
       assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv"),
           rows.get(1).select(".import-log__files > li > span:first-child").eachText());
-      assertEquals("536", rows.get(1).select("td").get(4).text(), "the seed added every row of the nine files");
+      assertEquals(String.valueOf(org.aimonitor.Seed.LANGUAGES + org.aimonitor.Seed.CATEGORIES
+          + org.aimonitor.Seed.UNITS + org.aimonitor.Seed.REGIONS + org.aimonitor.Seed.SOURCES
+          + org.aimonitor.Seed.INDICATORS + org.aimonitor.Seed.OBSERVATIONS + org.aimonitor.Seed.EVENTS
+          + org.aimonitor.Seed.SCHEDULES), rows.get(1).select("td").get(4).text(), "the seed added every row of the nine files");
       Element sha = rows.get(1).selectFirst("details.sha");
       assertEquals(64, sha.selectFirst(".sha__full").text().length());
       assertTrue(sha.selectFirst("summary").text().endsWith("…"));
@@ -532,13 +535,13 @@ class AdminPagesTest {
       assertTrue(seed.selectFirst("time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.+Z"));
       assertEquals("seed", seed.select("td").get(2).text());
       assertEquals("en", seed.select("td").get(2).attr("lang"), "the log's own words");
-      assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（来源，149行）",
-          "（指标，35行）", "（观测数据，269行）", "（事件，28行）", "（发布时间表，12行）"),
+      assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（来源，173行）",
+          "（指标，37行）", "（观测数据，302行）", "（事件，35行）", "（发布时间表，12行）"),
           seed.select(".import-log__files > li > span.admin-hint").eachText());
 
       Element english = Jsoup.parse(signIn(app).get("/admin/imports").body()).selectFirst("table.import-log tbody tr");
       assertTrue(english.selectFirst("time").text().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
-      assertEquals("(observations, 269 rows)", english.select(".import-log__files > li > span.admin-hint").get(6).text());
+      assertEquals("(observations, " + org.aimonitor.Seed.OBSERVATIONS + " rows)", english.select(".import-log__files > li > span.admin-hint").get(6).text());
       assertFalse(english.select("td").get(2).hasAttr("lang"));
     }
   }

@@ -54,10 +54,10 @@ public final class SyntheticData {
    * The seed's row counts (data/*.csv): scale N writes N times as many synthetic rows of each
    * table.
    */
-  public static final int SOURCES_PER_SCALE = 149;
-  public static final int INDICATORS_PER_SCALE = 35;
-  public static final int OBSERVATIONS_PER_SCALE = 269;
-  public static final int EVENTS_PER_SCALE = 28;
+  public static final int SOURCES_PER_SCALE = org.aimonitor.Seed.SOURCES;
+  public static final int INDICATORS_PER_SCALE = org.aimonitor.Seed.INDICATORS;
+  public static final int OBSERVATIONS_PER_SCALE = org.aimonitor.Seed.OBSERVATIONS;
+  public static final int EVENTS_PER_SCALE = org.aimonitor.Seed.EVENTS;
   /** The seed's schedules.csv has 12 rows: scale N writes 12N synthetic release schedules. */
   public static final int SCHEDULES_PER_SCALE = 12;
   /** The seed's reference tables: scale N writes N times their rows as synthetic rows. */

@@ -70,10 +70,10 @@ class SyntheticDataTest {
     assertEquals(SCALE * 3, count(db, "SELECT count(*) FROM language WHERE code LIKE 'qsy-%'"));
     assertEquals(SCALE * 7, count(db, "SELECT count(*) FROM category WHERE code LIKE 'synthetic\\_%' ESCAPE '\\'"));
     assertEquals(SCALE * 7, count(db, "SELECT count(*) FROM unit WHERE code LIKE 'synthetic\\_%' ESCAPE '\\'"));
-    assertEquals(SCALE * 149, count(db, "SELECT count(*) FROM source WHERE id LIKE 'synthetic-src-%'"));
-    assertEquals(SCALE * 35, count(db, "SELECT count(*) FROM indicator WHERE code LIKE 'synthetic\\_%' ESCAPE '\\'"));
-    assertEquals(SCALE * 269, count(db, "SELECT count(*) FROM observation WHERE indicator LIKE 'synthetic%'"));
-    assertEquals(SCALE * 28, count(db, "SELECT count(*) FROM event WHERE title_en LIKE 'Synthetic%'"));
+    assertEquals(SCALE * SyntheticData.SOURCES_PER_SCALE, count(db, "SELECT count(*) FROM source WHERE id LIKE 'synthetic-src-%'"));
+    assertEquals(SCALE * SyntheticData.INDICATORS_PER_SCALE, count(db, "SELECT count(*) FROM indicator WHERE code LIKE 'synthetic\\_%' ESCAPE '\\'"));
+    assertEquals(SCALE * SyntheticData.OBSERVATIONS_PER_SCALE, count(db, "SELECT count(*) FROM observation WHERE indicator LIKE 'synthetic%'"));
+    assertEquals(SCALE * SyntheticData.EVENTS_PER_SCALE, count(db, "SELECT count(*) FROM event WHERE title_en LIKE 'Synthetic%'"));
     assertEquals(SCALE * 26, count(db, "SELECT count(*) FROM region WHERE code LIKE 'SYN-%'"));
     assertEquals(SCALE * 12, count(db, "SELECT count(*) FROM schedule WHERE series LIKE 'synthetic-series-%'"));
     assertTrue(count(db, "SELECT count(*) FROM observation WHERE region LIKE 'SYN-%'") > SCALE * 60,
@@ -94,8 +94,8 @@ class SyntheticDataTest {
         + " WHERE series LIKE 'synthetic%' GROUP BY indicator HAVING count(*) > 1)") > 0, "fed twice");
     assertTrue(count(db, "SELECT count(*) FROM indicator i WHERE code LIKE 'synthetic%' AND NOT EXISTS"
         + " (SELECT 1 FROM schedule_indicator s WHERE s.indicator = i.code)") > 0, "fed by none");
-    assertEquals(SCALE * 35 + 35, count(db, "SELECT count(*) FROM freshness"));
-    assertEquals(SCALE * 35 + 35, count(db, "SELECT count(*) FROM indicator"));
+    assertEquals(SCALE * SyntheticData.INDICATORS_PER_SCALE + org.aimonitor.Seed.INDICATORS, count(db, "SELECT count(*) FROM freshness"));
+    assertEquals(SCALE * SyntheticData.INDICATORS_PER_SCALE + org.aimonitor.Seed.INDICATORS, count(db, "SELECT count(*) FROM indicator"));
     String heavy = SyntheticData.heaviestIndicator();
     assertEquals(1, count(db, "SELECT count(*) FROM freshness WHERE indicator = '" + heavy + "'"
         + " AND series LIKE 'synthetic-series-%' AND expected < '1991' AND overdue_after < '1991'"));
@@ -104,7 +104,7 @@ class SyntheticDataTest {
     assertEquals(0, count(db, "SELECT count(*) FROM freshness WHERE indicator LIKE 'synthetic%'"
         + " AND (expected >= '1991' OR last_published >= '1990' OR latest_period >= '1990')"));
     // The real seed is still all there.
-    assertEquals(269, count(db, "SELECT count(*) FROM observation WHERE indicator NOT LIKE 'synthetic%'"));
+    assertEquals(org.aimonitor.Seed.OBSERVATIONS, count(db, "SELECT count(*) FROM observation WHERE indicator NOT LIKE 'synthetic%'"));
     // Importing the same files again changes nothing: the keys are stable.
     for (Path file : files) {
       ImportReport again = importer.apply(
@@ -181,8 +181,8 @@ class SyntheticDataTest {
   @Test
   void observationsAreSkewedOverIndicators() {
     int[] counts = SyntheticData.observationCounts(1000);
-    assertEquals(269_000, java.util.Arrays.stream(counts).sum());
-    assertEquals(35_000, counts.length);
+    assertEquals(SyntheticData.OBSERVATIONS_PER_SCALE * 1000, java.util.Arrays.stream(counts).sum());
+    assertEquals(SyntheticData.INDICATORS_PER_SCALE * 1000, counts.length);
     assertTrue(counts[0] >= 10_000, "the heaviest has " + counts[0]);
     assertTrue(java.util.Arrays.stream(counts).filter(c -> c <= 5).count() > counts.length / 2,
         "most indicators get a handful");
@@ -271,7 +271,7 @@ class SyntheticDataTest {
     for (Path file : all) {
       importer.apply(List.of(new ImportFile(file.toString(), Files.readAllBytes(file))), "test");
     }
-    assertEquals(SCALE * 269 + 600,
+    assertEquals(SCALE * SyntheticData.OBSERVATIONS_PER_SCALE + 600,
         count(db, "SELECT count(*) FROM observation WHERE indicator LIKE 'synthetic%'"));
     ImportReport report = importer.apply(
         List.of(new ImportFile("revised.csv", Files.readAllBytes(revised))), "test");

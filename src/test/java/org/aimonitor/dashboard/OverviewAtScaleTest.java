@@ -95,7 +95,8 @@ class OverviewAtScaleTest {
           "The table lists the latest 12 of 22 part-year statements; the indicator page lists them all."),
           figure.select(".chart__notes li").eachText().toString());
       assertEquals(DashboardView.TIMELINE_EVENTS, doc.select("ol.timeline li").size());
-      assertEquals("The newest events are listed here; 38 earlier ones are on the timeline.",
+      assertEquals("The newest events are listed here; " + (org.aimonitor.Seed.EVENTS + 40 - DashboardView.TIMELINE_EVENTS)
+          + " earlier ones are on the timeline.",
           doc.selectFirst(".timeline__more").text());
       assertEquals("/timeline", doc.selectFirst(".timeline__more a").attr("href"));
     }

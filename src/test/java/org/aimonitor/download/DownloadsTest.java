@@ -165,10 +165,10 @@ class DownloadsTest {
                   + " (SELECT count(*) FROM indicator), (SELECT count(*) FROM event),"
                   + " (SELECT version FROM data_version)")) {
         assertTrue(rs.next());
-        assertEquals(269, rs.getInt(1));
-        assertEquals(149, rs.getInt(2));
-        assertEquals(35, rs.getInt(3));
-        assertEquals(28, rs.getInt(4));
+        assertEquals(org.aimonitor.Seed.OBSERVATIONS, rs.getInt(1));
+        assertEquals(org.aimonitor.Seed.SOURCES, rs.getInt(2));
+        assertEquals(org.aimonitor.Seed.INDICATORS, rs.getInt(3));
+        assertEquals(org.aimonitor.Seed.EVENTS, rs.getInt(4));
         assertEquals(liveVersion, rs.getLong(5));
       }
     }
@@ -183,7 +183,7 @@ class DownloadsTest {
       List<Element> rows = doc.select("table.downloads tbody tr");
       assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.sqlite"),
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList());
-      assertEquals(List.of("3", "7", "7", "26", "149", "35", "269", "28", "12", "–"),
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(≈ )?[\\d.,]+ (bytes|KB|MB)"), tr.text());
@@ -211,14 +211,14 @@ class DownloadsTest {
           org.aimonitor.TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 300));
       Document doc = Jsoup.parse(app.get("/data").body());
       Element observations = doc.select("table.downloads tbody tr").get(6);
-      assertEquals("569", observations.select("td").get(2).text());
+      assertEquals(String.valueOf(org.aimonitor.Seed.OBSERVATIONS + 300), observations.select("td").get(2).text());
       byte[] file = app.send(HttpRequest.newBuilder(URI.create(app.url("/data/observations.csv")))
           .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
       assertEquals(DownloadHandler.size(file.length, org.aimonitor.i18n.Text.EN),
           observations.select("td").get(3).text());
       // A change made around the importer (here by hand) is measured again, not shown stale.
       app.db().jdbi().useHandle(h -> h.execute("DELETE FROM observation WHERE note LIKE 'Synthetic%'"));
-      assertEquals("269", Jsoup.parse(app.get("/data").body())
+      assertEquals(String.valueOf(org.aimonitor.Seed.OBSERVATIONS), Jsoup.parse(app.get("/data").body())
           .select("table.downloads tbody tr").get(6).select("td").get(2).text());
     }
   }
@@ -270,7 +270,7 @@ class DownloadsTest {
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList(), "file names stay as they are");
       assertEquals("每个引用网页一行：出版方、标题、链接、日期、语言、可信度。", rows.get(4).select("td").get(0).text());
       assertEquals("CSV（UTF-8，RFC 4180）", rows.get(4).select("td").get(1).text());
-      assertEquals(List.of("3", "7", "7", "26", "149", "35", "269", "28", "12", "–"),
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(约)?[\\d.]+(字节| KB| MB)"), tr.text());

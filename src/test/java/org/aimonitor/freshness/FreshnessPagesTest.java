@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What is due, as readers see it: the real app over the seed with its release schedules, on a
  * day the test sets. On 1 Dec 2026 the seed's quarterly trackers, the CNNIC and WAIC series
- * and the computing-power conference are overdue (17 indicators); the core-industry statements
+ * and the computing-power conference are overdue (19 indicators); the core-industry statements
  * expected in Oct 2026 are due and turn overdue after 31 Jan 2027.
  */
 class FreshnessPagesTest {
@@ -124,7 +124,7 @@ class FreshnessPagesTest {
   void theListShowsEachIndicatorsNextReleaseAndSortsByIt() {
     Document byCategory = page("/indicators");
     List<Element> rows = byCategory.select("table.indicator-list tbody tr");
-    assertEquals(35, rows.size());
+    assertEquals(org.aimonitor.Seed.INDICATORS, rows.size());
     assertEquals("Overdue expected ~Nov 2025", byCategory.selectFirst("tr[data-indicator=ai_pc_share] .freshness-cell").text());
     assertEquals("Due expected ~Oct 2026", byCategory.selectFirst("tr[data-indicator=ai_core_industry_scale] .freshness-cell").text());
     assertEquals("Up to date expected ~Mar 2027", byCategory.selectFirst("tr[data-indicator=manufacturing_ai_adoption] .freshness-cell").text());
@@ -133,11 +133,11 @@ class FreshnessPagesTest {
     Document sorted = page("/indicators?sort=freshness");
     List<String> expected = sorted.select("table.indicator-list tbody tr .freshness-cell")
         .eachAttr("data-expected");
-    assertEquals(35, sorted.select("table.indicator-list tbody tr").size());
+    assertEquals(org.aimonitor.Seed.INDICATORS, sorted.select("table.indicator-list tbody tr").size());
     List<String> months = expected.stream().filter(e -> !e.isEmpty()).toList();
-    assertEquals(28, months.size(), "the seed's schedules give 28 indicators an expected month");
+    assertEquals(30, months.size(), "the seed's schedules give 30 indicators an expected month");
     assertEquals(months.stream().sorted().toList(), months, "soonest first");
-    assertEquals(months, expected.subList(0, 28), "those with no expected month last");
+    assertEquals(months, expected.subList(0, 30), "those with no expected month last");
     assertEquals("ai_phone_shipments", sorted.selectFirst("table.indicator-list tbody tr").attr("data-indicator"));
     assertEquals("page", sorted.selectFirst(".sort-links a[href='/indicators?sort=freshness']").attr("aria-current"));
   }
@@ -147,29 +147,29 @@ class FreshnessPagesTest {
     Document overdue = page("/indicators?status=overdue");
     assertEquals("Indicators with an overdue release", overdue.selectFirst("h1").text());
     List<Element> rows = overdue.select("table.indicator-list tbody tr");
-    assertEquals(17, rows.size());
+    assertEquals(19, rows.size());
     rows.forEach(r -> assertNotNull(r.selectFirst(".status-badge.status-overdue"), r.text()));
 
     Document overview = page("/");
     Element line = overview.selectFirst(".overdue-line a");
-    assertEquals("17 indicators have an overdue release", line.text());
+    assertEquals("19 indicators have an overdue release", line.text());
     assertEquals("/indicators?status=overdue", line.attr("href"));
     assertTrue(overview.select(".kpi__stale").isEmpty(), "the key figures' series are due, not overdue");
 
     // Two months later, the core-industry statements expected in October are overdue too.
     day.setDay(LocalDate.of(2027, 2, 15));
     overview = page("/");
-    assertEquals("25 indicators have an overdue release", overview.selectFirst(".overdue-line a").text());
+    assertEquals("27 indicators have an overdue release", overview.selectFirst(".overdue-line a").text());
     Element stale = overview.selectFirst("#kpi-scale .kpi__stale");
     assertNotNull(stale, "the core-industry card says a newer figure is overdue");
     assertEquals("Newer figure overdue: expected around Oct 2026 (an estimate inferred from past releases). Freshness",
         stale.text());
     assertEquals("/indicators/ai_core_industry_scale#freshness", stale.selectFirst("a").attr("href"));
     assertEquals(4, overview.select(".kpi__stale").size(), "every card's indicators come from those statements");
-    assertEquals(25, page("/indicators?status=overdue").select("table.indicator-list tbody tr").size());
+    assertEquals(27, page("/indicators?status=overdue").select("table.indicator-list tbody tr").size());
 
     Document summary = page("/summary");
-    assertEquals("25 indicators have an overdue release", summary.selectFirst(".overdue-line a").text());
+    assertEquals("27 indicators have an overdue release", summary.selectFirst(".overdue-line a").text());
     Element scaleRow = summary.select("table.key-figures tbody tr").stream()
         .filter(r -> r.selectFirst("th").text().equals("AI core industry scale")).findFirst().orElseThrow();
     assertEquals("· overdue", scaleRow.selectFirst(".stale-mark").text());
@@ -178,7 +178,7 @@ class FreshnessPagesTest {
 
   @Test
   void inChineseTheOverviewCountsOverdueIndicatorsToo() {
-    assertEquals("17个指标的发布已逾期", page("/?lang=zh").selectFirst(".overdue-line a").text());
+    assertEquals("19个指标的发布已逾期", page("/?lang=zh").selectFirst(".overdue-line a").text());
     // Before the first release the seed's figures leave overdue (the AI phone trackers', after
     // 31 Oct 2024), none is.
     day.setDay(LocalDate.of(2024, 10, 31));
@@ -201,7 +201,7 @@ class FreshnessPagesTest {
     assertEquals("status-current", status(p));
     assertTrue(p.selectFirst("#freshness").text().contains("Not due yet: the next figure is expected around Feb 2027."),
         p.selectFirst("#freshness").text());
-    assertEquals("16 indicators have an overdue release", page("/").selectFirst(".overdue-line a").text());
+    assertEquals("18 indicators have an overdue release", page("/").selectFirst(".overdue-line a").text());
   }
 
   @Test
@@ -253,7 +253,7 @@ class FreshnessPagesTest {
       assertNotNull(i.get("freshness"), i.get("code").asText());
       overdue += i.get("freshness").get("status").asText().equals("overdue") ? 1 : 0;
     }
-    assertEquals(17, overdue);
+    assertEquals(19, overdue);
     assertTrue(json("/api/v1/indicators/smart_cockpit_penetration").get("freshness").get("next_release").isNull());
   }
 

@@ -69,6 +69,6 @@ class KilledImportTest {
     }
     Database reopened = Database.open(file);
     assertEquals(before, DatabaseDump.of(reopened));
-    assertEquals(269, reopened.store().observationCount());
+    assertEquals(org.aimonitor.Seed.OBSERVATIONS, reopened.store().observationCount());
   }
 }

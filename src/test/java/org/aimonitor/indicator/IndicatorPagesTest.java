@@ -55,7 +55,7 @@ class IndicatorPagesTest {
     List<String> headings = doc.select(".indicator-group h2").eachText();
     assertEquals(List.of("Industry scale", "Enterprises", "Industry segments", "Smart hardware",
         "Adoption", "Computing power", "Global comparisons"), headings);
-    assertEquals(35, doc.select("tr[data-indicator]").size());
+    assertEquals(org.aimonitor.Seed.INDICATORS, doc.select("tr[data-indicator]").size());
     assertEquals("page", doc.selectFirst(".site-nav a[href=/indicators]").attr("aria-current"));
   }
 
@@ -259,7 +259,7 @@ class IndicatorPagesTest {
         doc.select(".indicator-group h2").eachText());
     assertEquals(List.of("指标", "最新主数据", "性质", "时期", "地区", "单位", "来源", "下次发布"),
         doc.selectFirst(".indicator-list thead").select("th").eachText());
-    assertTrue(doc.selectFirst(".as-of").text().startsWith("共35项指标 · 数据版本"), doc.selectFirst(".as-of").text());
+    assertTrue(doc.selectFirst(".as-of").text().startsWith("共" + org.aimonitor.Seed.INDICATORS + "项指标 · 数据版本"), doc.selectFirst(".as-of").text());
 
     Element scale = doc.selectFirst("tr[data-indicator=ai_core_industry_scale]");
     assertEquals("人工智能核心产业规模", scale.selectFirst("th a").text());
@@ -343,7 +343,8 @@ class IndicatorPagesTest {
     assertEquals("2025年1–7月", jan.select("th").get(1).text());
     assertEquals("776万辆", jan.selectFirst("tr.is-headline td.num").text(), "7.76 million = 776万辆");
     Document users = page("/indicators/genai_users?lang=zh", 200);
-    assertEquals("约2.5亿人", users.selectFirst("tbody.obs-group[data-period=2024-12] tr.is-headline td.num").text());
+    assertEquals("2.49亿人", users.selectFirst("tbody.obs-group[data-period=2024-12] tr.is-headline td.num").text(),
+        "CNNIC's stated figure is the headline since the December 2026 release");
   }
 
   @Test

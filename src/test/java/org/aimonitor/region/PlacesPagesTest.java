@@ -86,8 +86,8 @@ class PlacesPagesTest {
         () -> assertEquals("China (mainland)", gd.select("td").get(0).text()),
         () -> assertEquals("2 places", gd.select("td").get(1).text()),
         () -> assertEquals("/regions?parent=CN-GD", gd.select("td").get(1).selectFirst("a").attr("href")),
-        () -> assertEquals("11", gd.select("td").get(2).text(), "figures"),
-        () -> assertEquals("6", gd.select("td").get(3).text(), "indicators"),
+        () -> assertEquals("16", gd.select("td").get(2).text(), "figures"),
+        () -> assertEquals("8", gd.select("td").get(3).text(), "indicators"),
         () -> assertEquals("1 place", row(doc, "CN-ZJ").select("td").get(1).text()),
         () -> assertEquals("", row(doc, "CN-BJ").select("td").get(1).text(), "no places within Beijing"));
   }
@@ -134,7 +134,7 @@ class PlacesPagesTest {
     assertEquals(List.of("Places", "World", "China (mainland)"), doc.select(".breadcrumb a").eachText());
     assertEquals(List.of("Shenzhen", "Guangzhou"), doc.select(".place-facts dd a[href^=/regions/CN-GD-]").eachText());
     Element indicators = doc.selectFirst("table.place-indicators");
-    assertEquals(6, indicators.select("tbody tr").size());
+    assertEquals(8, indicators.select("tbody tr").size());
     Element enterprises = indicators.select("tbody tr").stream()
         .filter(tr -> tr.selectFirst("a").text().equals("AI enterprises")).findFirst().orElseThrow();
     assertEquals("/indicators/ai_enterprises?region=CN-GD", enterprises.selectFirst("a").attr("href"));
@@ -142,10 +142,10 @@ class PlacesPagesTest {
     assertEquals("/indicators/ai_enterprises?period=2024-01&level=province#places",
         enterprises.selectFirst("a[href*=period]").attr("href"));
     Element figures = doc.selectFirst("table.place-figures");
-    assertEquals(11, figures.select("tr.obs").size());
-    assertEquals("11 figures for Guangdong from every source, by indicator and period. The headline is the figure charted and ranked.",
+    assertEquals(16, figures.select("tr.obs").size());
+    assertEquals("16 figures for Guangdong from every source, by indicator and period. The headline is the figure charted and ranked.",
         figures.selectFirst("caption").text());
-    assertEquals(6, figures.select("tbody.obs-group").size(), "one group per indicator");
+    assertEquals(8, figures.select("tbody.obs-group").size(), "one group per indicator");
     // Every figure cites a numbered source note that exists on the page, and keeps its note.
     for (Element cite : figures.select("a.cite")) {
       assertNotNull(doc.getElementById(cite.attr("href").substring(1)), cite.attr("href"));
@@ -212,9 +212,9 @@ class PlacesPagesTest {
   @Test
   void aPlacesFiguresPageAHundredAtATime() {
     Document bj = page(big, "/regions/CN-BJ?page=3", 200);
-    assertEquals("201–273 of 273", bj.selectFirst(".pager__range").text());
+    assertEquals("201–274 of 274", bj.selectFirst(".pager__range").text());
     assertEquals("/regions/CN-BJ?page=2", bj.selectFirst(".pager a[rel=prev]").attr("href"));
     assertNull(bj.selectFirst(".pager a[rel=next]"));
-    assertEquals(73, bj.select("tr.obs").size());
+    assertEquals(74, bj.select("tr.obs").size());
   }
 }

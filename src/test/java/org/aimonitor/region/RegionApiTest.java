@@ -76,8 +76,8 @@ class RegionApiTest {
     assertEquals("广东省", gd.get("name_zh").asText());
     assertEquals("CN", gd.get("parent").asText());
     assertEquals("province", gd.get("level").asText());
-    assertEquals(11, gd.get("figures").asInt());
-    assertEquals(6, gd.get("indicators").asInt());
+    assertEquals(16, gd.get("figures").asInt());
+    assertEquals(8, gd.get("indicators").asInt());
     assertEquals(2, gd.get("children").asInt());
     JsonNode sn = all.get("regions").get(codes.indexOf("CN-SN"));
     assertEquals(0, sn.get("figures").asInt());
@@ -103,8 +103,8 @@ class RegionApiTest {
   void walkingAPlaceVisitsEachOfItsFiguresOnceInThePagesOrder() throws Exception {
     JsonNode whole = get("/api/v1/regions/CN-GD?limit=1000");
     assertEquals("CN-GD", whole.at("/region/code").asText());
-    assertEquals(11, whole.get("total").asInt());
-    assertEquals(11, whole.get("observations").size());
+    assertEquals(16, whole.get("total").asInt());
+    assertEquals(16, whole.get("observations").size());
     List<String> keys = new ArrayList<>();
     whole.get("observations").forEach(o -> keys.add(o.get("indicator").asText() + " " + o.get("period").asText()
         + " " + o.at("/source/id").asText()));
@@ -123,7 +123,7 @@ class RegionApiTest {
         "headline", "note", "figure", "source", "recorded_at", "import_id", "revisions")) {
       assertTrue(first.has(field), field);
     }
-    assertEquals("¥150 billion", first.get("figure").asText());
+    assertEquals("≈ +25 %", first.get("figure").asText(), "growth sorts before scale");
     assertEquals(whole, get("/regions/CN-GD.json?limit=1000"), "the .json twin is the API document");
     assertEquals(get("/api/v1/regions?limit=1000"), get("/regions.json?limit=1000"));
   }

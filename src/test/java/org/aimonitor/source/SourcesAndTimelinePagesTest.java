@@ -72,7 +72,7 @@ class SourcesAndTimelinePagesTest {
     Document doc = page("/sources?page=2");
     assertEquals("Sources", doc.selectFirst("h1").text());
     assertEquals(100, page("/sources").select("li.source-entry").size());
-    assertEquals(49, doc.select("li.source-entry").size(), "149 sources, a hundred to a page");
+    assertEquals(org.aimonitor.Seed.SOURCES - 100, doc.select("li.source-entry").size(), "a hundred sources to a page");
     Element xinhua = entry("xinhua-2025-10-01", Lang.EN);
     assertTrue(xinhua.selectFirst("h2").text().startsWith("Xinhua (via People's Daily Online): China's AI industry thrives"));
     assertEquals("http://en.people.cn/n3/2025/1001/c90000-20373660.html", xinhua.selectFirst("h2 a").attr("href"));
@@ -87,7 +87,7 @@ class SourcesAndTimelinePagesTest {
     Document doc = page("/sources?lang=zh", Lang.ZH);
     assertEquals("来源", doc.selectFirst("h1").text());
     assertTrue(doc.selectFirst("title").text().startsWith("来源 · "), doc.selectFirst("title").text());
-    assertTrue(doc.selectFirst(".as-of").text().startsWith("共引用149个网页"), doc.selectFirst(".as-of").text());
+    assertTrue(doc.selectFirst(".as-of").text().startsWith("共引用" + org.aimonitor.Seed.SOURCES + "个网页"), doc.selectFirst(".as-of").text());
     assertTrue(doc.selectFirst(".lede").text().contains("官方"));
     Element xinhua = entry("xinhua-2025-10-01", Lang.ZH);
     assertEquals(List.of("日期", "语言", "可信度", "编号"), xinhua.select(".source-entry__facts dt").eachText());
@@ -107,8 +107,8 @@ class SourcesAndTimelinePagesTest {
   @EnumSource(Lang.class)
   void sourcesPageCountsReliabilityLevelsAsTheDatasetDocuments(Lang lang) {
     List<String> expected = lang == Lang.ZH
-        ? List.of("官方 20", "新闻媒体 48", "二手来源 77", "低可信度 4")
-        : List.of("official 20", "news 48", "secondary 77", "low 4");
+        ? List.of("官方 23", "新闻媒体 54", "二手来源 92", "低可信度 4")
+        : List.of("official 23", "news 54", "secondary 92", "low 4");
     assertEquals(expected, page("/sources", lang).select(".reliability-counts li").eachText());
   }
 
@@ -187,7 +187,7 @@ class SourcesAndTimelinePagesTest {
   void timelineListsEveryEventOldestFirstWithACitedSource(Lang lang) {
     Document doc = page("/timeline", lang);
     List<Element> items = doc.select("li.timeline__item");
-    assertEquals(28, items.size());
+    assertEquals(org.aimonitor.Seed.EVENTS, items.size());
     List<String> dates = new ArrayList<>();
     for (Element item : items) {
       dates.add(item.selectFirst("time").attr("datetime"));
@@ -210,7 +210,7 @@ class SourcesAndTimelinePagesTest {
   void timelineInEnglishShowsTheEnglishTitleWithTheChineseOneBeside() {
     Document doc = page("/timeline");
     assertEquals("Timeline", doc.selectFirst("h1").text());
-    assertEquals("28 events · CSV · JSON", doc.selectFirst(".as-of").text());
+    assertEquals(org.aimonitor.Seed.EVENTS + " events · CSV · JSON", doc.selectFirst(".as-of").text());
     Element plan = plan(doc);
     assertEquals("20 Jul 2017", plan.selectFirst("time").text());
     assertEquals("policy", plan.selectFirst(".tag").text());
@@ -225,7 +225,7 @@ class SourcesAndTimelinePagesTest {
     Document doc = page("/timeline?lang=zh", Lang.ZH);
     assertEquals("大事记", doc.selectFirst("h1").text());
     assertEquals("大事记 · 人工智能产业监测", doc.selectFirst("title").text());
-    assertEquals("共28个事件 · CSV · JSON", doc.selectFirst(".as-of").text());
+    assertEquals("共" + org.aimonitor.Seed.EVENTS + "个事件 · CSV · JSON", doc.selectFirst(".as-of").text());
     Element plan = plan(doc);
     assertEquals("2017年7月20日", plan.selectFirst("time").text());
     assertEquals("政策", plan.selectFirst(".tag").text());

@@ -40,10 +40,10 @@ class DatabaseTest {
   @Test
   void seedsEveryRowOfTheFourFiles() {
     ViewRows all = org.aimonitor.TestData.everything(seeded());
-    assertEquals(149, all.sources().size());
-    assertEquals(35, all.indicators().size());
-    assertEquals(269, all.observations().size());
-    assertEquals(28, all.events().size());
+    assertEquals(org.aimonitor.Seed.SOURCES, all.sources().size());
+    assertEquals(org.aimonitor.Seed.INDICATORS, all.indicators().size());
+    assertEquals(org.aimonitor.Seed.OBSERVATIONS, all.observations().size());
+    assertEquals(org.aimonitor.Seed.EVENTS, all.events().size());
   }
 
   @Test
@@ -65,7 +65,7 @@ class DatabaseTest {
     db.jdbi().useHandle(h -> h.execute("DELETE FROM event WHERE title_en LIKE '%Politburo%'"));
     Database again = Database.open(db.file());
     assertFalse(Seeder.seedIfEmpty(again));
-    assertEquals(27, org.aimonitor.TestData.events(again).size(), "the deleted event is not re-seeded");
+    assertEquals(org.aimonitor.Seed.EVENTS - 1, org.aimonitor.TestData.events(again).size(), "the deleted event is not re-seeded");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.Seed;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,25 @@ class SeedDataTest {
       return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
           .getRecords();
     }
+  }
+
+  @Test
+  void theSeedFilesHoldTheRowsTheTestsCount() throws IOException {
+    Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+    expected.put("languages.csv", Seed.LANGUAGES);
+    expected.put("categories.csv", Seed.CATEGORIES);
+    expected.put("units.csv", Seed.UNITS);
+    expected.put("regions.csv", Seed.REGIONS);
+    expected.put("sources.csv", Seed.SOURCES);
+    expected.put("indicators.csv", Seed.INDICATORS);
+    expected.put("observations.csv", Seed.OBSERVATIONS);
+    expected.put("events.csv", Seed.EVENTS);
+    expected.put("schedules.csv", Seed.SCHEDULES);
+    Map<String, Integer> actual = new java.util.LinkedHashMap<>();
+    for (String file : expected.keySet()) {
+      actual.put(file, read(file).size());
+    }
+    assertEquals(expected, actual, "a data release changes the counts in org.aimonitor.Seed");
   }
 
   @Test

@@ -197,7 +197,7 @@ class SummaryPageTest {
     assertEquals("+24%", keyFigureRow(zh, "人工智能核心产业规模增速", "2024年").child(1).text());
     assertEquals("+54%", keyFigureRow(zh, "基础设施层营收增速", "2024年").child(1).text());
     assertEquals("超过6200家", keyFigureRow(zh, "人工智能企业数量", "2025年末").child(1).text());
-    assertEquals("62.6%", keyFigureRow(zh, "L2级组合驾驶辅助新车渗透率", "2025年1–7月").child(1).text());
+    assertEquals("64%", keyFigureRow(zh, "L2级组合驾驶辅助新车渗透率", "2025年1–9月").child(1).text());
     assertEquals(page.select("table.key-figures tbody tr").size(), zh.select("table.key-figures tbody tr").size());
   }
 
@@ -205,8 +205,8 @@ class SummaryPageTest {
   void chineseMilestonesNotesAndGenerationLine() {
     List<Element> milestones = zh.select("ol.milestones > li");
     assertEquals(page.select("ol.milestones > li").size(), milestones.size());
-    assertTrue(milestones.stream().anyMatch(m -> m.text().contains("国务院印发《新一代人工智能发展规划》")
-        && m.selectFirst("time").text().equals("2017年7月20日")), "Chinese title and date");
+    assertTrue(milestones.stream().anyMatch(m -> m.text().contains("十四届全国人大四次会议批准“十五五”规划纲要")
+        && m.selectFirst("time").text().equals("2026年3月12日")), "Chinese title and date");
     String notes = zh.selectFirst("ul.data-notes").text();
     assertTrue(notes.contains("2023年与2024年之间存在序列断点"), notes);
     assertTrue(notes.contains("超过9000亿元") && notes.contains("7260亿元") && notes.contains("5784亿元"), notes);

@@ -88,7 +88,7 @@ class SummaryViewTest {
 
   @Test
   void smartHardwareSharesAreTheLatestActualsNotForecasts() {
-    assertEquals("62.6 %", figure("L2 driver-assistance penetration, new passenger cars", "Jan–Jul 2025").value());
+    assertEquals("64 %", figure("L2 driver-assistance penetration, new passenger cars", "Jan–Sep 2025").value());
     assertEquals("28 %", figure("AI PC share of PC shipments", "Q2 2025").value());
     assertTrue(view.keyFigures().stream().noneMatch(f -> f.qualifier().equals("forecast")
         || f.qualifier().equals("target")), "no projection among the key figures");
@@ -173,7 +173,7 @@ class SummaryViewTest {
     assertEquals("+24%", figure(zh, "人工智能核心产业规模增速", "2024年").value());
     assertEquals("超过6200家", figure(zh, "人工智能企业数量", "2025年末").value());
     assertEquals("+54%", figure(zh, "基础设施层营收增速", "2024年").value());
-    assertEquals("62.6%", figure(zh, "L2级组合驾驶辅助新车渗透率", "2025年1–7月").value());
+    assertEquals("64%", figure(zh, "L2级组合驾驶辅助新车渗透率", "2025年1–9月").value());
     assertEquals("28%", figure(zh, "AI PC出货占比", "2025年第2季度").value());
   }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.aimonitor.Seed;
 import org.aimonitor.TestApp;
 import org.aimonitor.TestData;
 import org.aimonitor.importer.ImportFile;
@@ -108,8 +109,8 @@ class FeedsTest {
     assertEquals("Import 2 (" + today() + "): Figures: 0 added, 1 revised", entry(feed, 2).getTitle());
     assertEquals("Import 1 (" + today()
         + "): Languages: 3 added, 0 revised; Categories: 7 added, 0 revised; Units: 7 added, 0 revised;"
-        + " Places: 26 added, 0 revised; Sources: 149 added, 0 revised; Indicators: 35 added, 0 revised;"
-        + " Figures: 269 added, 0 revised; Events: 28 added, 0 revised; Release schedules: 12 added, 0 revised", entry(feed, 1).getTitle());
+        + " Places: 26 added, 0 revised; Sources: " + Seed.SOURCES + " added, 0 revised; Indicators: " + Seed.INDICATORS + " added, 0 revised;"
+        + " Figures: " + Seed.OBSERVATIONS + " added, 0 revised; Events: " + Seed.EVENTS + " added, 0 revised; Release schedules: 12 added, 0 revised", entry(feed, 1).getTitle());
     SyndLink self = feed.getLinks().stream().filter(l -> "self".equals(l.getRel())).findFirst().orElseThrow();
     assertEquals(app.url("/updates.atom"), self.getHref());
     SyndLink html = feed.getLinks().stream().filter(l -> "alternate".equals(l.getRel())).findFirst().orElseThrow();

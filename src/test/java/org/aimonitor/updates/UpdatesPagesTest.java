@@ -76,7 +76,7 @@ class UpdatesPagesTest {
         "Figures: 0 added, 1 revised, 0 unchanged"), third.select(".import-facts__tables li").eachText());
     Element seed = doc.select(".import-card").get(3);
     assertTrue(seed.select(".import-facts__tables li").eachText()
-        .contains("Figures: 269 added, 0 revised, 0 unchanged"));
+        .contains("Figures: " + org.aimonitor.Seed.OBSERVATIONS + " added, 0 revised, 0 unchanged"));
     assertEquals("seed", seed.selectFirst(".import-facts__who span[lang=en]").text());
   }
 

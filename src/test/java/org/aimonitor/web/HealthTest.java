@@ -30,7 +30,7 @@ class HealthTest {
       JsonNode health = json(r);
       assertEquals("ok", health.get("status").asText());
       assertTrue(health.get("database").asBoolean());
-      assertEquals(269, health.get("observations").asInt());
+      assertEquals(org.aimonitor.Seed.OBSERVATIONS, health.get("observations").asInt());
       assertTrue(health.get("dataVersion").asLong() > 0);
     }
   }
@@ -44,7 +44,7 @@ class HealthTest {
           + "(SELECT min(id) FROM observation WHERE headline = 0)"));
       JsonNode after = json(app.get("/healthz"));
       assertTrue(after.get("dataVersion").asLong() > before);
-      assertEquals(268, after.get("observations").asInt());
+      assertEquals(org.aimonitor.Seed.OBSERVATIONS - 1, after.get("observations").asInt());
     }
   }
 
@@ -60,7 +60,7 @@ class HealthTest {
           "UPDATE download_size SET rows = 12345 WHERE file = 'observations.csv'"));
       assertEquals(12345, json(app.get("/healthz")).get("observations").asInt());
       TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 10));
-      assertEquals(279, json(app.get("/healthz")).get("observations").asInt());
+      assertEquals(org.aimonitor.Seed.OBSERVATIONS + 10, json(app.get("/healthz")).get("observations").asInt());
     }
   }
 
