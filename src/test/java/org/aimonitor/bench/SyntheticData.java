@@ -468,7 +468,9 @@ public final class SyntheticData {
         syntheticUnit ? "合成单位" : UNIT_ZH[unit],
         Integer.toString(random.nextInt(3)),
         "Synthetic benchmark indicator for load tests; its values are random, not a real figure.",
-        "合成基准测试指标，数值随机生成（非真实数据）。");
+        "合成基准测试指标，数值随机生成（非真实数据）。",
+        // Every third a stock, the rest flows: charts draw both kinds at scale.
+        i % 3 == 0 ? "stock" : "flow");
   }
 
   /**
@@ -577,7 +579,7 @@ public final class SyntheticData {
         } while (!cited.add(source) && cited.size() < sources);
         out.row(List.of(code, region, period, value(unit, random),
             QUALIFIERS[pick(random, QUALIFIER_WEIGHTS)], sourceId(source),
-            r == headline ? "1" : "0", OBSERVATION_NOTE));
+            r == headline ? "1" : "0", OBSERVATION_NOTE, "0", "0"));
       }
       left -= size;
     }
