@@ -37,7 +37,10 @@ class ColourContrastTest {
   static void readThemes() throws IOException {
     String css = Files.readString(CSS);
     light = variables(block(css, 0));
-    int media = css.indexOf("@media screen and (prefers-color-scheme: dark)");
+    // The dark theme's colours: the dark media block that opens with the :root rule (other dark
+    // blocks only adjust single rules).
+    Matcher theme = Pattern.compile("@media screen and \\(prefers-color-scheme: dark\\) \\{\\s*:root \\{").matcher(css);
+    int media = theme.find() ? theme.start() : -1;
     if (media < 0) {
       throw new AssertionError("no dark theme (@media screen and (prefers-color-scheme: dark)) in " + CSS);
     }
