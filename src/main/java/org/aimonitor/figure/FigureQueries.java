@@ -12,12 +12,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface FigureQueries {
 
-  /** The figure with row id {@code id}, with when and by which import it took its state. */
-  @SqlQuery("""
-      SELECT id, indicator, region, period, value, qualifier, source, headline, note,
-             recorded_at, import_id
-      FROM observation WHERE id = :id
-      """)
+  /**
+   * The figure with row id {@code id}, with when and by which import it took its state: every
+   * column, so a column added to observations reaches the page without an edit here.
+   */
+  @SqlQuery("SELECT * FROM observation WHERE id = :id")
   Optional<Histories.Recorded> figure(@Bind("id") long id);
 
   /** The day of the first import (a vintage cannot be older), through the primary key. */
