@@ -119,7 +119,7 @@ public record IndicatorPageView(
    */
   public record Row(String figure, String qualifier, String qualifierCode, boolean headline,
       String note, int sourceNo, Source source, String date, String history, String mark,
-      String markCode) {
+      String markCode, Long id, String figureHref) {
   }
 
   /**
@@ -168,7 +168,8 @@ public record IndicatorPageView(
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
           t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
           o.note(), notes.cite(o.source()), source, t.date(source),
-          t.history(indicator, o, history), mark == null ? null : t.t("updates.mark." + mark), mark));
+          t.history(indicator, o, history), mark == null ? null : t.t("updates.mark." + mark), mark,
+          history.id(), history.figureHref()));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {

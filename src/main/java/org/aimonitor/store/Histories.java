@@ -42,7 +42,7 @@ public final class Histories {
             .add(r.revision()));
     for (Recorded r : rows) {
       histories.put(History.key(r.observation()), new History(r.recordedAt(), r.importId(),
-          List.copyOf(previous.getOrDefault(r.id(), List.of()))));
+          List.copyOf(previous.getOrDefault(r.id(), List.of())), r.id()));
     }
     return histories;
   }

@@ -4,9 +4,19 @@ import java.util.List;
 
 /**
  * When an observation took its current state, and the states it had before, newest first.
- * {@code recordedAt} is an ISO instant, or null for rows older than the import log.
+ * {@code recordedAt} is an ISO instant, or null for rows older than the import log; {@code id} is
+ * the figure's row id, its address ({@code /figures/{id}}), null where it was not read.
  */
-public record History(String recordedAt, Long importId, List<Revision> previous) {
+public record History(String recordedAt, Long importId, List<Revision> previous, Long id) {
+
+  public History(String recordedAt, Long importId, List<Revision> previous) {
+    this(recordedAt, importId, previous, null);
+  }
+
+  /** The figure's own page, or null when its id was not read. */
+  public String figureHref() {
+    return id == null ? null : "/figures/" + id;
+  }
 
   /** A replaced state of the observation, with when it had been recorded and when it was replaced. */
   public record Revision(String value, String qualifier, boolean headline, String note,

@@ -88,6 +88,13 @@ class FigurePagesTest {
   }
 
   @Test
+  void everyFigureOfAnIndicatorPageLinksItsOwnPageFromItsRow() {
+    String page = body("/indicators/ai_core_industry_scale?region=CN");
+    assertTrue(page.contains("id=\"fig-" + lowerBound + "\""), "the row is the anchor the figure page links");
+    assertTrue(page.contains("<a href=\"/figures/" + lowerBound + "\">&gt; ¥950 billion</a>"), page);
+  }
+
+  @Test
   void asOfADayBeforeTheRevisionGivesTheOldValueAndTodayTheNew() {
     String then = body("/figures/" + lowerBound + "?as_of=2026-11-15");
     assertTrue(then.contains("As it stood at the end of 15 Nov 2026; it has been revised since."), then);
