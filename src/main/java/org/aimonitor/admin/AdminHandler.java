@@ -21,6 +21,7 @@ import org.aimonitor.admin.AdminViews.UploadView;
 import org.aimonitor.config.Settings;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.ImportFile;
+import org.aimonitor.importer.ImportReason;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.json.Json;
@@ -179,13 +180,15 @@ public final class AdminHandler {
       return;
     }
     requireCsrf(ctx, session);
+    // Checked before the preview is taken, so a reason that is too long loses no upload.
+    String reason = reason(ctx.formParam("reason"));
     List<ImportFile> files = sessions.takePreview(session, ctx.formParam("preview"))
         .orElseThrow(() -> HttpProblem.of(410, "admin.error.preview-gone.title",
             "admin.error.preview-gone", AdminSessions.PREVIEW_LIFETIME.toMinutes()));
     String who = label + " (web)";
     Text t = Text.of(ctx);
     try {
-      ImportReport report = importer.apply(files, who);
+      ImportReport report = importer.apply(files, who, reason, change -> { });
       logApplied(report, who);
       Page.render(ctx, "admin-report", t.t("admin.report.applied"), NAV,
           ReportView.of(session.csrf(), "applied", null, report, t));
@@ -245,6 +248,13 @@ public final class AdminHandler {
       return;
     }
     boolean dryRun = "true".equals(dryRunParam);
+    String reason;
+    try {
+      reason = ImportReason.of(ctx.queryParam("reason"));
+    } catch (IllegalArgumentException e) {
+      problem(ctx, 400, "reason: " + e.getMessage() + ".", List.of());
+      return;
+    }
     String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
     List<ImportFile> files;
     try {
@@ -269,7 +279,7 @@ public final class AdminHandler {
       return;
     }
     try {
-      answerUpload(ctx, files, dryRun);
+      answerUpload(ctx, files, dryRun, reason);
     } catch (RuntimeException e) {
       StorageFailure failure = StorageFailure.of(e).orElseThrow(() -> e);
       LOG.warn("Import by {} (API) not written: {}", label, failure.sentence());
@@ -278,7 +288,7 @@ public final class AdminHandler {
     }
   }
 
-  private void answerUpload(Context ctx, List<ImportFile> files, boolean dryRun) {
+  private void answerUpload(Context ctx, List<ImportFile> files, boolean dryRun, String reason) {
     ImportReport report;
     if (dryRun) {
       report = importer.dryRun(files);
@@ -290,7 +300,7 @@ public final class AdminHandler {
     } else {
       String who = label + " (API)";
       try {
-        report = importer.apply(files, who);
+        report = importer.apply(files, who, reason, change -> { });
       } catch (DataException e) {
         problem(ctx, 422, "Nothing was imported: the files are invalid ("
             + errorCount(e.errors()) + ").", e.errors());
@@ -299,6 +309,16 @@ public final class AdminHandler {
       logApplied(report, who);
     }
     Json.respond(ctx, UploadResult.of(report));
+  }
+
+  /** The confirm form's reason as the log keeps it; a 400 page when it is too long. */
+  private static String reason(String raw) {
+    try {
+      return ImportReason.of(raw);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.of(400, "admin.error.reason-too-long.title", "admin.error.reason-too-long",
+          raw.strip().codePointCount(0, raw.strip().length()), ImportReason.MAX_LENGTH);
+    }
   }
 
   /** {@code GET /admin/imports}: the import log, newest first (session or Bearer token). */

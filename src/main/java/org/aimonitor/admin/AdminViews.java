@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.importer.ImportReason;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
@@ -97,12 +98,13 @@ public final class AdminViews {
    */
   public record ReportView(String csrf, String stage, String previewId, Long importId, int added,
       int changed, int unchanged, List<FileRow> files, List<ChangeRow> changes, int changesNotShown,
-      List<ErrorRow> errors, String errorCount, long previewMinutes, String failure) {
+      List<ErrorRow> errors, String errorCount, long previewMinutes, int reasonLimit,
+      String failure) {
 
     /** This report with {@code failure} shown above it: why confirming it did not import. */
     ReportView failed(String failure) {
       return new ReportView(csrf, stage, previewId, importId, added, changed, unchanged, files,
-          changes, changesNotShown, errors, errorCount, previewMinutes, failure);
+          changes, changesNotShown, errors, errorCount, previewMinutes, reasonLimit, failure);
     }
 
     static ReportView of(String csrf, String stage, String previewId, ImportReport report, Text t) {
@@ -114,13 +116,13 @@ public final class AdminViews {
           // The report lists the first changes only; the counts cover them all.
           Math.max(0, report.added() + report.changed() - Math.min(all.size(), MAX_CHANGES_SHOWN)),
           List.of(), AdminViews.errorCount(0, t),
-          AdminSessions.PREVIEW_LIFETIME.toMinutes(), null);
+          AdminSessions.PREVIEW_LIFETIME.toMinutes(), ImportReason.MAX_LENGTH, null);
     }
 
     static ReportView rejected(String csrf, List<DataError> errors, Text t) {
       return new ReportView(csrf, "rejected", null, null, 0, 0, 0, List.of(), List.of(), 0,
           errors.stream().map(ErrorRow::of).toList(), AdminViews.errorCount(errors.size(), t),
-          AdminSessions.PREVIEW_LIFETIME.toMinutes(), null);
+          AdminSessions.PREVIEW_LIFETIME.toMinutes(), ImportReason.MAX_LENGTH, null);
     }
   }
 
@@ -139,8 +141,8 @@ public final class AdminViews {
   }
 
   /** One import of the log page; {@code when} in the page's language, {@code whenIso} for machines. */
-  public record LogRow(long id, String when, String whenIso, String who, List<LogFile> files,
-      int added, int changed, int unchanged) {
+  public record LogRow(long id, String when, String whenIso, String who, String reason,
+      List<LogFile> files, int added, int changed, int unchanged) {
 
     static LogRow of(ImportLog.Entry e, Text t) {
       String when;
@@ -156,7 +158,7 @@ public final class AdminViews {
         when = e.importedAt();
         whenIso = null;
       }
-      return new LogRow(e.id(), when, whenIso, e.who(),
+      return new LogRow(e.id(), when, whenIso, e.who(), e.reason(),
           loggedFiles(e.files()).stream().map(f -> LogFile.of(f, t)).toList(), e.added(),
           e.changed(), e.unchanged());
     }

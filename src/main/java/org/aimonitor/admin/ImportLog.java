@@ -9,13 +9,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @RegisterConstructorMapper(ImportLog.Entry.class)
 public interface ImportLog {
 
-  /** One logged import; {@code files} is the JSON array of file summaries the importer wrote. */
-  record Entry(long id, String importedAt, String who, String files, int added, int changed,
-      int unchanged) {
+  /**
+   * One logged import; {@code reason} is what staff said it is for (null when none was given),
+   * {@code files} the JSON array of file summaries the importer wrote.
+   */
+  record Entry(long id, String importedAt, String who, String reason, String files, int added,
+      int changed, int unchanged) {
   }
 
   @SqlQuery("""
-      SELECT id, imported_at, who, files, added, changed, unchanged
+      SELECT id, imported_at, who, reason, files, added, changed, unchanged
       FROM import_log
       ORDER BY id DESC
       LIMIT :limit

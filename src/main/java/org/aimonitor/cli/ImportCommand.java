@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aimonitor.importer.ImportFile;
+import org.aimonitor.importer.ImportReason;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.store.DataException;
@@ -45,6 +46,12 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Validate and report what would change; write nothing.")
   private boolean dryRun;
 
+  @Option(names = "--reason", paramLabel = "TEXT",
+      description = "Why this import is made (e.g. \"December 2026 data release\"): kept in the "
+          + "import log and shown on /updates and in the feeds. At most "
+          + ImportReason.MAX_LENGTH + " characters.")
+  private String reason;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files to import.")
   private List<Path> files;
 
@@ -53,6 +60,13 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     cli.settings();
+    String why;
+    try {
+      why = ImportReason.of(reason);
+    } catch (IllegalArgumentException e) {
+      err.println("--reason: " + e.getMessage());
+      return Cli.USAGE;
+    }
     List<ImportFile> inputs = new ArrayList<>();
     for (Path path : files) {
       try {
@@ -98,7 +112,7 @@ final class ImportCommand implements Callable<Integer> {
       try (PrintWriter pending = new PrintWriter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8))) {
         try {
           report = importer.apply(inputs, System.getProperty("user.name", "unknown") + " (command line)",
-              change -> printChange(pending, change));
+              why, change -> printChange(pending, change));
         } catch (DataException e) {
           e.errors().forEach(error -> err.println(error));
           err.println("Nothing was imported: " + e.errors().size() + " error(s).");
@@ -130,7 +144,7 @@ final class ImportCommand implements Callable<Integer> {
       err.println("Dry run: the files are invalid (" + report.errors().size() + " error(s)).");
       return Cli.INVALID_INPUT;
     }
-    print(out, report);
+    print(out, report, why);
     return Cli.OK;
   }
 
@@ -139,7 +153,7 @@ final class ImportCommand implements Callable<Integer> {
         c.fields().isEmpty() ? "" : " (" + String.join("; ", c.fields()) + ")");
   }
 
-  private void print(PrintWriter out, ImportReport report) {
+  private void print(PrintWriter out, ImportReport report, String why) {
     for (ImportReport.FileSummary f : report.files()) {
       out.printf("%s (%s, sha256 %s): %d rows: %d added, %d changed, %d unchanged%n", f.name(),
           f.table(), f.sha256().substring(0, 12), f.rows(), f.added(), f.changed(), f.unchanged());
@@ -147,5 +161,9 @@ final class ImportCommand implements Callable<Integer> {
     out.printf("%s: %d added, %d changed, %d unchanged.%n",
         report.applied() ? "Imported as import " + report.importId() : "Dry run, nothing written",
         report.added(), report.changed(), report.unchanged());
+    if (report.applied() && report.added() + report.changed() > 0) {
+      out.printf("Readers see it at /updates/%d%s.%n", report.importId(),
+          why == null ? " (no --reason was given)" : "");
+    }
   }
 }

@@ -65,7 +65,7 @@ public final class Importer {
 
   /** As {@link #dryRun(List)}, telling {@code changes} of every row it would add or change. */
   public ImportReport dryRun(List<ImportFile> files, Consumer<Change> changes) {
-    return db.jdbi().inTransaction(handle -> run(handle, files, null, changes));
+    return db.jdbi().inTransaction(handle -> run(handle, files, null, null, changes));
   }
 
   /**
@@ -78,11 +78,20 @@ public final class Importer {
 
   /** As {@link #apply(List, String)}, telling {@code changes} of every row it adds or changes. */
   public ImportReport apply(List<ImportFile> files, String who, Consumer<Change> changes) {
+    return apply(files, who, null, changes);
+  }
+
+  /**
+   * As {@link #apply(List, String, Consumer)}, logging {@code reason} (already checked by
+   * {@link ImportReason#of}; null for none) with the import.
+   */
+  public ImportReport apply(List<ImportFile> files, String who, String reason,
+      Consumer<Change> changes) {
     // Counted in Micrometer's global registry: /metrics shows them when it is on, and without
     // a registry (the command line, metrics off) the counting costs nothing.
     long start = System.nanoTime();
     try {
-      ImportReport report = db.writer().inTransaction(handle -> applyIn(handle, files, who, changes));
+      ImportReport report = db.writer().inTransaction(handle -> applyIn(handle, files, who, reason, changes));
       Metrics.counter("aim.imports", "outcome", "applied").increment();
       Metrics.counter("aim.import.rows").increment(report.added() + report.changed() + report.unchanged());
       Metrics.timer("aim.import.duration").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -95,12 +104,12 @@ public final class Importer {
 
   /** {@link #apply} inside a transaction the caller holds (the seeder checks emptiness in it). */
   public static ImportReport applyIn(Handle handle, List<ImportFile> files, String who) {
-    return applyIn(handle, files, who, change -> { });
+    return applyIn(handle, files, who, null, change -> { });
   }
 
   private static ImportReport applyIn(Handle handle, List<ImportFile> files, String who,
-      Consumer<Change> changes) {
-    ImportReport report = run(handle, files, Objects.requireNonNull(who), changes);
+      String reason, Consumer<Change> changes) {
+    ImportReport report = run(handle, files, Objects.requireNonNull(who), reason, changes);
     if (!report.valid()) {
       throw new DataException(report.errors());
     }
@@ -145,7 +154,7 @@ public final class Importer {
     }
   }
 
-  private static ImportReport run(Handle handle, List<ImportFile> files, String who,
+  private static ImportReport run(Handle handle, List<ImportFile> files, String who, String reason,
       Consumer<Change> listener) {
     decimalFunction(handle);
     Run run = new Run(handle);
@@ -180,7 +189,7 @@ public final class Importer {
         return report(run, List.of(), null);
       }
       List<Change> changes = changes(run, listener);
-      Long importId = who == null ? null : write(run, who);
+      Long importId = who == null ? null : write(run, who, reason);
       return report(run, changes, importId);
     } finally {
       run.dropStages();
@@ -518,14 +527,15 @@ public final class Importer {
   }
 
   /** Logs the import, keeps revisions, and writes the staged rows, tables in dependency order. */
-  private static long write(Run run, String who) {
+  private static long write(Run run, String who, String reason) {
     String now = Instant.now().toString();
     Totals totals = totals(run);
     long importId = run.handle.createUpdate("""
-        INSERT INTO import_log (imported_at, who, files, added, changed, unchanged)
-        VALUES (:at, :who, :files, :added, :changed, :unchanged)
+        INSERT INTO import_log (imported_at, who, reason, files, added, changed, unchanged)
+        VALUES (:at, :who, :reason, :files, :added, :changed, :unchanged)
         """)
-        .bind("at", now).bind("who", who).bind("files", Json.write(totals.files()))
+        .bind("at", now).bind("who", who).bind("reason", reason)
+        .bind("files", Json.write(totals.files()))
         .bind("added", totals.added()).bind("changed", totals.changed())
         .bind("unchanged", totals.unchanged())
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

@@ -42,6 +42,9 @@ public final class Feeds {
       String summary = summary(log, t);
       List<String> paragraphs = new ArrayList<>();
       paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
+      if (log.reason() != null) {
+        paragraphs.add(t.t("updates.feed.reason", log.reason()));
+      }
       if (log.changedSomething()) {
         log.tables().stream().filter(Imports.TableCount::touched).forEach(c -> paragraphs.add(
             t.t("updates.table.line", ChangeViews.tableName(c.table(), t), t.count(c.added()),
@@ -50,7 +53,7 @@ public final class Feeds {
         paragraphs.add(ChangeViews.nothing(log, t));
       }
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + log.id())),
-          t.t("updates.feed.entry", log.id(), t.date(Imports.day(log.at())), summary),
+          title(log, summary, t),
           log.at(), log.at(), log.who(), origin + "/updates/" + log.id() + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, true, origin, t),
               origin + "/updates/" + log.id() + lang(t, "?"), t.t("updates.feed.all-changes", log.id()))));
@@ -82,10 +85,14 @@ public final class Feeds {
       long changed = FigureChanges.changedCount(h, id, code);
       String summary = t.t("updates.feed.indicator-summary", t.name(indicator),
           t.count(total - changed), t.count(changed));
-      List<String> paragraphs = List.of(t.t("updates.feed.by", log.who(),
-          ChangeViews.when(log.at(), t)), summary);
+      List<String> paragraphs = new ArrayList<>();
+      paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
+      if (log.reason() != null) {
+        paragraphs.add(t.t("updates.feed.reason", log.reason()));
+      }
+      paragraphs.add(summary);
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + id + "/indicators/" + code)),
-          t.t("updates.feed.entry", id, t.date(Imports.day(log.at())), summary), log.at(), log.at(),
+          title(log, summary, t), log.at(), log.at(),
           log.who(), origin + "/updates/" + id + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, false, origin, t),
               origin + "/updates/" + id + lang(t, "?"), t.t("updates.feed.all-changes", id))));
@@ -94,6 +101,17 @@ public final class Feeds {
         t.t("updates.feed.indicator-title", t.name(indicator)), t.definition(indicator),
         updated(entries), page + ".atom" + lang(t, "?"), page + lang(t, "?"),
         t.lang().htmlLang(), t.t("site.name"), entries));
+  }
+
+  /**
+   * An entry's title: the import, its day, and what it did, after the reason staff gave, so a
+   * feed reader's list names the release ("Import 2 (7 Dec 2026): December 2026 data release;
+   * Figures: 33 added, 8 revised; …").
+   */
+  static String title(Imports.Logged log, String summary, Text t) {
+    String day = t.date(Imports.day(log.at()));
+    return log.reason() == null ? t.t("updates.feed.entry", log.id(), day, summary)
+        : t.t("updates.feed.entry.reason", log.id(), day, log.reason(), summary);
   }
 
   /** "Figures: 3 added, 2 revised; Sources: 1 added", or "no changes". */

@@ -27,7 +27,7 @@ public final class Imports {
 
   private static final ObjectReader FILES = Json.MAPPER.readerForListOf(LoggedFile.class)
       .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  private static final String COLUMNS = "id, imported_at, who, files, added, changed, unchanged";
+  private static final String COLUMNS = "id, imported_at, who, reason, files, added, changed, unchanged";
   private static final RowMapper<Logged> LOGGED = ConstructorMapper.of(Logged.class);
 
   private Imports() {
@@ -50,9 +50,12 @@ public final class Imports {
     }
   }
 
-  /** One logged import; {@code importedAt} is an ISO instant, {@code files} the log's JSON. */
-  public record Logged(long id, String importedAt, String who, String files, int added,
-      int changed, int unchanged) {
+  /**
+   * One logged import; {@code importedAt} is an ISO instant, {@code reason} what staff said it
+   * is for (null when none was given), {@code files} the log's JSON.
+   */
+  public record Logged(long id, String importedAt, String who, String reason, String files,
+      int added, int changed, int unchanged) {
 
     /** When it was logged; the epoch for an entry whose time cannot be read. */
     public Instant at() {

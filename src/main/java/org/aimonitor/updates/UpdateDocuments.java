@@ -24,17 +24,18 @@ public final class UpdateDocuments {
   }
 
   /**
-   * One import: when (an ISO instant) and by whom, its totals and files as the log recorded
-   * them, its counts per table, and the addresses of its changes (API) and its page.
+   * One import: when (an ISO instant), by whom and why (null when no reason was given), its
+   * totals and files as the log recorded them, its counts per table, and the addresses of its
+   * changes (API) and its page.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record UpdateDoc(long id, String importedAt, String who, int added, int changed,
-      int unchanged, List<Imports.LoggedFile> files, List<TableDoc> tables, String changes,
+  public record UpdateDoc(long id, String importedAt, String who, String reason, int added,
+      int changed, int unchanged, List<Imports.LoggedFile> files, List<TableDoc> tables, String changes,
       String page) {
 
     static UpdateDoc of(Imports.Logged log) {
-      return new UpdateDoc(log.id(), log.importedAt(), log.who(), log.added(), log.changed(),
-          log.unchanged(), log.loggedFiles(), log.tables().stream().map(c -> new TableDoc(
+      return new UpdateDoc(log.id(), log.importedAt(), log.who(), log.reason(), log.added(),
+          log.changed(), log.unchanged(), log.loggedFiles(), log.tables().stream().map(c -> new TableDoc(
               c.table().fileName(), c.rows(), c.added(), c.changed(), c.unchanged())).toList(),
           "/api/v1/updates/" + log.id(), "/updates/" + log.id());
     }

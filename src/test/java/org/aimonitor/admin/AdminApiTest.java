@@ -99,7 +99,7 @@ class AdminApiTest {
   void aCsvUploadIsAppliedAndTheSameUploadAgainChangesNothing() throws Exception {
     try (TestApp app = TestApp.start(dir, TOKEN)) {
       long version = dataVersion(app);
-      HttpResponse<String> first = postCsv(app, "?name=obs-2019.csv", OBS + NEW_ROW);
+      HttpResponse<String> first = postCsv(app, "?name=obs-2019.csv&reason=2019%20figure", OBS + NEW_ROW);
       assertEquals(200, first.statusCode(), first.body());
       assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
       JsonNode result = json(first);
@@ -114,6 +114,10 @@ class AdminApiTest {
       assertEquals(2, change.get("line").asInt());
       assertEquals("added", change.get("kind").asText());
       assertEquals(org.aimonitor.Seed.OBSERVATIONS + 1, json(app.get("/healthz")).get("observations").asInt());
+      assertEquals("2019 figure", app.db().jdbi().withHandle(h -> h.createQuery(
+          "SELECT reason FROM import_log WHERE id = :id").bind("id", result.get("import_id").asLong())
+          .mapTo(String.class).one()), "the reason is logged");
+      assertEquals(400, postCsv(app, "?reason=" + "x".repeat(501), OBS + NEW_ROW).statusCode());
       long afterFirst = dataVersion(app);
       assertNotEquals(version, afterFirst, "the data version moves on when an import commits");
 

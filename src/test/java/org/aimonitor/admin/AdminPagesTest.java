@@ -221,8 +221,11 @@ class AdminPagesTest {
       Element confirm = page.selectFirst("form[action=/admin/import/apply]");
       assertEquals(csrf, confirm.selectFirst("input[name=csrf]").val());
       String previewId = confirm.selectFirst("input[name=preview]").val();
+      HttpResponse<String> tooLong = browser.postForm("/admin/import/apply",
+          Map.of("csrf", csrf, "preview", previewId, "reason", "x".repeat(501)));
+      assertEquals(400, tooLong.statusCode(), "a reason over the limit is refused before the preview is used");
       HttpResponse<String> applied = browser.postForm("/admin/import/apply",
-          Map.of("csrf", csrf, "preview", previewId));
+          Map.of("csrf", csrf, "preview", previewId, "reason", "A 2019 figure"));
       assertEquals(200, applied.statusCode(), applied.body());
       Document result = Jsoup.parse(applied.body());
       assertEquals("Import applied", result.selectFirst("h1").text());
@@ -233,6 +236,10 @@ class AdminPagesTest {
       assertNotEquals(version, AdminApiTest.dataVersion(app), "the data version moved on");
       assertEquals("admin token (web)", app.db().jdbi().withHandle(h -> h.createQuery(
           "SELECT who FROM import_log ORDER BY id DESC LIMIT 1").mapTo(String.class).one()));
+      assertEquals("A 2019 figure", app.db().jdbi().withHandle(h -> h.createQuery(
+          "SELECT reason FROM import_log ORDER BY id DESC LIMIT 1").mapTo(String.class).one()));
+      assertTrue(Jsoup.parse(browser.get("/admin/imports").body()).selectFirst(".import-log__reason").text()
+          .contains("A 2019 figure"), "the import log shows it");
 
       HttpResponse<String> twice = browser.postForm("/admin/import/apply", Map.of("csrf", csrf, "preview", previewId));
       assertEquals(410, twice.statusCode(), "a preview is applied once");
@@ -431,7 +438,8 @@ class AdminPagesTest {
       Element confirm = page.selectFirst("form[action=/admin/import/apply]");
       assertEquals("确认导入", confirm.selectFirst("button").text());
       assertEquals("取消", confirm.selectFirst("a").text());
-      assertEquals("确认时会再次检查文件；此预览保留30分钟。", confirm.selectFirst(".admin-hint").text());
+      assertEquals("确认时会再次检查文件；此预览保留30分钟。", confirm.select("> .admin-hint").first().text());
+      assertEquals("本次导入的原因", confirm.selectFirst("label[for=reason]").text());
 
       HttpResponse<String> applied = browser.postForm("/admin/import/apply",
           Map.of("csrf", browser.csrf(), "preview", confirm.selectFirst("input[name=preview]").val()));

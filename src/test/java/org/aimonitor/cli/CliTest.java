@@ -46,6 +46,20 @@ class CliTest {
   }
 
   @Test
+  void theReasonGivenIsKeptInTheImportLogAndATooLongOneIsAUsageError() throws Exception {
+    Path file = write("obs.csv", OBS + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n");
+    Result tooLong = run("import", "--reason", "x".repeat(501), file.toString());
+    assertEquals(2, tooLong.status(), tooLong.out());
+    assertEquals("--reason: the reason has 501 characters, over the limit of 500", tooLong.err().strip());
+    Result r = run("import", "--reason", "  December 2026\n data release ", file.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("Readers see it at /updates/2."), r.out());
+    Database db = Database.open(dir.resolve("db/monitor.db"));
+    assertEquals("December 2026 data release", db.jdbi().withHandle(h -> h.createQuery(
+        "SELECT reason FROM import_log WHERE id = 2").mapTo(String.class).one()), "one line, spaces collapsed");
+  }
+
+  @Test
   void invalidInputExitsWithOneAndListsEveryErrorAsFileLineColumn() throws Exception {
     Path file = write("obs.csv", OBS
         + "ai_core_industry_scale,CN,2019,\"12,5x\",reported,ecns-2026-03-05,1,\n"
