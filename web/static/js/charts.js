@@ -217,7 +217,8 @@
 
   /*
    * Dashed vertical lines where a series breaks: between two category labels, or at a position
-   * of a time axis. The label is written only where there is room; the key says what the line is.
+   * of a time axis. No words on the chart, where they would cover figures: the key says what
+   * the line is, and a note names the periods.
    */
   var breaksPlugin = {
     id: 'aimBreaks',
@@ -249,16 +250,6 @@
         ctx.lineTo(px, area.bottom);
         ctx.stroke();
         ctx.setLineDash([]);
-        if (area.right - area.left >= 360) {
-          ctx.font = '11px sans-serif';
-          ctx.textAlign = 'left';
-          ctx.textBaseline = 'top';
-          var w = ctx.measureText(b.label).width;
-          ctx.fillStyle = chart.config.options.aimPaper || '#fff';
-          ctx.fillRect(px + 3, area.top, w + 4, 14);
-          ctx.fillStyle = chart.config.options.aimInk;
-          ctx.fillText(b.label, px + 5, area.top + 1);
-        }
         ctx.restore();
       });
     }
