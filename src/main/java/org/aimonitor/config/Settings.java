@@ -51,9 +51,7 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
   public static final Variable ADMIN_LABEL = new Variable("AIM_ADMIN_LABEL", "admin token",
       "Who holds the admin token, as the import log names them (e.g. `data team`).");
   public static final Variable HTTPS = new Variable("AIM_HTTPS", "false",
-      "`true` when users reach the site over HTTPS (e.g. behind a TLS proxy): the admin session "
-          + "cookie is then marked Secure, and absolute links (hreflang, citations, feeds) are "
-          + "https when `AIM_PUBLIC_URL` does not say.");
+      "`true` when users reach the site over HTTPS (a TLS proxy): Secure cookie, https links.");
 
   public static final Variable PAGE_CACHE_MB = new Variable("AIM_PAGE_CACHE_MB", "16",
       "Memory for rendered pages and API answers, in MB (whole number, 0 to 1024); `0` turns the "
@@ -61,22 +59,15 @@ public record Settings(int port, Path dbPath, String adminToken, String adminLab
 
   // Public address, metrics, access log (#25, #26).
   public static final Variable PUBLIC_URL = new Variable("AIM_PUBLIC_URL", "",
-      "The site's public address, e.g. `https://monitor.example.org` (http or https, host, optional "
-          + "port, no path): every absolute link (hreflang, citations, feeds) uses it, whatever "
-          + "the request's Host. Unset: the request's Host (validated), or a trusted proxy's.");
+      "Public address (`https://monitor.example.org`) of every absolute link, whatever the Host.");
   public static final Variable TRUST_PROXY = new Variable("AIM_TRUST_PROXY", "false",
-      "`true` only behind a reverse proxy that sets `Forwarded` or `X-Forwarded-Proto`/`-Host` "
-          + "itself: absolute links then follow them when `AIM_PUBLIC_URL` is unset. Never "
-          + "when clients reach the app directly (they could forge them).");
+      "`true` only behind a proxy setting `Forwarded`/`X-Forwarded-*`: links follow them.");
   public static final Variable METRICS = new Variable("AIM_METRICS", "false",
-      "`true` serves `/metrics` (Prometheus text format) on the main port; block it at the proxy, "
-          + "or use `AIM_METRICS_PORT` instead.");
+      "`true` serves `/metrics` (Prometheus) on the main port.");
   public static final Variable METRICS_PORT = new Variable("AIM_METRICS_PORT", "",
-      "A port of its own for `/metrics` (not served on the main port then), e.g. `9464`; 0 picks "
-          + "a free one. Unset: as `AIM_METRICS` says.");
+      "`/metrics` on this port alone, e.g. `9464` (0: a free one).");
   public static final Variable ACCESS_LOG = new Variable("AIM_ACCESS_LOG", "false",
-      "`true` logs one line per request: time, method, route, status, bytes, duration, cache "
-          + "outcome; never a query string or a cookie.");
+      "`true`: a line per request (route, status, bytes, time, cache), no query or cookie.");
 
   public static final List<Variable> VARIABLES = java.util.stream.Stream.concat(
       java.util.stream.Stream.of(PORT, DB_PATH, ADMIN_TOKEN, ADMIN_LABEL, HTTPS, PAGE_CACHE_MB,
