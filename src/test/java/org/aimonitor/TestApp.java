@@ -73,6 +73,20 @@ public final class TestApp implements AutoCloseable {
     return new TestApp(dir, db, App.create(settings, db, clock).start("127.0.0.1", 0));
   }
 
+  /**
+   * As {@link #start(Path, Map)}, over the database at {@code dbPath} as given, which may end in
+   * SQLite URI parameters (e.g. {@code ?max_page_count=N}, to make a full disk real).
+   */
+  public static TestApp over(Path dir, String dbPath, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put(Settings.PORT.name(), "0");
+    all.put(Settings.DB_PATH.name(), dbPath);
+    Settings settings = Settings.fromEnvironment(all);
+    Database db = Database.open(settings.dbPath());
+    Seeder.seedIfEmpty(db);
+    return new TestApp(dir, db, App.create(settings, db, java.time.Clock.systemUTC()).start("127.0.0.1", 0));
+  }
+
   /** Starts the app with its own temporary folder (for tests that do not have a @TempDir). */
   public static TestApp start() {
     try {

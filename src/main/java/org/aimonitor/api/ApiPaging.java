@@ -30,9 +30,48 @@ public record ApiPaging(int limit, List<Object> after) {
   public static final QueryParams PARAMS = QueryParams.of("limit", "cursor");
   private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,6}");
 
-  /** Reads {@code limit} and {@code cursor} from the request (its route declares {@link #PARAMS}). */
+  /**
+   * Reads {@code limit} and {@code cursor} from the request (its route declares {@link #PARAMS}).
+   * A cursor is checked against the list it came from: {@link #next} seals it with a checksum of
+   * that list (its path and its parameters but {@code limit}) and of its own text, so a cursor of
+   * another list, or one edited by hand (other values, other types), is refused with 400 instead
+   * of starting an arbitrary page.
+   */
   public static ApiPaging parse(Context ctx, Keyset order) {
-    return parse(PARAMS.in(ctx), order);
+    Map<String, List<String>> query = PARAMS.in(ctx);
+    String cursor = PARAMS.single(query, "cursor", Text.EN);
+    if (cursor == null) {
+      return parse(query, order);
+    }
+    int dot = cursor.lastIndexOf('.');
+    if (dot < 0 || !java.security.MessageDigest.isEqual(
+        seal(ctx, cursor.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
+        cursor.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+      throw refused("The parameter \"cursor\" is not a cursor this list gave out (\"" + cursor
+          + "\"); start without it, then follow \"next\".");
+    }
+    java.util.Map<String, List<String>> unsealed = new java.util.LinkedHashMap<>(query);
+    unsealed.put("cursor", List.of(cursor.substring(0, dot)));
+    return parse(unsealed, order);
+  }
+
+  /** The checksum that ties a cursor's text to the list at this request's path and parameters. */
+  private static String seal(Context ctx, String cursor) {
+    StringBuilder list = new StringBuilder(ctx.path());
+    new java.util.TreeMap<>(KnownParams.canonical(ctx)).forEach((name, values) -> {
+      if (!name.equals("cursor") && !name.equals("limit")) {
+        list.append('\n').append(name).append('=').append(String.join("\u0000", values));
+      }
+    });
+    list.append('\n').append(cursor);
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(list.toString().getBytes(StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(java.util.Arrays.copyOf(digest, 9));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Reads {@code limit} and {@code cursor} for a list in {@code order}. */
@@ -78,7 +117,7 @@ public record ApiPaging(int limit, List<Object> after) {
         values.forEach(v -> query.add(encode(name) + "=" + encode(v)));
       }
     });
-    query.add("cursor=" + next);
+    query.add("cursor=" + next + "." + seal(ctx, next));
     return ctx.path() + "?" + query;
   }
 

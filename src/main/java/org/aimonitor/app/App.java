@@ -52,6 +52,7 @@ import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
 import org.aimonitor.web.QueryParams;
 import org.aimonitor.web.SecurityHeaders;
+import org.aimonitor.web.SmallForms;
 import org.aimonitor.web.StaticFiles;
 import org.aimonitor.web.ThymeleafRenderer;
 import org.aimonitor.web.UnreadableRequestPage;
@@ -132,6 +133,10 @@ public final class App {
           throw HttpProblem.of(400, "error.400.title", "error.bad-query");
         }
       });
+      // Public forms are a few fields of text: bounded before they are parsed (413/400).
+      for (String form : List.of("/updates/marks", "/admin/login", "/admin/logout")) {
+        config.routes.before(form, SmallForms::bounded);
+      }
       if (settings.https()) {
         // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
         // host name to HTTPS that nothing serves.

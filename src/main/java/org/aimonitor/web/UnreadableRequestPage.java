@@ -29,6 +29,16 @@ public final class UnreadableRequestPage extends ErrorHandler {
   @Override
   protected void generateResponse(Request request, Response response, int code, String message,
       Throwable cause, Callback callback) {
+    if (onTheApi(request)) {
+      // The API answers JSON whatever refused the request (issue 26): {"status", "message"}.
+      HttpFields.Mutable headers = response.getHeaders();
+      headers.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+      SecurityHeaders.ALL.forEach(headers::put);
+      response.setStatus(code);
+      response.write(true, ByteBuffer.wrap(json(code).getBytes(StandardCharsets.UTF_8)), callback);
+      return;
+    }
     String cookie = Request.getCookies(request).stream()
         .filter(c -> c.getName().equals(Lang.PARAM))
         .map(HttpCookie::getValue)
@@ -48,6 +58,38 @@ public final class UnreadableRequestPage extends ErrorHandler {
     fields.put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
     SecurityHeaders.ALL.forEach(fields::put);
     return ByteBuffer.wrap(html(Text.EN, status).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether the refused request was for the API or a {@code .json} document, as far as it can be read. */
+  private static boolean onTheApi(Request request) {
+    try {
+      String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+      if (path == null) {
+        String target = String.valueOf(request.getHttpURI());
+        int query = target.indexOf('?');
+        path = query < 0 ? target : target.substring(0, query);
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+          int slash = path.indexOf('/', scheme + 3);
+          path = slash < 0 ? "/" : path.substring(slash);
+        }
+      }
+      return path.startsWith("/api/") || path.endsWith(".json");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The API's problem document, in English (docs/api.md). */
+  static String json(int status) {
+    String message = switch (status) {
+      case 414 -> "The address is too long for this server.";
+      case 431 -> "The request's headers are too large for this server.";
+      case 413 -> "The request is larger than this server accepts.";
+      default -> "The address or the headers of this request are malformed (for example a \"%\" not "
+          + "followed by two hexadecimal digits) or too long.";
+    };
+    return "{\"status\":" + status + ",\"message\":\"" + message.replace("\"", "\\\"") + "\"}";
   }
 
   static String html(Text t, int status) {

@@ -1,0 +1,39 @@
+package org.aimonitor.web;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/**
+ * The bound on public forms (the "new since" switch, the admin sign-in): a few fields of text,
+ * posted as {@code application/x-www-form-urlencoded}. A body over {@link #LIMIT} is refused with
+ * 413 before it is parsed, any other kind of body (a multipart one of any size) with 400, so a
+ * stranger's 5 MB field costs neither memory nor a stack trace (issue 26: it answered 500).
+ */
+public final class SmallForms {
+
+  /** The most bytes a public form's body may have. */
+  public static final int LIMIT = 16 * 1024;
+
+  private SmallForms() {
+  }
+
+  /** A before-handler for the public form routes. */
+  public static void bounded(Context ctx) {
+    if (!ctx.method().name().equals("POST")) {
+      return;
+    }
+    String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > LIMIT) {
+      ctx.header("Connection", "close");
+      throw HttpProblem.of(413, "error.413.title", "error.form-too-large", LIMIT / 1024);
+    }
+    if (declared != 0 && !type.startsWith("application/x-www-form-urlencoded")) {
+      throw HttpProblem.of(400, "error.400.title", "error.form-type");
+    }
+    if (declared < 0 && ctx.bodyAsBytes().length > LIMIT) {
+      // A chunked body has no declared length: read it (within the server's request limit) and count.
+      throw HttpProblem.of(413, "error.413.title", "error.form-too-large", LIMIT / 1024);
+    }
+  }
+}
