@@ -31,6 +31,7 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.region.PlaceFilter;
 import org.aimonitor.region.RegionHandler;
 import org.aimonitor.region.SideBySide;
+import org.aimonitor.search.SearchHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
@@ -93,6 +94,7 @@ public final class App {
     SummaryHandler summary = new SummaryHandler(db, clock);
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
     UpdatesHandler updates = new UpdatesHandler(db);
+    SearchHandler search = new SearchHandler(db);
     // Pages that mark what is new since the reader's last visit vary by their normalised state.
     NewSince newSince = new NewSince(db, settings.https());
     StaticFiles staticFiles = new StaticFiles("web/static");
@@ -169,6 +171,9 @@ public final class App {
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
         get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));
+        // Search: free text is never a cache key, so neither answer is cached (SearchHandler).
+        get(route("/search", SearchHandler.PARAMS, Paging.PARAMS), search::page);
+        get(route("/api/v1/search", SearchHandler.PARAMS, ApiPaging.PARAMS), search::api);
         get("/data", cache.wrap(downloads::page));
         for (CsvTable table : CsvTable.values()) {
           get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));
