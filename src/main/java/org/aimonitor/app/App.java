@@ -103,6 +103,9 @@ public final class App {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       gracefulStop(config);
+      // Room for a long address (Jetty's default is 8 KB): a 10 KB search reaches its handler,
+      // which refuses it with a 400 that says how long a search may be.
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
       // Requests that never reach a route (an unreadable address) get our page, not Jetty's.
       config.jetty.modifyServer(server -> server.setErrorHandler(new UnreadableRequestPage()));
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
