@@ -34,7 +34,7 @@ END;
 -- ---- What is searched ------------------------------------------------------------------------
 -- Every name a thing is known by (folded: lower() folds ASCII; FTS5 folds the rest of the case),
 -- one row each: the exact and prefix matches, and the one- and two-character words, come from
--- these. kind is indicator, place, source or event; ref the thing's key (an event's id).
+-- these. kind is indicator, place, source or event; ref the thing's key as text (an event's id).
 CREATE VIEW search_names (kind, ref, name) AS
   SELECT 'indicator', code, lower(name_en) FROM indicator
   UNION ALL SELECT 'indicator', code, lower(name_zh) FROM indicator
@@ -46,8 +46,8 @@ CREATE VIEW search_names (kind, ref, name) AS
   UNION ALL SELECT 'source', id, lower(publisher) FROM source
   UNION ALL SELECT 'source', id, lower(title) FROM source
   UNION ALL SELECT 'source', id, id FROM source
-  UNION ALL SELECT 'event', id, lower(title_en) FROM event
-  UNION ALL SELECT 'event', id, lower(title_zh) FROM event;
+  UNION ALL SELECT 'event', CAST(id AS TEXT), lower(title_en) FROM event
+  UNION ALL SELECT 'event', CAST(id AS TEXT), lower(title_zh) FROM event;
 
 -- Each thing's text for substring matches: its names, and the words that describe it.
 CREATE VIEW search_docs (kind, ref, names, body) AS
@@ -63,7 +63,8 @@ CREATE VIEW search_docs (kind, ref, names, body) AS
   UNION ALL
   SELECT 'source', s.id, s.publisher || ' | ' || s.title || ' | ' || s.id, s.note FROM source s
   UNION ALL
-  SELECT 'event', e.id, e.title_en || ' | ' || e.title_zh, e.description_en FROM event e;
+  SELECT 'event', CAST(e.id AS TEXT), e.title_en || ' | ' || e.title_zh, e.date || ' | ' || e.description_en
+  FROM event e;
 
 -- ---- The index -------------------------------------------------------------------------------
 -- Each kind numbers its entries from its own base, so a search of one kind reads one range of

@@ -124,6 +124,14 @@ class SearchPagesTest {
   }
 
   @Test
+  void eventsAreFoundByTheirTitles() {
+    JsonNode doc = api("development plan");
+    assertTrue(count(doc, "events") > 0, doc.toString());
+    Document html = page("/search?q=development+plan");
+    assertTrue(html.getElementById("search-events").selectFirst("a").attr("href").startsWith("/timeline?page="));
+  }
+
+  @Test
   void pluralsFindTheSingular() {
     assertEquals(ids(api("phone"), "indicators"), ids(api("phones"), "indicators"));
     assertFalse(ids(api("phones"), "indicators").isEmpty());
