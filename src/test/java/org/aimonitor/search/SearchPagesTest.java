@@ -48,6 +48,10 @@ class SearchPagesTest {
   }
 
   static JsonNode api(String query) {
+    return api(app, query);
+  }
+
+  static JsonNode api(TestApp app, String query) {
     var r = app.get("/api/v1/search?q=" + q(query));
     assertEquals(200, r.statusCode(), query + ": " + r.body());
     try {
