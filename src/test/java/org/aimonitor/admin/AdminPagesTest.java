@@ -300,7 +300,7 @@ class AdminPagesTest {
       assertEquals("seed", rows.get(1).select("td").get(2).text());
       assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv"),
           rows.get(1).select(".import-log__files > li > span:first-child").eachText());
-      assertEquals("536", rows.get(1).select("td").get(4).text(), "the seed added every row of the nine files");
+      assertEquals("581", rows.get(1).select("td").get(4).text(), "the seed added every row of the ten files");
       Element sha = rows.get(1).selectFirst("details.sha");
       assertEquals(64, sha.selectFirst(".sha__full").text().length());
       assertTrue(sha.selectFirst("summary").text().endsWith("…"));
