@@ -168,7 +168,7 @@ class SyntheticDataTest {
               Integer.parseInt(row.get("headline")), Integer::sum);
         } else if (name.contains("aliases")) {
           assertTrue(row.get("alias").startsWith("合成") && row.get("note").contains("synthetic"));
-          assertTrue(row.get("region").startsWith("CN-"), row.get("region"));
+          assertTrue(row.get("region").startsWith("SYN-"), row.get("region"));
         } else {
           assertTrue(name.contains("events"), name + " is a known file");
           assertTrue(row.get("title_en").contains("Synthetic"));
