@@ -33,6 +33,7 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.region.PlaceFilter;
 import org.aimonitor.region.RegionHandler;
 import org.aimonitor.region.SideBySide;
+import org.aimonitor.search.SearchHandler;
 import org.aimonitor.source.SourcesHandler;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
@@ -98,6 +99,7 @@ public final class App {
     SummaryHandler summary = new SummaryHandler(db, clock);
     AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
     UpdatesHandler updates = new UpdatesHandler(db);
+    SearchHandler search = new SearchHandler(db);
     // Pages that mark what is new since the reader's last visit vary by their normalised state.
     NewSince newSince = new NewSince(db, settings.https());
     StaticFiles staticFiles = new StaticFiles("web/static");
@@ -111,6 +113,9 @@ public final class App {
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       gracefulStop(config);
+      // Room for a long address (Jetty's default is 8 KB): a 10 KB search reaches its handler,
+      // which refuses it with a 400 that says how long a search may be.
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
       // Requests that never reach a route (an unreadable address) get our page, not Jetty's.
       config.jetty.modifyServer(server -> server.setErrorHandler(new UnreadableRequestPage()));
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -190,6 +195,9 @@ public final class App {
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
         get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));
+        // Search: free text is never a cache key, so neither answer is cached (SearchHandler).
+        get(route("/search", SearchHandler.PARAMS, Paging.PARAMS), search::page);
+        get(route("/api/v1/search", SearchHandler.PARAMS, ApiPaging.PARAMS), search::api);
         get("/data", cache.wrap(downloads::page));
         for (CsvTable table : CsvTable.values()) {
           get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));

@@ -41,6 +41,7 @@ public final class ExportStore {
           FROM region
           ORDER BY id
           """;
+      case ALIASES -> "SELECT alias, region, note FROM alias ORDER BY id";
       case SOURCES -> """
           SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
           FROM source

@@ -98,6 +98,10 @@ final class Checks {
         case "level" -> oneOf(v, "level", Region.LEVELS);
         default -> required(v, column);
       };
+      case ALIASES -> switch (column) {
+        case "alias", "region" -> required(v, column);
+        default -> null;
+      };
       case SOURCES -> switch (column) {
         case "id" -> pattern(v, SLUG, "id", "lower-case letters, digits and hyphens");
         case "publisher", "title" -> required(v, column);

@@ -27,6 +27,7 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.SearchIndex;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.jdbi.v3.core.Handle;
@@ -343,6 +344,7 @@ public final class Importer {
   static Map<String, CsvTable> references(CsvTable table) {
     return switch (table) {
       case REGIONS -> Map.of("parent", CsvTable.REGIONS);
+      case ALIASES -> Map.of("region", CsvTable.REGIONS);
       case SOURCES -> Map.of("language", CsvTable.LANGUAGES);
       case INDICATORS -> Map.of("category", CsvTable.CATEGORIES, "unit", CsvTable.UNITS);
       case OBSERVATIONS -> Map.of("indicator", CsvTable.INDICATORS, "region", CsvTable.REGIONS,
@@ -554,10 +556,36 @@ public final class Importer {
     if (schedules != null) {
       linkSchedules(run.handle, schedules);
     }
+    index(run);
     // Worked out once here, so pages read them instead of scanning the data.
     DownloadSizes.record(run.handle);
     Freshness.record(run.handle);
     return importId;
+  }
+
+  /**
+   * Indexes for search what the import added or changed, in its transaction: an indicator when
+   * it or its category changed, a place when it or one of its short forms did, sources, events.
+   */
+  private static void index(Run run) {
+    Handle h = run.handle;
+    String changed = " WHERE kind <> 'unchanged'";
+    for (StagedTable t : run.staged.values()) {
+      switch (t.table) {
+        case INDICATORS -> SearchIndex.mark(h, SearchIndex.INDICATOR, "SELECT code FROM " + t.name + changed);
+        case CATEGORIES -> SearchIndex.mark(h, SearchIndex.INDICATOR, "SELECT code FROM indicator"
+            + " WHERE category IN (SELECT category FROM " + t.name + changed + ")");
+        case REGIONS -> SearchIndex.mark(h, SearchIndex.PLACE, "SELECT code FROM " + t.name + changed);
+        case ALIASES -> SearchIndex.mark(h, SearchIndex.PLACE, "SELECT region FROM " + t.name + changed);
+        case SOURCES -> SearchIndex.mark(h, SearchIndex.SOURCE, "SELECT id FROM " + t.name + changed);
+        case EVENTS -> SearchIndex.mark(h, SearchIndex.EVENT, "SELECT o.id FROM event o JOIN " + t.name
+            + " s ON " + t.sameKey() + " WHERE s.kind <> 'unchanged'");
+        default -> {
+          // Figures are found through their indicator and place; the rest is not searched.
+        }
+      }
+    }
+    SearchIndex.update(h);
   }
 
   /** The series each staged schedule feeds, as rows of schedule_indicator (its list, split). */

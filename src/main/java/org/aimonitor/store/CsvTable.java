@@ -24,6 +24,8 @@ public enum CsvTable {
       "format_zh", "zh_exponent", "zh_magnitudes")),
   REGIONS("regions.csv", "region", List.of("code"), List.of("code", "name_en", "name_zh", "parent",
       "level")),
+  // Short forms readers type for a place (粤, 京): reference data for search.
+  ALIASES("aliases.csv", "alias", List.of("alias", "region"), List.of("alias", "region", "note")),
   SOURCES("sources.csv", "source", List.of("id"), List.of("id", "publisher", "title", "url",
       "published_on", "language", "reliability", "note")),
   INDICATORS("indicators.csv", "indicator", List.of("code"), List.of("code", "category", "name_en",

@@ -10,7 +10,7 @@ import java.util.Properties;
  * ({@code ?v=}), so they can be cached for a year and still change the moment a file does;
  * Chart.js comes from its webjar, whose path already names its version.
  */
-public record Assets(String chartJs, String chartsJs, String css, String favicon) {
+public record Assets(String chartJs, String chartsJs, String css, String favicon, String searchJs) {
 
   private static final Assets INSTANCE = load();
 
@@ -27,7 +27,8 @@ public record Assets(String chartJs, String chartsJs, String css, String favicon
       Properties p = new Properties();
       p.load(in);
       return new Assets("/webjars/chart.js/" + p.getProperty("version") + "/dist/chart.umd.min.js",
-          versioned("js/charts.js"), versioned("css/site.css"), versioned("favicon.svg"));
+          versioned("js/charts.js"), versioned("css/site.css"), versioned("favicon.svg"),
+          versioned("js/search.js"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -69,6 +69,13 @@ public final class CheckedPages {
       new Page("/indicators/ai_enterprises?region=CN-BJ,CN-SH,CN-GD", 200),
       new Page("/indicators/ai_enterprises/ranking?period=2024", 200),
       new Page("/indicators/ai_enterprises?period=1990", 200),
+      // Search: results in every group (北京), one group paged, nothing found, the empty form,
+      // and a query too long to search.
+      new Page("/search?q=%E5%8C%97%E4%BA%AC", 200),
+      new Page("/search?q=ai&kind=sources&page=2", 200),
+      new Page("/search?q=zzzqqq", 200),
+      new Page("/search", 200),
+      new Page("/search?q=ai&kind=everything", 400),
       new Page("/no/such/page", 404),
       new Page("/indicators/ai_core_industry_scale?region=MARS", 400),
       new Page("/indicators/ai_core_industry_scale?page=0", 400));

@@ -305,12 +305,12 @@ class AdminPagesTest {
       assertEquals("admin token (API)", rows.get(0).select("td").get(2).text());
       assertTrue(rows.get(0).text().contains("first.csv"));
       assertEquals("seed", rows.get(1).select("td").get(2).text());
-      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv"),
           rows.get(1).select(".import-log__files > li > span:first-child").eachText());
       assertEquals(String.valueOf(org.aimonitor.Seed.LANGUAGES + org.aimonitor.Seed.CATEGORIES
           + org.aimonitor.Seed.UNITS + org.aimonitor.Seed.REGIONS + org.aimonitor.Seed.SOURCES
           + org.aimonitor.Seed.INDICATORS + org.aimonitor.Seed.OBSERVATIONS + org.aimonitor.Seed.EVENTS
-          + org.aimonitor.Seed.SCHEDULES), rows.get(1).select("td").get(4).text(), "the seed added every row of the nine files");
+          + org.aimonitor.Seed.SCHEDULES + org.aimonitor.Seed.ALIASES), rows.get(1).select("td").get(4).text(), "the seed added every row of the ten files");
       Element sha = rows.get(1).selectFirst("details.sha");
       assertEquals(64, sha.selectFirst(".sha__full").text().length());
       assertTrue(sha.selectFirst("summary").text().endsWith("…"));
@@ -359,7 +359,8 @@ class AdminPagesTest {
         page.select("script").forEach(s -> assertTrue(s.hasAttr("src") || s.attr("type").equals("application/json")));
         page.getAllElements().forEach(e -> e.attributes().forEach(a ->
             assertFalse(a.getKey().startsWith("on"), a.getKey())));
-        page.select("form").forEach(f -> assertTrue(f.attr("action").startsWith("/admin/"), f.attr("action")));
+        // Every form but the header's search (a GET to /search, on every page) is the staff's.
+        page.select("form:not([role=search])").forEach(f -> assertTrue(f.attr("action").startsWith("/admin/"), f.attr("action")));
       }
     }
   }
@@ -543,7 +544,7 @@ class AdminPagesTest {
       assertTrue(seed.selectFirst("time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.+Z"));
       assertEquals("seed", seed.select("td").get(2).text());
       assertEquals("en", seed.select("td").get(2).attr("lang"), "the log's own words");
-      assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（来源，173行）",
+      assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（地区简称，45行）", "（来源，173行）",
           "（指标，37行）", "（观测数据，302行）", "（事件，35行）", "（发布时间表，12行）"),
           seed.select(".import-log__files > li > span.admin-hint").eachText());
 

@@ -74,6 +74,8 @@ public final class SyntheticData {
   public static final List<String> REGIONS = List.of("CN", "CN-GC", "WORLD", "US");
   /** The seed's regions.csv has 26 rows: scale N writes 26N synthetic places. */
   public static final int REGIONS_PER_SCALE = 26;
+  /** The seed's aliases.csv has 45 rows: scale N writes 45N synthetic short forms of places. */
+  public static final int ALIASES_PER_SCALE = 45;
 
   /**
    * Reference rows of the seed that synthetic rows refer to (they are data, in the seed), beside
@@ -246,6 +248,13 @@ public final class SyntheticData {
         }
         files.addAll(out.files());
       }
+      // Short forms of the synthetic places (aliases.csv): "3a" sorts after "3-regions".
+      try (Roller out = new Roller(dir, "3a-aliases", CsvTable.ALIASES)) {
+        for (int i = 1; i <= ALIASES_PER_SCALE * scale; i++) {
+          out.row(alias(i, scale));
+        }
+        files.addAll(out.files());
+      }
       int sources = SOURCES_PER_SCALE * scale;
       try (Roller out = new Roller(dir, "4-sources", CsvTable.SOURCES)) {
         for (int i = 1; i <= sources; i++) {
@@ -413,6 +422,13 @@ public final class SyntheticData {
     String id = String.format(Locale.ROOT, "%06d", i);
     return List.of(code, "Synthetic place " + id + " (not a real place)", "合成地区" + id + "（非真实）",
         province ? "CN" : code.substring(0, code.indexOf("-C")), province ? "province" : "city");
+  }
+
+  /** A synthetic short form of a synthetic place (several per place at the seed's ratio). */
+  private static List<String> alias(int i, int scale) {
+    int place = (i - 1) % (REGIONS_PER_SCALE * scale) + 1;
+    return List.of(String.format(Locale.ROOT, "合成简称%06d", i), placeCode(place),
+        "synthetic short form (not a real one)");
   }
 
   private static List<String> language(int i) {

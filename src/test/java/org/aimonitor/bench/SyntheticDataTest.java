@@ -46,7 +46,7 @@ class SyntheticDataTest {
     Path out = dir.resolve("out");
     List<Path> files = SyntheticData.write(SCALE, out);
     assertEquals(List.of("0-languages-001.csv", "1-categories-001.csv", "2-units-001.csv",
-        "3-regions-001.csv", "4-sources-001.csv", "5-indicators-001.csv", "6-observations-001.csv",
+        "3-regions-001.csv", "3a-aliases-001.csv", "4-sources-001.csv", "5-indicators-001.csv", "6-observations-001.csv",
         "7-events-001.csv", "8-schedules-001.csv"),
         files.stream().map(f -> f.getFileName().toString()).toList());
     assertEquals(files.stream().sorted().toList(), files, "name order is import order");
@@ -63,7 +63,7 @@ class SyntheticDataTest {
     }
     int perScale = SyntheticData.LANGUAGES_PER_SCALE + SyntheticData.CATEGORIES_PER_SCALE
         + SyntheticData.UNITS_PER_SCALE + SyntheticData.REGIONS_PER_SCALE
-        + SyntheticData.SOURCES_PER_SCALE + SyntheticData.INDICATORS_PER_SCALE
+        + SyntheticData.ALIASES_PER_SCALE + SyntheticData.SOURCES_PER_SCALE + SyntheticData.INDICATORS_PER_SCALE
         + SyntheticData.OBSERVATIONS_PER_SCALE + SyntheticData.EVENTS_PER_SCALE
         + SyntheticData.SCHEDULES_PER_SCALE;
     assertEquals(SCALE * perScale, added);
@@ -166,6 +166,9 @@ class SyntheticDataTest {
               + "/" + row.get("source")), "unique key");
           headlines.merge(row.get("indicator") + "/" + row.get("region") + "/" + row.get("period"),
               Integer.parseInt(row.get("headline")), Integer::sum);
+        } else if (name.contains("aliases")) {
+          assertTrue(row.get("alias").startsWith("合成") && row.get("note").contains("synthetic"));
+          assertTrue(row.get("region").startsWith("SYN-"), row.get("region"));
         } else {
           assertTrue(name.contains("events"), name + " is a known file");
           assertTrue(row.get("title_en").contains("Synthetic"));
@@ -191,12 +194,13 @@ class SyntheticDataTest {
   @Test
   void perScaleCountsAreTheSeeds() throws IOException {
     // N x the seed means N x today's seed: when data/ grows, the generator follows.
-    Map<String, Integer> expected = Map.of("languages.csv", SyntheticData.LANGUAGES_PER_SCALE,
+    Map<String, Integer> expected = new java.util.HashMap<>(Map.of("languages.csv", SyntheticData.LANGUAGES_PER_SCALE,
         "categories.csv", SyntheticData.CATEGORIES_PER_SCALE, "units.csv", SyntheticData.UNITS_PER_SCALE,
         "regions.csv", SyntheticData.REGIONS_PER_SCALE, "sources.csv", SyntheticData.SOURCES_PER_SCALE,
         "indicators.csv", SyntheticData.INDICATORS_PER_SCALE,
         "observations.csv", SyntheticData.OBSERVATIONS_PER_SCALE,
-        "events.csv", SyntheticData.EVENTS_PER_SCALE, "schedules.csv", SyntheticData.SCHEDULES_PER_SCALE);
+        "events.csv", SyntheticData.EVENTS_PER_SCALE, "schedules.csv", SyntheticData.SCHEDULES_PER_SCALE));
+    expected.put("aliases.csv", SyntheticData.ALIASES_PER_SCALE);
     assertEquals(CsvTable.values().length, expected.size(), "every kind of seed file has a count");
     for (CsvTable table : CsvTable.values()) {
       Path seed = Path.of("data", table.fileName());

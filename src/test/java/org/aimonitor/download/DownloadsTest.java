@@ -181,9 +181,9 @@ class DownloadsTest {
       assertEquals(200, r.statusCode());
       Document doc = Jsoup.parse(r.body());
       List<Element> rows = doc.select("table.downloads tbody tr");
-      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.sqlite"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.sqlite"),
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList());
-      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES), String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(≈ )?[\\d.,]+ (bytes|KB|MB)"), tr.text());
@@ -199,7 +199,7 @@ class DownloadsTest {
       assertEquals("Data downloads", doc.selectFirst("h1").text());
       assertEquals(List.of("File", "Holds", "Format", "Rows", "Size"), doc.select("table.downloads th[scope=col]").eachText());
       assertEquals("One row per cited page: publisher, title, link, date, language, reliability.",
-          rows.get(4).select("td").get(0).text());
+          rows.get(5).select("td").get(0).text());
     }
   }
 
@@ -210,7 +210,7 @@ class DownloadsTest {
       org.aimonitor.TestData.importCsv(app.db(), "more.csv",
           org.aimonitor.TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 300));
       Document doc = Jsoup.parse(app.get("/data").body());
-      Element observations = doc.select("table.downloads tbody tr").get(6);
+      Element observations = doc.select("table.downloads tbody tr").get(7);
       assertEquals(String.valueOf(org.aimonitor.Seed.OBSERVATIONS + 300), observations.select("td").get(2).text());
       byte[] file = app.send(HttpRequest.newBuilder(URI.create(app.url("/data/observations.csv")))
           .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
@@ -219,7 +219,7 @@ class DownloadsTest {
       // A change made around the importer (here by hand) is measured again, not shown stale.
       app.db().jdbi().useHandle(h -> h.execute("DELETE FROM observation WHERE note LIKE 'Synthetic%'"));
       assertEquals(String.valueOf(org.aimonitor.Seed.OBSERVATIONS), Jsoup.parse(app.get("/data").body())
-          .select("table.downloads tbody tr").get(6).select("td").get(2).text());
+          .select("table.downloads tbody tr").get(7).select("td").get(2).text());
     }
   }
 
@@ -266,16 +266,16 @@ class DownloadsTest {
       assertTrue(doc.selectFirst(".as-of").text().matches("数据版本\\d+"), doc.selectFirst(".as-of").text());
       assertEquals(List.of("文件", "内容", "格式", "行数", "大小"), doc.select("table.downloads th[scope=col]").eachText());
       List<Element> rows = doc.select("table.downloads tbody tr");
-      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.sqlite"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.sqlite"),
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList(), "file names stay as they are");
-      assertEquals("每个引用网页一行：出版方、标题、链接、日期、语言、可信度。", rows.get(4).select("td").get(0).text());
-      assertEquals("CSV（UTF-8，RFC 4180）", rows.get(4).select("td").get(1).text());
-      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
+      assertEquals("每个引用网页一行：出版方、标题、链接、日期、语言、可信度。", rows.get(5).select("td").get(0).text());
+      assertEquals("CSV（UTF-8，RFC 4180）", rows.get(5).select("td").get(1).text());
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES), String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(约)?[\\d.]+(字节| KB| MB)"), tr.text());
       }
-      assertTrue(rows.get(9).select("td").get(3).text().startsWith("约"));
+      assertTrue(rows.get(10).select("td").get(3).text().startsWith("约"));
       Element licence = doc.getElementById("licence-title").parent();
       assertEquals("许可与引用", doc.getElementById("licence-title").text());
       assertTrue(licence.text().contains("本汇编未另行授予任何许可"), licence.text());

@@ -149,7 +149,7 @@ class ImporterTest {
     assertEquals(0, r.added());
     assertEquals(0, r.changed());
     assertEquals(org.aimonitor.Seed.LANGUAGES + org.aimonitor.Seed.CATEGORIES + org.aimonitor.Seed.UNITS + org.aimonitor.Seed.REGIONS + org.aimonitor.Seed.SOURCES + org.aimonitor.Seed.INDICATORS
-        + org.aimonitor.Seed.OBSERVATIONS + org.aimonitor.Seed.EVENTS + org.aimonitor.Seed.SCHEDULES, r.unchanged());
+        + org.aimonitor.Seed.OBSERVATIONS + org.aimonitor.Seed.EVENTS + org.aimonitor.Seed.SCHEDULES + org.aimonitor.Seed.ALIASES, r.unchanged());
     assertEquals(before, DatabaseDump.of(db).replaceAll("(?s)## import_log.*", ""),
         "only the import log grows");
   }

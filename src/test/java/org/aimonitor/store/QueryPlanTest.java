@@ -44,7 +44,8 @@ class QueryPlanTest {
 
   /** Tables that grow with the data; scanning one without an index costs the database's size. */
   static final Set<String> BIG = Set.of("observation", "source", "event", "indicator", "revision",
-      "import_log", "freshness", "schedule", "schedule_indicator");
+      "import_log", "freshness", "schedule", "schedule_indicator", "alias", "search_entry",
+      "search_name", "search_gram", "search_text");
   private static final Pattern TABLE = Pattern.compile(
       "\\b(?:FROM|JOIN)\\s+([a-z_.]+)(?:\\s+(?:AS\\s+)?([a-z]\\w*))?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NOT_ALIASES = Set.of("where", "join", "on", "order", "group",
@@ -78,7 +79,14 @@ class QueryPlanTest {
       // A place whose series is longer than a comparison draws; the CSV twin of a view.
       "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900",
       // A figure's page, a vintage of its JSON twin and a citation file.
-      "/figures/14", "/figures/14.json?vintage=first", "/figures/14/cite.bib");
+      "/figures/14", "/figures/14.json?vintage=first", "/figures/14/cite.bib",
+
+      // Search: a one-character place (粤) with a year, a two-character word (算力) with a year,
+      // a place alone (北京), two short words (ai pc), a place and a topic, a publisher, a page
+      // of one kind, events, nothing found.
+      "/search?q=%E7%B2%A4+2025", "/search?q=%E7%AE%97%E5%8A%9B+2025", "/search?q=%E5%8C%97%E4%BA%AC",
+      "/search?q=ai+pc", "/search?q=Guangdong+AI+industry", "/api/v1/search?q=CAICT",
+      "/search?q=ai&kind=sources&page=2", "/search?q=development+plan", "/search?q=zzzqqq");
 
   /** Requests refused after a read: the error message lists the known places. */
   static final List<String> REFUSED = List.of("/indicators/ai_pc_share?region=ZZ");
@@ -158,6 +166,24 @@ class QueryPlanTest {
     return tables;
   }
 
+  /** Shows the plans of the search's queries (issue 27): one line per step, in the test log. */
+  @Test
+  void theSearchPlansAreShown() throws Exception {
+    Set<String> searched = new java.util.LinkedHashSet<>();
+    ran.forEach((path, sqls) -> {
+      if (path.contains("search")) {
+        searched.addAll(sqls);
+      }
+    });
+    assertFalse(searched.isEmpty());
+    for (String sql : searched) {
+      System.out.println("-- " + sql.replaceAll("\\s+", " "));
+      for (String step : plan(sql)) {
+        System.out.println("   " + step);
+      }
+    }
+  }
+
   @Test
   void everyRequestWasSeenRunningQueries() {
     for (String path : REQUESTS) {
@@ -216,6 +242,13 @@ class QueryPlanTest {
         "(SELECT count(DISTINCT o.indicator) FROM observation o WHERE o.region = r.code)", "observation_by_region");
     Map<String, String> all = new LinkedHashMap<>(expected);
     all.putAll(places);
+    all.putAll(Map.of(
+        // Search reads one kind's range of each index: names for exact and prefix matches,
+        // grams for short words, the trigram table for longer ones (a virtual-table index).
+        "FROM search_name WHERE name >= ? AND name < ?", "search_name_by_name",
+        "FROM search_gram d WHERE d.gram = ?", "PRIMARY KEY",
+        "FROM search_text WHERE search_text MATCH ?", "VIRTUAL TABLE INDEX",
+        "WHERE o.region IN (?", "observation_by_region"));
     for (Map.Entry<String, String> e : all.entrySet()) {
       List<String> matching = ran.values().stream().flatMap(Set::stream)
           .filter(sql -> sql.replaceAll("\\s+", " ").contains(e.getKey()))
