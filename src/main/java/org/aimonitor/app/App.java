@@ -152,6 +152,8 @@ public final class App {
           String name = ctx.pathParam("code");
           if (IndicatorHandler.isCsv(ctx)) {
             indicators.csv(ctx);
+          } else if (IndicatorHandler.isWorkbook(ctx)) {
+            indicators.xlsx(ctx);
           } else if (name.endsWith(".json")) {
             indicatorJson.handle(ctx);
           } else if (name.endsWith(".atom")) {
@@ -162,10 +164,19 @@ public final class App {
         });
         get(route("/indicators/{code}/ranking", SideBySide.PERIOD_PARAMS, Paging.PARAMS),
             cache.wrap(regions::ranking));
+        // Workbooks stream and are never cached, like the CSV twins.
+        get(route("/indicators/{code}/ranking.xlsx", SideBySide.PERIOD_PARAMS), regions::rankingWorkbook);
         // Places; {code} also serves the .json twin (the API document).
         get(route("/regions", PlaceFilter.PARAMS, Paging.PARAMS), cache.wrap(regions::list));
         get(route("/regions.json", PlaceFilter.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::apiList));
-        get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::show));
+        Handler placePage = cache.wrap(regions::show);
+        get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), ctx -> {
+          if (ctx.pathParam("code").endsWith(".xlsx")) {
+            regions.placeWorkbook(ctx);
+          } else {
+            placePage.handle(ctx);
+          }
+        });
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
         get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));
@@ -174,6 +185,7 @@ public final class App {
           get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));
         }
         get("/data/monitor.sqlite", downloads::sqlite);
+        get("/data/monitor.xlsx", downloads::xlsx);
         // What is new: every import, one import's changes, feeds; marking is the reader's choice.
         get(route("/updates", DateFilter.PARAMS, Paging.PARAMS),
             newSince.marking(cache.wrap(updates::list, newSince::variant)));
