@@ -33,6 +33,8 @@ public final class Workbooks {
   /** Rows held before they are written out. */
   private static final int FLUSH_EVERY = 256;
   private static final String HEADER_FILL = "DDEBF7";
+  /** The width of the Read me sheet's text column, in characters. */
+  private static final double READ_ME_WIDTH = 110;
 
   private Workbooks() {
   }
@@ -106,7 +108,7 @@ public final class Workbooks {
   public static void readMe(Workbook wb, ReadMe m, Text t) {
     Worksheet ws = wb.newWorksheet(t.t("workbook.readme.sheet"));
     ws.width(0, 24);
-    ws.width(1, 110);
+    ws.width(1, READ_ME_WIDTH);
     int r = 0;
     ws.inlineString(r, 0, m.title());
     ws.style(r, 0).bold().fontSize(14).set();
@@ -144,6 +146,11 @@ public final class Workbooks {
     }
   }
 
+  /** Characters of width, a Chinese (wide) character counting two. */
+  private static double displayWidth(String text) {
+    return text.codePoints().mapToDouble(c -> c >= 0x2E80 ? 2 : 1).sum();
+  }
+
   private static int line(Worksheet ws, int r, String label, String text) {
     return line(ws, r, label, text, true);
   }
@@ -160,6 +167,12 @@ public final class Workbooks {
     if (text != null && !text.isEmpty()) {
       ws.inlineString(r, 1, text);
       ws.style(r, 1).wrapText(true).verticalAlignment("top").set();
+      // Tall enough for the wrapped lines: LibreOffice keeps the default height of a row the
+      // file gives no height (Excel fits it), which would cut long text off.
+      int lines = (int) Math.ceil(displayWidth(text) / (READ_ME_WIDTH - 4));
+      if (lines > 1) {
+        ws.rowHeight(r, 15.0 * lines);
+      }
     }
     return r + 1;
   }
