@@ -85,7 +85,7 @@ public final class AdminViews {
    */
   public record ErrorRow(String where, String message) {
     static ErrorRow of(DataError e) {
-      return new ErrorRow(e.line() > 0 ? e.file() + ":" + e.line() + ":" + e.column() : e.file(),
+      return new ErrorRow(e.where(),
           e.message());
     }
   }

@@ -174,6 +174,8 @@ public final class App {
           String name = ctx.pathParam("code");
           if (IndicatorHandler.isCsv(ctx)) {
             indicators.csv(ctx);
+          } else if (IndicatorHandler.isWorkbook(ctx)) {
+            indicators.xlsx(ctx);
           } else if (name.endsWith(".json")) {
             indicatorJson.handle(ctx);
           } else if (name.endsWith(".atom")) {
@@ -184,10 +186,19 @@ public final class App {
         });
         get(route("/indicators/{code}/ranking", SideBySide.PERIOD_PARAMS, Paging.PARAMS),
             cache.wrap(regions::ranking));
+        // Workbooks stream and are never cached, like the CSV twins.
+        get(route("/indicators/{code}/ranking.xlsx", SideBySide.PERIOD_PARAMS), regions::rankingWorkbook);
         // Places; {code} also serves the .json twin (the API document).
         get(route("/regions", PlaceFilter.PARAMS, Paging.PARAMS), cache.wrap(regions::list));
         get(route("/regions.json", PlaceFilter.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::apiList));
-        get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::show));
+        Handler placePage = cache.wrap(regions::show);
+        get(route("/regions/{code}", Paging.PARAMS, ApiPaging.PARAMS), ctx -> {
+          if (ctx.pathParam("code").endsWith(".xlsx")) {
+            regions.placeWorkbook(ctx);
+          } else {
+            placePage.handle(ctx);
+          }
+        });
         // One figure by its row id (a revision keeps it), its .json twin and its citation files;
         // the citation links the address the reader used, so a page per origin.
         get(route("/figures/{id}", VintageParam.PARAMS), cache.wrap(figures::show, Addresses::origin));
@@ -203,6 +214,7 @@ public final class App {
           get("/data/" + table.fileName(), ctx -> downloads.csv(ctx, table));
         }
         get("/data/monitor.sqlite", downloads::sqlite);
+        get("/data/monitor.xlsx", downloads::xlsx);
         // What is new: every import, one import's changes, feeds; marking is the reader's choice.
         get(route("/updates", DateFilter.PARAMS, Paging.PARAMS),
             newSince.marking(cache.wrap(updates::list, newSince::variant)));

@@ -61,6 +61,8 @@ public final class DownloadHandler {
           t.t("data.file." + table.sqlTable()), t.t("data.format.csv"), (int) size.rows(),
           t.number(BigDecimal.valueOf(size.rows()), 0), size(size.bytes(), t)));
     }
+    downloads.add(new Download("/data/monitor.xlsx" + (t.zh() ? "?lang=zh" : ""), "monitor.xlsx",
+        t.t("data.file.workbook"), t.t("data.format.xlsx"), null, "–", "–"));
     downloads.add(new Download("/data/monitor.sqlite", "monitor.sqlite",
         t.t("data.file.database"), t.t("data.format.sqlite"), null, "–",
         t.t("qualifier-sign.approx") + size(facts.snapshotBytes(), t)));
@@ -76,6 +78,24 @@ public final class DownloadHandler {
   public void csv(Context ctx, CsvTable table) {
     db.jdbi().useTransaction(h -> CsvExport.stream(ctx, table.fileName(),
         h.attach(DataStore.class).dataVersion(), table, sink -> ExportStore.forEach(h, table, sink)));
+  }
+
+  /**
+   * {@code GET /data/monitor.xlsx}: the whole dataset as a workbook, a sheet per table in import
+   * order, written row by row from one read transaction as the rows are read.
+   */
+  public void xlsx(Context ctx) {
+    Text t = Text.of(ctx);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String origin = org.aimonitor.web.Addresses.origin(ctx);
+    db.jdbi().useTransaction(h -> {
+      long version = h.attach(DataStore.class).dataVersion();
+      Workbooks.ReadMe readMe = new Workbooks.ReadMe(t.t("workbook.dataset.title"),
+          t.t("workbook.dataset.about"), Workbooks.asOf(h, t), t.date(today), origin + "/data",
+          t.t("data.citation", version, t.zh() ? t.date(today) : today.toString(), origin),
+          List.of(t.t("data.cite-also")));
+      Workbooks.stream(ctx, "monitor.xlsx", wb -> DatasetWorkbook.write(wb, h, readMe, t));
+    });
   }
 
   /**

@@ -29,7 +29,36 @@ public final class ExportStore {
    * imported file, so an export of the seeded database is the seed file again.
    */
   public static void forEach(Handle h, CsvTable table, CsvExport.RowSink sink) {
-    String sql = switch (table) {
+    int columns = table.columns().size();
+    h.createQuery(sql(table)).map((rs, ctx) -> cells(rs, columns)).forEach(sink::accept);
+  }
+
+  /**
+   * As {@link #forEach}, each cell as the database holds it, for a workbook: a {@link Long} for
+   * an INTEGER column (whatever columns are added, they keep their SQL type), a
+   * {@link java.math.BigDecimal} for a column the table declares decimal, else its text ("" for
+   * none).
+   */
+  public static void forEachCell(Handle h, CsvTable table, java.util.function.Consumer<List<Object>> sink) {
+    List<String> names = table.columns();
+    h.createQuery(sql(table)).map((rs, ctx) -> {
+      List<Object> row = new ArrayList<>(names.size());
+      for (int i = 1; i <= names.size(); i++) {
+        Object cell = rs.getObject(i);
+        if (cell instanceof Integer || cell instanceof Long) {
+          row.add(((Number) cell).longValue());
+        } else if (cell != null && table.isDecimal(names.get(i - 1))) {
+          row.add(new java.math.BigDecimal(cell.toString()));
+        } else {
+          row.add(cell == null ? "" : cell.toString());
+        }
+      }
+      return row;
+    }).forEach(sink);
+  }
+
+  private static String sql(CsvTable table) {
+    return switch (table) {
       case LANGUAGES, CATEGORIES -> "SELECT code, name_en, name_zh FROM " + table.sqlTable() + " ORDER BY id";
       case UNITS -> """
           SELECT code, name_en, name_zh, format_en, format_zh, zh_exponent, zh_magnitudes
@@ -71,8 +100,6 @@ public final class ExportStore {
           ORDER BY id
           """;
     };
-    int columns = table.columns().size();
-    h.createQuery(sql).map((rs, ctx) -> cells(rs, columns)).forEach(sink::accept);
   }
 
   private static List<String> cells(ResultSet rs, int count) throws SQLException {

@@ -110,7 +110,7 @@ final class StagedTable {
   }
 
   boolean isDecimal(String column) {
-    return table == CsvTable.OBSERVATIONS && column.equals("value");
+    return table.isDecimal(column);
   }
 
   /** The staged cell as the live table stores it. */

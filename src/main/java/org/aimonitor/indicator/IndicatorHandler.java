@@ -59,6 +59,11 @@ public final class IndicatorHandler {
     return ctx.pathParam("code").endsWith(".csv");
   }
 
+  /** Whether the address names the workbook twin, which streams and is never cached. */
+  public static boolean isWorkbook(Context ctx) {
+    return ctx.pathParam("code").endsWith(".xlsx");
+  }
+
   /**
    * The page or its JSON. Refusals (400, 404) are said in the page's language for the page
    * (an error page); the JSON twin answers in English like the API it mirrors.
@@ -147,5 +152,48 @@ public final class IndicatorHandler {
           CsvTable.OBSERVATIONS,
           sink -> IndicatorData.forEach(h, code, filter, o -> sink.accept(ExportStore.row(o))));
     });
+  }
+
+  /**
+   * The workbook twin ({@code .xlsx}, the CSV twin's parameters): a "Read me" sheet (the view,
+   * as of when, how to cite, the qualifiers) and every figure of the view in page order, each
+   * with its unit, qualifier, period, place and source (a link), streamed as read in one
+   * transaction. Refusals are error pages in the page's language.
+   */
+  public void xlsx(Context ctx) {
+    String name = ctx.pathParam("code");
+    String code = name.substring(0, name.length() - ".xlsx".length());
+    Text t = Text.of(ctx);
+    Filter filter = Filter.parse(ctx, t);
+    LocalDate today = LocalDate.now(clock);
+    String origin = Addresses.origin(ctx);
+    db.jdbi().useTransaction(h -> {
+      IndicatorData.require(h, code, filter, t);
+      org.aimonitor.store.Indicator indicator = h.attach(DataStore.class).indicator(code).orElseThrow();
+      long version = h.attach(DataStore.class).dataVersion();
+      String view = filter.describe(t, org.aimonitor.i18n.Names.ofRegions(filter.places(h, t)));
+      String address = origin + "/indicators/" + code + withLang(filter.query(), t);
+      org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
+          t.name(indicator), t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
+          t.date(today), address,
+          t.t("workbook.cite.view", t.name(indicator), view, version, t.date(today), address),
+          List.of(t.t("workbook.readme.view", view), t.t("workbook.readme.unit", t.unit(indicator)),
+              t.t("workbook.readme.publishers")));
+      org.aimonitor.download.Workbooks.stream(ctx, code + ".xlsx", wb -> {
+        org.aimonitor.download.Workbooks.readMe(wb, readMe, t);
+        org.aimonitor.download.FigureSheet sheet = org.aimonitor.download.FigureSheet.start(wb, h,
+            t.t("workbook.sheet.figures"), List.of(), t);
+        IndicatorData.forEach(h, code, filter, sheet::add);
+        sheet.finish();
+      });
+    });
+  }
+
+  /** A query string with the language added when it is not English. */
+  private static String withLang(String query, Text t) {
+    if (!t.zh()) {
+      return query;
+    }
+    return query + (query.isEmpty() ? "?" : "&") + "lang=zh";
   }
 }

@@ -143,4 +143,112 @@ public final class RegionHandler {
         view, pager, notes.notes(), "/indicators/" + code, store.dataVersion(),
         t.lang() == Lang.EN ? null : Lang.EN.htmlLang());
   }
+
+  /** Rows read at a time for a workbook: a page of a long list, never the whole of it at once. */
+  private static final int WORKBOOK_CHUNK = 1_000;
+
+  /**
+   * {@code /regions/{code}.xlsx}: every figure of the place, in page order (by keyset, a chunk
+   * at a time), after a "Read me" sheet; streamed as read in one transaction.
+   */
+  public void placeWorkbook(Context ctx) {
+    String name = ctx.pathParam("code");
+    String code = name.substring(0, name.length() - ".xlsx".length());
+    Text t = Text.of(ctx);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String origin = org.aimonitor.web.Addresses.origin(ctx);
+    db.jdbi().useTransaction(h -> {
+      DataStore store = h.attach(DataStore.class);
+      org.aimonitor.store.Region place = store.region(code).orElseThrow(() -> HttpProblem.said(404,
+          t.t("places.error.not-found.title"), t.t("places.error.not-found", code)));
+      String placeName = t.zh() ? place.nameZh() : place.nameEn();
+      String address = origin + "/regions/" + code + (t.zh() ? "?lang=zh" : "");
+      org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
+          placeName, t.t("workbook.place.about", placeName),
+          org.aimonitor.download.Workbooks.asOf(h, t), t.date(today), address,
+          t.t("workbook.cite.view", placeName, t.t("filter.all-years"), store.dataVersion(),
+              t.date(today), address),
+          List.of(t.t("workbook.readme.publishers")));
+      RegionQueries queries = h.attach(RegionQueries.class);
+      org.aimonitor.download.Workbooks.stream(ctx, code + ".xlsx", wb -> {
+        org.aimonitor.download.Workbooks.readMe(wb, readMe, t);
+        org.aimonitor.download.FigureSheet sheet = org.aimonitor.download.FigureSheet.start(wb, h,
+            t.t("workbook.sheet.figures"), List.of(), t);
+        Keyset.Position at = RegionQueries.FIGURE_ORDER.first();
+        while (true) {
+          List<Keyset.Keyed<Histories.Recorded>> chunk = queries.figures(code, at, WORKBOOK_CHUNK, 0);
+          chunk.forEach(f -> sheet.add(f.row().observation()));
+          if (chunk.size() < WORKBOOK_CHUNK) {
+            break;
+          }
+          at = RegionQueries.FIGURE_ORDER.after(chunk.get(chunk.size() - 1).key());
+        }
+        sheet.finish();
+      });
+    });
+  }
+
+  /**
+   * {@code /indicators/{code}/ranking.xlsx}: the whole ranking of one period (the page's
+   * {@code period=} rule), every ranked place with its rank, then the period's forecasts and
+   * targets (never ranked), after a "Read me" sheet that also gives the national figure.
+   */
+  public void rankingWorkbook(Context ctx) {
+    Text t = Text.of(ctx);
+    String code = ctx.pathParam("code");
+    Period asked = SideBySide.period(ctx, t);
+    String askedLevel = SideBySide.level(ctx, t);
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    String origin = org.aimonitor.web.Addresses.origin(ctx);
+    db.jdbi().useTransaction(h -> {
+      DataStore store = h.attach(DataStore.class);
+      Indicator indicator = store.indicator(code).orElseThrow(() -> HttpProblem.said(404,
+          t.t("indicator.error.not-found.title"), t.t("indicator.error.not-found", code)));
+      Ranking ranking = Ranking.read(h, indicator, asked, askedLevel, 0, 0, 0);
+      String level = ranking.level();
+      Period period = ranking.period();
+      String periodLabel = period == null ? "–" : t.period(period);
+      String address = origin + "/indicators/" + code + "/ranking"
+          + (period == null ? "" : "?period=" + period.code() + "&level=" + level) + (t.zh() ? (period == null ? "?" : "&") + "lang=zh" : "");
+      List<String> notes = new java.util.ArrayList<>();
+      notes.add(t.t("workbook.readme.unit", t.unit(indicator)));
+      if (ranking.national() != null) {
+        notes.add(t.t("workbook.ranking.national", t.figure(indicator, ranking.national().figure())));
+      }
+      notes.add(t.t("workbook.ranking.projections"));
+      notes.add(t.t("workbook.readme.publishers"));
+      String title = t.t("places.ranking.page-title", t.name(indicator), periodLabel);
+      org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
+          title, t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
+          t.date(today), address, t.t("workbook.cite.view", t.name(indicator), periodLabel,
+              store.dataVersion(), t.date(today), address), notes);
+      RegionQueries queries = h.attach(RegionQueries.class);
+      org.aimonitor.download.Workbooks.stream(ctx, code + "-ranking.xlsx", wb -> {
+        org.aimonitor.download.Workbooks.readMe(wb, readMe, t);
+        org.aimonitor.download.FigureSheet sheet = org.aimonitor.download.FigureSheet.start(wb, h,
+            t.t("workbook.sheet.ranking"),
+            List.of(new org.aimonitor.download.Workbooks.Column(t.t("workbook.col.rank"), 8)), t);
+        if (period != null) {
+          for (long offset = 0; ; offset += WORKBOOK_CHUNK) {
+            List<Ranking.Ranked> chunk = queries.ranked(code, period, level, WORKBOOK_CHUNK, offset);
+            chunk.forEach(r -> {
+              sheet.cells().number((long) r.rank());
+              sheet.add(r.figure());
+            });
+            if (chunk.size() < WORKBOOK_CHUNK) {
+              break;
+            }
+          }
+          long projections = queries.projectionCount(code, period, level);
+          // Forecasts and targets of one period: as many as its places at most, listed unranked.
+          queries.projections(code, period, level, (int) Math.min(Integer.MAX_VALUE, projections))
+              .forEach(p -> {
+                sheet.cells().text(t.t("workbook.ranking.not-ranked"));
+                sheet.add(p.figure());
+              });
+        }
+        sheet.finish();
+      });
+    });
+  }
 }

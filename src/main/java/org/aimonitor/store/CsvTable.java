@@ -115,20 +115,52 @@ public enum CsvTable {
     return CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
   }
 
-  /** One data row, with what is needed to point at a cell in an error message. */
-  public record Row(String file, long line, Map<String, Integer> index, CSVRecord record,
-      Map<String, String> defaults) {
+  /**
+   * One data row, with what is needed to point at a cell in an error message: a CSV line, or a
+   * workbook row ({@code sheet} not null, {@code line} the row number a spreadsheet shows);
+   * {@code defaults} are the values of optional columns the file leaves out.
+   */
+  public record Row(String file, String sheet, long line, Map<String, Integer> index,
+      List<String> cells, Map<String, String> defaults) {
 
     /** The cell of {@code column}, or its default when the file leaves the column out. */
     public String get(String column) {
       Integer i = index.get(column);
-      return i == null ? defaults.get(column) : record.get(i);
+      return i == null ? defaults.get(column) : cells.get(i);
     }
-
 
     public DataError error(String column, String message) {
-      return new DataError(file, line, index.get(column) + 1, message);
+      return sheet == null ? new DataError(file, line, index.get(column) + 1, message)
+          : new DataError(file, line, index.get(column) + 1, message, sheet, column);
     }
+  }
+
+  /**
+   * Whether a column holds a decimal number compared as a number ("508.0" is "508"): written as
+   * a number in workbooks, and read back from one.
+   */
+  public boolean isDecimal(String column) {
+    return this == OBSERVATIONS && column.equals("value");
+  }
+
+  /**
+   * The problems of a header ({@code index}: column name to its 0-based position): each of this
+   * table's columns missing, each unknown column. {@code sheet} is null for a CSV file.
+   */
+  public List<DataError> headerErrors(String file, String sheet, Map<String, Integer> index) {
+    List<DataError> errors = new ArrayList<>();
+    for (String column : required()) {
+      if (!index.containsKey(column)) {
+        errors.add(new DataError(file, 1, 1, "missing column \"" + column + "\"", sheet, null));
+      }
+    }
+    for (Map.Entry<String, Integer> e : index.entrySet()) {
+      if (!columns.contains(e.getKey())) {
+        errors.add(new DataError(file, 1, e.getValue() + 1, "unknown column \"" + e.getKey() + "\"",
+            sheet, sheet == null ? null : e.getKey()));
+      }
+    }
+    return errors;
   }
 
   private static String malformed(RuntimeException e) {
@@ -161,20 +193,9 @@ public enum CsvTable {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
       Map<String, Integer> index = parser.getHeaderMap();
-      boolean headerOk = true;
-      for (String column : required()) {
-        if (!index.containsKey(column)) {
-          errors.accept(new DataError(file, 1, 1, "missing column \"" + column + "\""));
-          headerOk = false;
-        }
-      }
-      for (Map.Entry<String, Integer> e : index.entrySet()) {
-        if (!columns.contains(e.getKey())) {
-          errors.accept(new DataError(file, 1, e.getValue() + 1, "unknown column \"" + e.getKey() + "\""));
-          headerOk = false;
-        }
-      }
-      if (!headerOk) {
+      List<DataError> headerErrors = headerErrors(file, null, index);
+      if (!headerErrors.isEmpty()) {
+        headerErrors.forEach(errors);
         return 0;
       }
       long count = 0;
@@ -200,7 +221,7 @@ public enum CsvTable {
               "row has " + record.size() + " fields, the header has " + index.size()));
           continue;
         }
-        rows.accept(new Row(file, line, index, record, optional()));
+        rows.accept(new Row(file, null, line, index, record.toList(), optional()));
       }
       return count;
     } catch (IOException e) {

@@ -106,7 +106,8 @@ class ScaleIT {
       port = socket.getLocalPort();
     }
     Path log = dir.resolve("server.log");
-    ProcessBuilder builder = command();
+    Path serverGc = dir.resolve("server-gc.log");
+    ProcessBuilder builder = command(List.of("-Xlog:gc:file=" + serverGc));
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("AIM_DB_PATH", db.toString());
     // Every request a render, once the server knows this setting; ignored before.
@@ -155,6 +156,11 @@ class ScaleIT {
       List<String> exports = List.of("/data/observations.csv", "/data/sources.csv",
           "/data/indicators.csv", "/data/events.csv", "/indicators/" + heavy + ".csv",
           "/data/monitor.sqlite");
+      // Workbooks are written row by row: the whole dataset (about 536,000 figures) included.
+      List<String> workbooks = List.of("/indicators/" + heavy + ".xlsx",
+          "/indicators/" + heavy + ".xlsx?lang=zh", "/regions/CN.xlsx",
+          "/regions/" + SyntheticData.placeCode(1) + ".xlsx", "/indicators/" + heavy + "/ranking.xlsx",
+          "/data/monitor.xlsx", "/data/monitor.xlsx?lang=zh");
       for (String path : pages) {
         check(http, base, path, PAGE_LIMIT, server, problems, shows.get(path));
       }
@@ -171,6 +177,11 @@ class ScaleIT {
       }
       for (String path : exports) {
         check(http, base, path, Long.MAX_VALUE, server, problems);
+      }
+      progress("server heap after GC before the workbooks: at most " + heapAfterGc(serverGc));
+      for (String path : workbooks) {
+        check(http, base, path, Long.MAX_VALUE, server, problems);
+        progress("server heap after GC so far: at most " + heapAfterGc(serverGc));
       }
       if (!server.isAlive()) {
         problems.add("the server is no longer running (exit status " + server.exitValue() + ")");
