@@ -232,16 +232,17 @@ class UpdatesPagesTest {
   }
 
   @Test
-  void theOverviewAndThePrintedSummarySayWhenTheDataWereLastImported() {
+  void theOverviewAndThePrintedSummarySayWhenNewFiguresWereLastImported() {
     for (String path : List.of("/", "/summary")) {
       Element last = page(path).selectFirst(".last-import");
       assertNotNull(last, path);
-      assertTrue(last.text().startsWith("Last imported: "), last.text());
+      assertTrue(last.text().startsWith("Last import with new figures: "), last.text());
       assertTrue(last.text().contains(" UTC"), last.text());
       assertFalse(last.hasClass("no-print"), "printed too");
       assertNotNull(last.selectFirst("time[datetime]"), path);
     }
-    assertEquals("/updates/4", page("/").selectFirst(".last-import a").attr("href"));
-    assertTrue(page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近导入："));
+    assertEquals("/updates/3", page("/").selectFirst(".last-import a").attr("href"),
+        "the newest import that brought figures, not the newest import");
+    assertTrue(page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近一次带来新数据的导入："));
   }
 }
