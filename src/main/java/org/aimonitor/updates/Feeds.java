@@ -39,7 +39,8 @@ public final class Feeds {
         Long.MAX_VALUE, ENTRIES, 0)) {
       List<FigureChanges.Change> changes = FigureChanges.preview(h, log.id(), null, ITEMS);
       ChangeViews.Lookup lookup = ChangeViews.Lookup.read(h, changes);
-      String summary = summary(log, t);
+      String summary = ChangeViews.whatChanged(log, changes, UpdatesView.figureCount(h, log),
+          lookup, true, t);
       List<String> paragraphs = new ArrayList<>();
       paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
       if (log.changedSomething()) {
@@ -85,7 +86,8 @@ public final class Feeds {
       List<String> paragraphs = List.of(t.t("updates.feed.by", log.who(),
           ChangeViews.when(log.at(), t)), summary);
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + id + "/indicators/" + code)),
-          t.t("updates.feed.entry", id, t.date(Imports.day(log.at())), summary), log.at(), log.at(),
+          t.t("updates.feed.entry", id, t.date(Imports.day(log.at())),
+              ChangeViews.whatChanged(log, changes, total, lookup, false, t)), log.at(), log.at(),
           log.who(), origin + "/updates/" + id + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, false, origin, t),
               origin + "/updates/" + id + lang(t, "?"), t.t("updates.feed.all-changes", id))));
@@ -94,25 +96,6 @@ public final class Feeds {
         t.t("updates.feed.indicator-title", t.name(indicator)), t.definition(indicator),
         updated(entries), page + ".atom" + lang(t, "?"), page + lang(t, "?"),
         t.lang().htmlLang(), t.t("site.name"), entries));
-  }
-
-  /** "Figures: 3 added, 2 revised; Sources: 1 added", or "no changes". */
-  static String summary(Imports.Logged log, Text t) {
-    if (!log.changedSomething()) {
-      return t.t("updates.feed.nothing");
-    }
-    List<String> parts = new ArrayList<>();
-    for (Imports.TableCount c : log.tables()) {
-      if (c.touched()) {
-        parts.add(t.t("updates.table.short", ChangeViews.tableName(c.table(), t),
-            t.count(c.added()), t.count(c.changed())));
-      }
-    }
-    if (parts.isEmpty()) {
-      parts.add(t.t("updates.table.short", t.t("updates.table.all"), t.count(log.added()),
-          t.count(log.changed())));
-    }
-    return String.join(t.t("updates.feed.separator"), parts);
   }
 
   /** "AI core industry scale, China (mainland), 2025: > ¥900 billion → ≈ ¥950 billion; CAICT". */
