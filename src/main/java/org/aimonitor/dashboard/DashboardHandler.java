@@ -40,7 +40,8 @@ public final class DashboardHandler {
           PlacesCard.read(h, loaded.window().since()), t)
           .withUpdates(LastImport.read(h, t).orElse(null), Notice.overview(h, seen, "/", t))
           .withFreshness(Freshness.overdueCount(h, today),
-              FreshnessView.read(h, DashboardView.cardIndicators(), false, today, t), t);
+              FreshnessView.read(h, DashboardView.cardIndicators(), false, today, t), t)
+          .withAge(today, t);
     });
     Page.render(ctx, "dashboard", t.t("nav.overview"), "overview", view);
   }

@@ -34,12 +34,48 @@ public record DashboardView(
     long dataVersion,
     LastImport lastImport,
     Notice newSince,
-    Overdue overdue) {
+    Overdue overdue,
+    PartialDate newestDate,
+    String dataAge) {
 
   /** The same overview, saying when the data were last imported and what is new to the reader. */
   public DashboardView withUpdates(LastImport last, Notice notice) {
     return new DashboardView(dataAsOf, cards, charts, places, timeline, moreEvents, sources, dataVersion,
-        last, notice, overdue);
+        last, notice, overdue, newestDate, dataAge);
+  }
+
+  /** The same overview, saying how old its newest figure is on {@code today} ("9 months ago"). */
+  public DashboardView withAge(java.time.LocalDate today, Text t) {
+    return new DashboardView(dataAsOf, cards, charts, places, timeline, moreEvents, sources,
+        dataVersion, lastImport, newSince, overdue, newestDate, age(newestDate, today, t));
+  }
+
+  /**
+   * How long before {@code today} {@code newest} was published, in words: "today", "3 days ago",
+   * "9 months ago", "2 years ago" ("9个月前"); null when the date is unknown. A date known to the
+   * month or year counts from its first day.
+   */
+  public static String age(PartialDate newest, java.time.LocalDate today, Text t) {
+    if (newest == null) {
+      return null;
+    }
+    java.time.LocalDate from = newest.earliest();
+    if (from.isAfter(today)) {
+      return null;
+    }
+    java.time.Period p = java.time.Period.between(from, today);
+    long days = java.time.temporal.ChronoUnit.DAYS.between(from, today);
+    if (p.getYears() >= 2) {
+      return t.t("age.years", t.count(p.getYears()));
+    }
+    long months = p.toTotalMonths();
+    if (months >= 2) {
+      return t.t("age.months", t.count(months));
+    }
+    if (months == 1) {
+      return t.t("age.month");
+    }
+    return days == 0 ? t.t("age.today") : days == 1 ? t.t("age.day") : t.t("age.days", t.count(days));
   }
 
   /**
@@ -80,7 +116,7 @@ public record DashboardView(
         .map(c -> c.withStale(stale(CARD_INDICATORS.getOrDefault(c.id(), List.of()), freshness, t)))
         .toList();
     return new DashboardView(dataAsOf, marked, charts, places, timeline, moreEvents, sources, dataVersion,
-        lastImport, newSince, Overdue.of(overdueCount, t));
+        lastImport, newSince, Overdue.of(overdueCount, t), newestDate, dataAge);
   }
 
   /** "Newer figure overdue: expected around Oct 2026 (an estimate …)." for the first overdue one, or {@code null}. */
@@ -185,7 +221,7 @@ public record DashboardView(
         .toList();
     return new DashboardView(dataAsOf(asOf, t), kpis, chartViews, placesCard, timeline,
         Math.max(0, eventCount - timeline.size()), notes.notes(), data.dataVersion(), null, null,
-        null);
+        null, asOf, null);
   }
 
   /** "Data as of": the newest publication date among the cited sources, in words. */

@@ -39,12 +39,13 @@ public record SummaryView(
     long dataVersion,
     String generatedAt,
     LastImport lastImport,
-    DashboardView.Overdue overdue) {
+    DashboardView.Overdue overdue,
+    String dataAge) {
 
   /** The same summary, saying when the data were last imported ({@code null}: not said). */
   public SummaryView withLastImport(LastImport last) {
     return new SummaryView(dataAsOf, keyFigures, charts, milestones, dataNotes, sources,
-        dataVersion, generatedAt, last, overdue);
+        dataVersion, generatedAt, last, overdue, dataAge);
   }
 
   /** The smart-hardware shares drawn in the adoption chart, whose latest actuals the table lists. */
@@ -95,7 +96,7 @@ public record SummaryView(
           k.period(), k.sourceNo(), k.indicator(), t.t("summary.stale", f.expected()));
     }).toList();
     return new SummaryView(dataAsOf, marked, charts, milestones, dataNotes, sources, dataVersion,
-        generatedAt, lastImport, DashboardView.Overdue.of(overdueCount, t));
+        generatedAt, lastImport, DashboardView.Overdue.of(overdueCount, t), dataAge);
   }
 
   /** The summary in the language of {@code t}, generated at {@code now}. */
@@ -127,7 +128,8 @@ public record SummaryView(
     List<String> dataNotes = IntStream.rangeClosed(1, DATA_NOTES)
         .mapToObj(n -> t.t("summary.note." + n)).toList();
     return new SummaryView(DashboardView.dataAsOf(asOf, t), figures, charts, milestones,
-        dataNotes, notes.notes(), data.dataVersion(), generatedAt(now, t), null, null);
+        dataNotes, notes.notes(), data.dataVersion(), generatedAt(now, t), null, null,
+        DashboardView.age(asOf, now.toLocalDate(), t));
   }
 
   /** "7 Mar 2026, 07:04 UTC", "2026年3月7日 07:04（UTC）". */

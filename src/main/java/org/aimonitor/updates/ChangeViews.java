@@ -117,6 +117,64 @@ public final class ChangeViews {
         state.isNew(log.id()), files);
   }
 
+  /** Figure changes a title names before it says how many more there are. */
+  public static final int NAMED = 2;
+
+  /**
+   * What an import changed, as a title names it: its first {@link #NAMED} figure changes
+   * ("AI core industry scale, China (mainland), 2025 revised"), then "and 3 more", then the other
+   * tables it touched ("Sources: 2 added"); the table counts alone when it changed no figure,
+   * and "no changes" when it changed nothing. {@code changes} are its first figure changes (in
+   * the page's order), {@code figures} how many it has; {@code withIndicator} names each
+   * change's indicator (not on an indicator's own feed).
+   */
+  public static String whatChanged(Imports.Logged log, List<FigureChanges.Change> changes,
+      long figures, Lookup lookup, boolean withIndicator, Text t) {
+    if (!log.changedSomething() && changes.isEmpty()) {
+      return t.t("updates.feed.nothing");
+    }
+    List<String> parts = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    for (FigureChanges.Change c : changes.subList(0, Math.min(NAMED, changes.size()))) {
+      Row row = row(c, lookup, t);
+      org.aimonitor.store.Indicator i = lookup.indicators().get(c.indicator());
+      String what = (withIndicator ? (i == null ? c.indicator() : t.name(i)) + t.t("list.separator") : "")
+          + row.regionLabel() + t.t("list.separator") + row.periodLabel();
+      named.add(t.t(c.added() ? "updates.title.added" : "updates.title.revised", what));
+    }
+    if (!named.isEmpty()) {
+      String figuresPart = String.join(t.t("updates.feed.separator"), named);
+      long more = figures - named.size();
+      if (more > 0) {
+        figuresPart = t.t("updates.title.more", figuresPart, t.count(more));
+      }
+      parts.add(figuresPart);
+    }
+    List<String> others = new ArrayList<>();
+    for (Imports.TableCount c : log.tables()) {
+      if (c.touched() && (named.isEmpty() || c.table() != CsvTable.OBSERVATIONS)) {
+        others.add(t.t("updates.table.short", tableName(c.table(), t), t.count(c.added()),
+            t.count(c.changed())));
+      }
+    }
+    // A title stays a title: two other tables at most, then how many more were touched.
+    parts.addAll(others.subList(0, Math.min(NAMED, others.size())));
+    if (others.size() > NAMED) {
+      parts.add(t.t("updates.title.more-tables", t.count(others.size() - NAMED)));
+    }
+    if (parts.isEmpty()) {
+      parts.add(t.t("updates.table.short", t.t("updates.table.all"), t.count(log.added()),
+          t.count(log.changed())));
+    }
+    return String.join(t.t("updates.feed.separator"), parts);
+  }
+
+  /** The same heading, titled {@code title}. */
+  public static Head titled(Head h, String title) {
+    return new Head(h.id(), h.href(), title, h.when(), h.whenIso(), h.who(), h.reason(), h.tables(),
+        h.nothing(), h.isNew(), h.files());
+  }
+
   /** The sentence for an import that changed nothing. */
   public static String nothing(Imports.Logged log, Text t) {
     return log.unchanged() == 1 ? t.t("updates.import.nothing.one")

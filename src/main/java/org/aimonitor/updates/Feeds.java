@@ -39,7 +39,8 @@ public final class Feeds {
         Long.MAX_VALUE, ENTRIES, 0)) {
       List<FigureChanges.Change> changes = FigureChanges.preview(h, log.id(), null, ITEMS);
       ChangeViews.Lookup lookup = ChangeViews.Lookup.read(h, changes);
-      String summary = summary(log, t);
+      String summary = ChangeViews.whatChanged(log, changes, UpdatesView.figureCount(h, log),
+          lookup, true, t);
       List<String> paragraphs = new ArrayList<>();
       paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
       if (log.reason() != null) {
@@ -92,7 +93,8 @@ public final class Feeds {
       }
       paragraphs.add(summary);
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + id + "/indicators/" + code)),
-          title(log, summary, t), log.at(), log.at(),
+          title(log, ChangeViews.whatChanged(log, changes, total, lookup, false, t), t),
+          log.at(), log.at(),
           log.who(), origin + "/updates/" + id + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, false, origin, t),
               origin + "/updates/" + id + lang(t, "?"), t.t("updates.feed.all-changes", id))));
@@ -106,31 +108,12 @@ public final class Feeds {
   /**
    * An entry's title: the import, its day, and what it did, after the reason staff gave, so a
    * feed reader's list names the release ("Import 2 (7 Dec 2026): December 2026 data release;
-   * Figures: 33 added, 8 revised; …").
+   * Figures: Generative AI users, China (mainland), Dec 2024 added; …").
    */
   static String title(Imports.Logged log, String summary, Text t) {
     String day = t.date(Imports.day(log.at()));
     return log.reason() == null ? t.t("updates.feed.entry", log.id(), day, summary)
         : t.t("updates.feed.entry.reason", log.id(), day, log.reason(), summary);
-  }
-
-  /** "Figures: 3 added, 2 revised; Sources: 1 added", or "no changes". */
-  static String summary(Imports.Logged log, Text t) {
-    if (!log.changedSomething()) {
-      return t.t("updates.feed.nothing");
-    }
-    List<String> parts = new ArrayList<>();
-    for (Imports.TableCount c : log.tables()) {
-      if (c.touched()) {
-        parts.add(t.t("updates.table.short", ChangeViews.tableName(c.table(), t),
-            t.count(c.added()), t.count(c.changed())));
-      }
-    }
-    if (parts.isEmpty()) {
-      parts.add(t.t("updates.table.short", t.t("updates.table.all"), t.count(log.added()),
-          t.count(log.changed())));
-    }
-    return String.join(t.t("updates.feed.separator"), parts);
   }
 
   /** "AI core industry scale, China (mainland), 2025: > ¥900 billion → ≈ ¥950 billion; CAICT". */

@@ -246,4 +246,11 @@ public interface UpdateQueries {
   @ValueColumn("old_values")
   Map<String, Map<String, String>> rowsBefore(@Bind("import") long importId,
       @Bind("table") String table, @BindList("keys") Collection<String> rowKeys);
+
+  /**
+   * The newest import a current figure was added or revised by (0 when there are no figures):
+   * one step down {@code observation_by_import}.
+   */
+  @SqlQuery("SELECT coalesce(max(o.import_id), 0) FROM observation o")
+  long lastFigureImport();
 }

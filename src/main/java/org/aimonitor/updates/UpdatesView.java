@@ -53,8 +53,11 @@ public record UpdatesView(
         paging.offset())) {
       List<FigureChanges.Change> preview = FigureChanges.preview(h, log.id(), null, PREVIEW);
       long figures = figureCount(h, log);
-      cards.add(new Card(ChangeViews.head(log, s, t),
-          ChangeViews.groups(preview, ChangeViews.Lookup.read(h, preview), null, t), figures,
+      ChangeViews.Lookup lookup = ChangeViews.Lookup.read(h, preview);
+      ChangeViews.Head head = ChangeViews.head(log, s, t);
+      head = ChangeViews.titled(head, t.t("updates.card.title", head.title(),
+          ChangeViews.whatChanged(log, preview, figures, lookup, true, t)));
+      cards.add(new Card(head, ChangeViews.groups(preview, lookup, null, t), figures,
           Math.max(0, figures - preview.size())));
     }
     String back = "/updates" + filter.query(paging.page());

@@ -149,4 +149,20 @@ class DashboardViewTest {
     assertNull(en.timeline().get(0).descriptionLang());
     assertEquals("Mar 2017", en.timeline().get(0).date());
   }
+
+  @org.junit.jupiter.api.Test
+  void theAgeOfTheNewestFigureIsSaidInWords() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 7);
+    org.aimonitor.store.PartialDate march = org.aimonitor.store.PartialDate.parse("2026-03-05");
+    assertEquals("9 months ago", DashboardView.age(march, today, Text.EN));
+    assertEquals("9个月前", DashboardView.age(march, today, Text.ZH));
+    assertEquals("today", DashboardView.age(org.aimonitor.store.PartialDate.parse("2026-12-07"), today, Text.EN));
+    assertEquals("1 day ago", DashboardView.age(org.aimonitor.store.PartialDate.parse("2026-12-06"), today, Text.EN));
+    assertEquals("20 days ago", DashboardView.age(org.aimonitor.store.PartialDate.parse("2026-11-17"), today, Text.EN));
+    assertEquals("1 month ago", DashboardView.age(org.aimonitor.store.PartialDate.parse("2026-11-01"), today, Text.EN));
+    assertEquals("23 months ago", DashboardView.age(org.aimonitor.store.PartialDate.parse("2025-01"), today, Text.EN),
+        "a month-only date counts from its first day");
+    assertEquals("3年前", DashboardView.age(org.aimonitor.store.PartialDate.parse("2023"), today, Text.ZH));
+    assertNull(DashboardView.age(null, today, Text.EN));
+  }
 }

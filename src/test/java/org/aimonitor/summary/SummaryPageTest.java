@@ -180,7 +180,8 @@ class SummaryPageTest {
     assertEquals("zh-CN", zh.selectFirst("html").attr("lang"));
     assertEquals("摘要 · 人工智能产业监测", zh.title());
     assertEquals("中国人工智能产业摘要", zh.selectFirst("h1").text());
-    assertEquals("数据截至2026年3月5日（所示数据中最新的发布日期）", zh.selectFirst(".as-of").text());
+    assertTrue(zh.selectFirst(".as-of").text().matches("数据截至2026年3月5日，即\\d+个月前（所示数据中最新的发布日期）"),
+        zh.selectFirst(".as-of").text());
     assertEquals(List.of("主要数据", "数据说明", "趋势", "政策里程碑", "来源"), zh.select("main h2").eachText());
     assertEquals(List.of("指标", "数值", "性质", "时期", "来源"), zh.select("table.key-figures thead th").eachText());
     assertEquals("打印", zh.selectFirst("button[data-print]").text());

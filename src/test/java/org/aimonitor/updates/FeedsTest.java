@@ -106,11 +106,12 @@ class FeedsTest {
     assertEquals("en", xmlLang("/updates.atom"));
     List<String> links = feed.getEntries().stream().map(SyndEntry::getLink).toList();
     assertEquals(app.url("/updates/1"), links.get(links.size() - 1), "newest first, the seed last");
-    assertEquals("Import 2 (" + today() + "): Figures: 0 added, 1 revised", entry(feed, 2).getTitle());
-    assertEquals("Import 1 (" + today()
-        + "): Languages: 3 added, 0 revised; Categories: 7 added, 0 revised; Units: 7 added, 0 revised;"
-        + " Places: 26 added, 0 revised; Sources: " + Seed.SOURCES + " added, 0 revised; Indicators: " + Seed.INDICATORS + " added, 0 revised;"
-        + " Figures: " + Seed.OBSERVATIONS + " added, 0 revised; Events: " + Seed.EVENTS + " added, 0 revised; Release schedules: 12 added, 0 revised", entry(feed, 1).getTitle());
+    // Titles name what changed: the first figures, then how many more, then the other tables.
+    assertEquals("Import 2 (" + today() + "): AI core industry scale, China (mainland), 2024 revised",
+        entry(feed, 2).getTitle());
+    assertEquals("Import 1 (" + today() + "): AI core industry scale, China (mainland), 2017 added;"
+        + " AI core industry scale, China (mainland), 2020 added, and " + (Seed.OBSERVATIONS - 2) + " more;"
+        + " Languages: 3 added, 0 revised; Categories: 7 added, 0 revised; 7 more tables", entry(feed, 1).getTitle());
     SyndLink self = feed.getLinks().stream().filter(l -> "self".equals(l.getRel())).findFirst().orElseThrow();
     assertEquals(app.url("/updates.atom"), self.getHref());
     SyndLink html = feed.getLinks().stream().filter(l -> "alternate".equals(l.getRel())).findFirst().orElseThrow();
@@ -161,7 +162,7 @@ class FeedsTest {
     // And the Chinese feed carries the same entries in Chinese.
     SyndFeed zh = feed("/updates.atom?lang=zh");
     assertEquals("zh-CN", xmlLang("/updates.atom?lang=zh"));
-    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(Imports.day(Instant.now())) + "）：数据：新增0，修订1",
+    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(Imports.day(Instant.now())) + "）：修订人工智能核心产业规模，中国（大陆），2024年",
         zh.getEntries().stream().filter(e -> e.getLink().equals(app.url("/updates/2?lang=zh")))
             .findFirst().orElseThrow().getTitle());
     assertEquals(first.getEntries().stream().map(SyndEntry::getUri).toList(),
@@ -188,7 +189,7 @@ class FeedsTest {
     assertEquals(List.of(app.url("/updates/2"), app.url("/updates/1")),
         feed.getEntries().stream().map(SyndEntry::getLink).toList(), "later imports changed other indicators");
     SyndEntry newest = feed.getEntries().get(0);
-    assertTrue(newest.getTitle().endsWith("AI core industry scale: 0 added, 1 revised"), newest.getTitle());
+    assertTrue(newest.getTitle().endsWith("): China (mainland), 2024 revised"), newest.getTitle());
     assertEquals(app.url("/updates/2"), newest.getLink());
     SyndFeed all = feed("/updates.atom");
     assertNotEquals(entry(all, 2).getUri(), newest.getUri(), "one import's entry in two feeds");

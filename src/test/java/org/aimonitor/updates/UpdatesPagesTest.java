@@ -68,7 +68,11 @@ class UpdatesPagesTest {
   void theListShowsEveryImportNewestFirstWithWhoAndWhatItDidToEachTable() {
     Document doc = page("/updates");
     List<String> titles = doc.select(".import-card__title > a").eachText();
-    assertEquals(List.of("Import 4", "Import 3", "Import 2", "Import 1"), titles);
+    assertEquals(List.of("Import 4: no changes",
+        "Import 3: AI core industry scale, China (mainland), 2024 revised; Sources: 1 added, 0 revised",
+        "Import 2: AI PC share of PC shipments, United States, Jan 1900 added; AI PC share of PC shipments, United States, Feb 1900 added, and 248 more",
+        "Import 1: AI core industry scale, China (mainland), 2017 added; AI core industry scale, China (mainland), 2020 added, and 267 more; Languages: 3 added, 0 revised; Categories: 7 added, 0 revised; 6 more tables"),
+        titles, "each title names what changed");
     Element third = doc.select(".import-card").get(1);
     assertTrue(third.selectFirst(".import-facts__who").text().contains("by data team (web)"),
         third.selectFirst(".import-facts__who").text());
@@ -232,16 +236,17 @@ class UpdatesPagesTest {
   }
 
   @Test
-  void theOverviewAndThePrintedSummarySayWhenTheDataWereLastImported() {
+  void theOverviewAndThePrintedSummarySayWhenNewFiguresWereLastImported() {
     for (String path : List.of("/", "/summary")) {
       Element last = page(path).selectFirst(".last-import");
       assertNotNull(last, path);
-      assertTrue(last.text().startsWith("Last imported: "), last.text());
+      assertTrue(last.text().startsWith("Last import with new figures: "), last.text());
       assertTrue(last.text().contains(" UTC"), last.text());
       assertFalse(last.hasClass("no-print"), "printed too");
       assertNotNull(last.selectFirst("time[datetime]"), path);
     }
-    assertEquals("/updates/4", page("/").selectFirst(".last-import a").attr("href"));
-    assertTrue(page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近导入："));
+    assertEquals("/updates/3", page("/").selectFirst(".last-import a").attr("href"),
+        "the newest import that brought figures, not the newest import");
+    assertTrue(page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近一次带来新数据的导入："));
   }
 }
