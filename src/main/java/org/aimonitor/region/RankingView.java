@@ -53,7 +53,7 @@ public record RankingView(
   /** A place's figure in the table; {@code rank} is empty for figures that are not ranked. */
   public record Row(String rank, String code, String place, String href, String level,
       String figure, String qualifier, String qualifierCode, int sourceNo, Source source,
-      String date, String note, String compareHref, boolean chosen) {
+      String date, String note, String noteLang, String compareHref, boolean chosen) {
   }
 
   /** A period to rank: its label, how many places have figures, and its link. */
@@ -139,7 +139,7 @@ public record RankingView(
     return new Row(rank, place.code(), t.zh() ? place.nameZh() : place.nameEn(),
         PlaceListView.href(place.code()), t.t("places.level." + place.level()), t.figure(indicator, o),
         t.qualifier(o.qualifier()), o.qualifier().code(), notes.cite(o.source()), source,
-        t.date(source), o.note(), compare, isChosen);
+        t.date(source), o.note(t.zh()), o.noteLang(t.zh()), compare, isChosen);
   }
 
   /** The period as the indicator's pages write it: the end of it for stocks. */

@@ -40,7 +40,7 @@ public final class ChangeViews {
    * nothing (else null); {@code isNew} marks it new since the reader's last visit.
    */
   public record Head(long id, String href, String title, String when, String whenIso, String who,
-      List<TableLine> tables, String nothing, boolean isNew, List<FileLine> files) {
+      String whoLang, List<TableLine> tables, String nothing, boolean isNew, List<FileLine> files) {
   }
 
   /** What the import did to one table, in words; {@code touched} when it added or changed rows. */
@@ -111,7 +111,8 @@ public final class ChangeViews {
         f.table() == null ? "" : tableName(table(f.table()), t), shortSha(f.sha256()), f.sha256()))
         .toList();
     return new Head(log.id(), "/updates/" + log.id(), t.t("updates.import.title", log.id()),
-        when(at, t), at.truncatedTo(ChronoUnit.MILLIS).toString(), log.who(), tables,
+        when(at, t), at.truncatedTo(ChronoUnit.MILLIS).toString(), t.who(log.who()),
+        t.zh() ? t.whoLang(log.who()) : "en", tables,
         log.changedSomething() ? null : nothing(log, t),
         state.isNew(log.id()), files);
   }

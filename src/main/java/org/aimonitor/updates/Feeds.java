@@ -41,7 +41,7 @@ public final class Feeds {
       ChangeViews.Lookup lookup = ChangeViews.Lookup.read(h, changes);
       String summary = summary(log, t);
       List<String> paragraphs = new ArrayList<>();
-      paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
+      paragraphs.add(t.t("updates.feed.by", t.who(log.who()), ChangeViews.when(log.at(), t)));
       if (log.changedSomething()) {
         log.tables().stream().filter(Imports.TableCount::touched).forEach(c -> paragraphs.add(
             t.t("updates.table.line", ChangeViews.tableName(c.table(), t), t.count(c.added()),
@@ -51,7 +51,7 @@ public final class Feeds {
       }
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + log.id())),
           t.t("updates.feed.entry", log.id(), t.date(Imports.day(log.at())), summary),
-          log.at(), log.at(), log.who(), origin + "/updates/" + log.id() + lang(t, "?"), summary,
+          log.at(), log.at(), t.who(log.who()), origin + "/updates/" + log.id() + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, true, origin, t),
               origin + "/updates/" + log.id() + lang(t, "?"), t.t("updates.feed.all-changes", log.id()))));
     }
@@ -82,11 +82,11 @@ public final class Feeds {
       long changed = FigureChanges.changedCount(h, id, code);
       String summary = t.t("updates.feed.indicator-summary", t.name(indicator),
           t.count(total - changed), t.count(changed));
-      List<String> paragraphs = List.of(t.t("updates.feed.by", log.who(),
+      List<String> paragraphs = List.of(t.t("updates.feed.by", t.who(log.who()),
           ChangeViews.when(log.at(), t)), summary);
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + id + "/indicators/" + code)),
           t.t("updates.feed.entry", id, t.date(Imports.day(log.at())), summary), log.at(), log.at(),
-          log.who(), origin + "/updates/" + id + lang(t, "?"), summary,
+          t.who(log.who()), origin + "/updates/" + id + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, false, origin, t),
               origin + "/updates/" + id + lang(t, "?"), t.t("updates.feed.all-changes", id))));
     }
