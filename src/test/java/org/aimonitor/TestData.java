@@ -28,7 +28,7 @@ public final class TestData {
   public static List<Observation> observations(Database db) {
     return db.jdbi().withHandle(h -> h.createQuery("""
         SELECT indicator, region, period, value, qualifier, source, headline, note, break_before,
-               doubtful
+               doubtful, note_zh
         FROM observation ORDER BY indicator, region, period, id
         """).mapTo(Observation.class).list());
   }
@@ -40,7 +40,7 @@ public final class TestData {
 
   public static List<Event> events(Database db) {
     return db.jdbi().withHandle(h -> h.createQuery("""
-        SELECT date, category, title_en, title_zh, description_en, source FROM event ORDER BY id
+        SELECT date, category, title_en, title_zh, description_en, description_zh, source FROM event ORDER BY id
         """).mapTo(Event.class).list());
   }
 
@@ -56,7 +56,7 @@ public final class TestData {
       return ViewRows.of(version(h), indicators,
           h.createQuery("SELECT * FROM source ORDER BY id").mapTo(Source.class).list(),
           recorded.stream().map(Histories.Recorded::observation).toList(),
-          h.createQuery("SELECT date, category, title_en, title_zh, description_en, source"
+          h.createQuery("SELECT date, category, title_en, title_zh, description_en, description_zh, source"
               + " FROM event ORDER BY id").mapTo(Event.class).list(),
           histories);
     });

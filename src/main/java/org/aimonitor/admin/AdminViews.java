@@ -141,7 +141,7 @@ public final class AdminViews {
   }
 
   /** One import of the log page; {@code when} in the page's language, {@code whenIso} for machines. */
-  public record LogRow(long id, String when, String whenIso, String who, String reason,
+  public record LogRow(long id, String when, String whenIso, String who, String whoLang, String reason,
       List<LogFile> files, int added, int changed, int unchanged) {
 
     static LogRow of(ImportLog.Entry e, Text t) {
@@ -158,7 +158,7 @@ public final class AdminViews {
         when = e.importedAt();
         whenIso = null;
       }
-      return new LogRow(e.id(), when, whenIso, e.who(), e.reason(),
+      return new LogRow(e.id(), when, whenIso, t.who(e.who()), t.whoLang(e.who()), e.reason(),
           loggedFiles(e.files()).stream().map(f -> LogFile.of(f, t)).toList(), e.added(),
           e.changed(), e.unchanged());
     }

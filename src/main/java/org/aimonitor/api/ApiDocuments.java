@@ -53,7 +53,7 @@ public final class ApiDocuments {
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record EventDoc(String date, String category, String title, String titleZh,
-      String description, SourceRef source) {
+      String description, String descriptionZh, SourceRef source) {
   }
 
   public record EventList(List<EventDoc> events, String next) {
@@ -69,6 +69,6 @@ public final class ApiDocuments {
   /** An event as the API lists it, with the source it cites. */
   public static EventDoc event(Event e, Source source) {
     return new EventDoc(e.date().code(), e.category(), e.titleEn(), e.titleZh(), e.descriptionEn(),
-        SourceRef.of(source));
+        e.descriptionZh(), SourceRef.of(source));
   }
 }

@@ -22,7 +22,7 @@ public interface DashboardQueries {
    */
   @SqlQuery("""
       SELECT indicator, region, period, value, qualifier, source, headline, note, break_before,
-             doubtful
+             doubtful, note_zh
       FROM observation
       WHERE indicator IN (<indicators>) AND region IN (<regions>)
         AND (headline = 1 OR qualifier = 'target') AND period_end >= :since
@@ -42,8 +42,8 @@ public interface DashboardQueries {
 
   /** The {@code limit} newest events, oldest of them first. */
   @SqlQuery("""
-      SELECT date, category, title_en, title_zh, description_en, source FROM (
-        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
+      SELECT date, category, title_en, title_zh, description_en, description_zh, source FROM (
+        SELECT id, date, category, title_en, title_zh, description_en, description_zh, source FROM event
         ORDER BY date DESC, id DESC LIMIT :limit)
       ORDER BY date, id
       """)
@@ -51,8 +51,8 @@ public interface DashboardQueries {
 
   /** The {@code limit} newest events of {@code category}, oldest of them first. */
   @SqlQuery("""
-      SELECT date, category, title_en, title_zh, description_en, source FROM (
-        SELECT id, date, category, title_en, title_zh, description_en, source FROM event
+      SELECT date, category, title_en, title_zh, description_en, description_zh, source FROM (
+        SELECT id, date, category, title_en, title_zh, description_en, description_zh, source FROM event
         WHERE category = :category ORDER BY date DESC, id DESC LIMIT :limit)
       ORDER BY date, id
       """)

@@ -174,9 +174,9 @@ public record DashboardView(
   }
 
   /**
-   * An event on the policy timeline. The dataset describes events in English only, so on a
-   * Chinese page {@code descriptionLang} is {@code "en"} (for the description's {@code lang}
-   * attribute); {@code null} where the description is in the page's language.
+   * An event on the policy timeline. Its description is in the page's language where the data has
+   * one; a Chinese page without one shows the English, and {@code descriptionLang} is then
+   * {@code "en"} (for the description's {@code lang} attribute), else {@code null}.
    */
   public record TimelineEntry(String date, String isoDate, String categoryCode, String category,
       String title, String description, String descriptionLang, int sourceNo) {
@@ -245,7 +245,7 @@ public record DashboardView(
   /** An event as the timeline shows it, citing its source into {@code notes}. */
   public static TimelineEntry timelineEntry(Event e, SourceNotes notes, Text t) {
     return new TimelineEntry(t.date(e.date()), e.date().code(), e.category(),
-        t.eventCategory(e.category()), t.title(e), e.descriptionEn(), t.zh() ? "en" : null,
+        t.eventCategory(e.category()), t.title(e), e.description(t.zh()), e.descriptionLang(t.zh()),
         notes.cite(e.source()));
   }
 

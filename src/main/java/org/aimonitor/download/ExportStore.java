@@ -84,12 +84,12 @@ public final class ExportStore {
           """;
       case OBSERVATIONS -> """
           SELECT indicator, region, period, value, qualifier, source, headline, note,
-                 break_before, doubtful
+                 break_before, doubtful, note_zh
           FROM observation
           ORDER BY id
           """;
       case EVENTS -> """
-          SELECT date, category, title_en, title_zh, description_en, source
+          SELECT date, category, title_en, title_zh, description_en, description_zh, source
           FROM event
           ORDER BY id
           """;
@@ -115,7 +115,7 @@ public final class ExportStore {
   public static List<String> row(Observation o) {
     return List.of(o.indicator(), o.region(), o.period().code(), o.value().toPlainString(),
         o.qualifier().code(), o.source(), o.headline() ? "1" : "0", o.note(),
-        o.breakBefore() ? "1" : "0", o.doubtful() ? "1" : "0");
+        o.breakBefore() ? "1" : "0", o.doubtful() ? "1" : "0", o.noteZh());
   }
 
   /**

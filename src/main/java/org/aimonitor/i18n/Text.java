@@ -75,6 +75,32 @@ public final class Text {
     return zh() ? i.definitionZh() : i.definitionEn();
   }
 
+  /**
+   * Who made an import, as the import log records it, in this language: the names the program
+   * writes itself ({@code seed}; {@code admin token (web)} and {@code admin token (API)}, the
+   * default label of the admin token) have a Chinese label; a label staff chose or a user's name
+   * stays as the log has it (see {@link #whoLang(String)}).
+   */
+  public String who(String who) {
+    if (!zh()) {
+      return who;
+    }
+    return switch (who) {
+      case "seed" -> t("who.seed");
+      case "admin token (web)" -> t("who.admin-token.web");
+      case "admin token (API)" -> t("who.admin-token.api");
+      default -> who;
+    };
+  }
+
+  /**
+   * The {@code lang} of {@link #who(String)}: {@code "en"} on a Chinese page when it is the
+   * log's own words, else null (the page's language).
+   */
+  public String whoLang(String who) {
+    return zh() && who(who).equals(who) ? "en" : null;
+  }
+
   public String title(Event e) {
     return zh() ? e.titleZh() : e.titleEn();
   }

@@ -43,6 +43,12 @@ final class Checks {
         errors.add(row.error(column, message));
       }
     }
+    // chinese: a Chinese text translates the English one beside it.
+    if (table == CsvTable.OBSERVATIONS) {
+      chinese(row, "note", "note_zh", errors);
+    } else if (table == CsvTable.EVENTS) {
+      chinese(row, "description_en", "description_zh", errors);
+    }
     if (table == CsvTable.SCHEDULES && errors.isEmpty()) {
       // A schedule says where it comes from: the page that states it, or the past releases.
       boolean cited = row.get("basis").equals("cited");
@@ -68,6 +74,32 @@ final class Checks {
       }
     }
     return errors;
+  }
+
+  /** Any Han character: a Chinese text has at least one. */
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+  /**
+   * A Chinese text ({@code zh}) is empty or translates the English text ({@code en}) of the same
+   * row: it needs one, is written in Chinese, and has no space at either end.
+   */
+  private static void chinese(CsvTable.Row row, String en, String zh, List<DataError> errors) {
+    String v = row.get(zh);
+    if (v.isEmpty()) {
+      return;
+    }
+    if (row.get(en).isEmpty()) {
+      errors.add(row.error(zh, zh + " is set but " + en + " is empty: the Chinese text translates"
+          + " the English one"));
+    } else if (!HAN.matcher(v).find()) {
+      errors.add(row.error(zh, zh + " \"" + abbreviate(v) + "\" has no Chinese character"));
+    } else if (!v.strip().equals(v)) {
+      errors.add(row.error(zh, zh + " begins or ends with a space"));
+    }
+  }
+
+  private static String abbreviate(String v) {
+    return v.length() <= 40 ? v : v.substring(0, 40) + "…";
   }
 
   private static String checkCell(CsvTable table, String column, String v) {

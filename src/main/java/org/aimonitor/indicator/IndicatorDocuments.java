@@ -36,13 +36,13 @@ public final class IndicatorDocuments {
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ObservationDoc(String region, String period, String periodLabel, BigDecimal value,
-      String qualifier, boolean headline, String note, String figure, SourceRef source,
+      String qualifier, boolean headline, String note, String noteZh, String figure, SourceRef source,
       String recordedAt, Long importId, List<RevisionDoc> revisions) {
     static ObservationDoc of(ViewRows data, Indicator indicator, Observation o) {
       History history = data.history(o);
       return new ObservationDoc(o.region(), o.period().code(),
           Text.EN.period(indicator, o), o.value(), o.qualifier().code(),
-          o.headline(), o.note(), Text.EN.figure(indicator, o), SourceRef.of(data.source(o.source())),
+          o.headline(), o.note(), o.noteZh(), Text.EN.figure(indicator, o), SourceRef.of(data.source(o.source())),
           history.recordedAt(), history.importId(),
           history.previous().stream().map(RevisionDoc::of).toList());
     }

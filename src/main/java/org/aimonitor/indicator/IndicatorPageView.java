@@ -118,8 +118,8 @@ public record IndicatorPageView(
    * {@code revised}), else both are null.
    */
   public record Row(String figure, String qualifier, String qualifierCode, boolean headline,
-      String note, int sourceNo, Source source, String date, String history, String mark,
-      String markCode, Long id, String figureHref) {
+      String note, String noteLang, int sourceNo, Source source, String date, String history,
+      String mark, String markCode, Long id, String figureHref) {
   }
 
   /**
@@ -167,7 +167,7 @@ public record IndicatorPageView(
       String mark = markCode(history, seen);
       grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Row(
           t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
-          o.note(), notes.cite(o.source()), source, t.date(source),
+          o.note(t.zh()), o.noteLang(t.zh()), notes.cite(o.source()), source, t.date(source),
           t.history(indicator, o, history), mark == null ? null : t.t("updates.mark." + mark), mark,
           history.id(), history.figureHref()));
     }

@@ -77,7 +77,7 @@ public interface IndicatorQueries {
       SELECT p.*, o.id AS o_id, o.indicator AS o_indicator, o.region AS o_region,
              o.period AS o_period, o.value AS o_value, o.qualifier AS o_qualifier,
              o.source AS o_source, o.headline AS o_headline, o.note AS o_note,
-             o.break_before AS o_break_before, o.doubtful AS o_doubtful,
+             o.break_before AS o_break_before, o.doubtful AS o_doubtful, o.note_zh AS o_note_zh,
              o.recorded_at AS o_recorded_at, o.import_id AS o_import_id
       FROM page p
       LEFT JOIN observation o ON o.id = (
@@ -175,7 +175,7 @@ public interface IndicatorQueries {
    */
   @SqlQuery("""
       SELECT o.id, o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline,
-             o.note, o.break_before, o.doubtful, o.recorded_at, o.import_id, <keys>
+             o.note, o.break_before, o.doubtful, o.note_zh, o.recorded_at, o.import_id, <keys>
       FROM observation o JOIN region r ON r.code = o.region
       WHERE o.indicator = :code <figureFilter> AND <afterCursor>
       ORDER BY <keyOrder> LIMIT :limit OFFSET :offset
@@ -191,7 +191,7 @@ public interface IndicatorQueries {
 
   @SqlQuery("""
       SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
-             o.break_before, o.doubtful
+             o.break_before, o.doubtful, o.note_zh
       FROM observation o JOIN region r ON r.code = o.region
       WHERE o.indicator = :code <figureFilter>
       ORDER BY <keyOrder>

@@ -88,7 +88,8 @@ public record PlaceView(
 
   /** One source's figure for the place. */
   public record FigureRow(String period, String figure, String qualifier, String qualifierCode,
-      boolean headline, int sourceNo, Source source, String date, String note, String history) {
+      boolean headline, int sourceNo, Source source, String date, String note, String noteLang,
+      String history) {
   }
 
   /**
@@ -152,7 +153,7 @@ public record PlaceView(
       History history = histories.getOrDefault(History.key(o), History.UNKNOWN);
       current.rows().add(new FigureRow(t.period(i, o), t.figure(i, o),
           t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(), notes.cite(o.source()),
-          source, t.date(source), o.note(), t.history(i, o, history)));
+          source, t.date(source), o.note(t.zh()), o.noteLang(t.zh()), t.history(i, o, history)));
     }
 
     Names names = Names.ofRegions(above);

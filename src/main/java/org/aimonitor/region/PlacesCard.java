@@ -34,7 +34,7 @@ public record PlacesCard(String title, List<Row> rows, boolean ranked, String no
 
   /** A province's latest figure: its name and page, the figure, its date, qualifier, source and note. */
   public record Row(String code, String place, String href, String figure, String period,
-      String qualifier, String qualifierCode, int sourceNo, String note) {
+      String qualifier, String qualifierCode, int sourceNo, String note, String noteLang) {
   }
 
   /** What the card read: the indicator, each place's latest figure, and their sources. */
@@ -87,7 +87,8 @@ public record PlacesCard(String title, List<Row> rows, boolean ranked, String no
         t.zh() ? f.place().nameZh() : f.place().nameEn(), PlaceListView.href(f.place().code()),
         t.figure(indicator, f.figure()), t.period(indicator, f.figure()),
         t.qualifier(f.figure().qualifier()), f.figure().qualifier().code(),
-        notes.cite(f.figure().source()), f.figure().note())).toList();
+        notes.cite(f.figure().source()), f.figure().note(t.zh()), f.figure().noteLang(t.zh())))
+        .toList();
     String note = onePeriod
         ? t.t("overview.places.ranked", rows.get(0).period())
         : t.t("overview.places.unranked");

@@ -60,7 +60,7 @@ public record RankingView(
   /** A place's figure in the table; {@code rank} is empty for figures that are not ranked. */
   public record Row(String rank, String code, String place, String href, String level,
       String figure, String qualifier, String qualifierCode, int sourceNo, Source source,
-      String date, String note, String compareHref, boolean chosen, boolean weak) {
+      String date, String note, String noteLang, String compareHref, boolean chosen, boolean weak) {
   }
 
   /** A level to rank ("Cities"): its link, and whether it is the one ranked. */
@@ -165,7 +165,7 @@ public record RankingView(
     return new Row(rank, place.code(), t.zh() ? place.nameZh() : place.nameEn(),
         PlaceListView.href(place.code()), t.t("places.level." + place.level()), t.figure(indicator, o),
         t.qualifier(o.qualifier()), o.qualifier().code(), notes.cite(o.source()), source,
-        t.date(source), o.note(), compare, isChosen,
+        t.date(source), o.note(t.zh()), o.noteLang(t.zh()), compare, isChosen,
         source != null && WEAK.contains(source.reliability()));
   }
 

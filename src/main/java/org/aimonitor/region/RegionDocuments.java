@@ -51,13 +51,13 @@ public final class RegionDocuments {
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record FigureDoc(String indicator, String unit, String region, String period,
       String periodLabel, BigDecimal value, String qualifier, boolean headline, String note,
-      String figure, ApiDocuments.SourceRef source, String recordedAt, Long importId,
+      String noteZh, String figure, ApiDocuments.SourceRef source, String recordedAt, Long importId,
       List<ApiDocuments.RevisionDoc> revisions) {
 
     static FigureDoc of(Indicator i, Observation o, Source s, History history) {
       return new FigureDoc(i.code(), i.unit(), o.region(), o.period().code(),
           Text.EN.period(i, o), o.value(), o.qualifier().code(),
-          o.headline(), o.note(), Text.EN.figure(i, o),
+          o.headline(), o.note(), o.noteZh(), Text.EN.figure(i, o),
           new ApiDocuments.SourceRef(s.id(), s.publisher(), s.title(), s.url(),
               s.publishedOn() == null ? null : s.publishedOn().code()),
           history.recordedAt(), history.importId(),

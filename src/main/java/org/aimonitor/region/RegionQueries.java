@@ -174,7 +174,7 @@ public interface RegionQueries {
    */
   @SqlQuery("""
       SELECT o.id, o.indicator, o.region, o.period, o.value, o.qualifier, o.source,
-             o.headline, o.note, o.break_before, o.doubtful, o.recorded_at, o.import_id
+             o.headline, o.note, o.break_before, o.doubtful, o.note_zh, o.recorded_at, o.import_id
       FROM observation o
       WHERE o.indicator = :indicator AND o.region = :code AND o.headline = 1
       ORDER BY o.qualifier IN ('forecast', 'target'), o.period_end DESC, o.period_start DESC
@@ -189,7 +189,7 @@ public interface RegionQueries {
    */
   @SqlQuery("""
       SELECT o.id, o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline,
-             o.note, o.break_before, o.doubtful, o.recorded_at, o.import_id, <keys>
+             o.note, o.break_before, o.doubtful, o.note_zh, o.recorded_at, o.import_id, <keys>
       FROM observation o JOIN indicator i ON i.code = o.indicator
         JOIN category c ON c.code = i.category
       WHERE o.region = :code AND <afterCursor>
@@ -205,7 +205,7 @@ public interface RegionQueries {
   /** A ranked figure with its place (and the place's order, to break ties). */
   String PLACED = """
       o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
-      o.break_before, o.doubtful, r.code, r.name_en, r.name_zh, r.parent, r.level, r.id AS place_order
+      o.break_before, o.doubtful, o.note_zh, r.code, r.name_en, r.name_zh, r.parent, r.level, r.id AS place_order
       """;
   /** Headline figures of places of level {@code :level} in exactly the period {@code :p}. */
   String IN_PERIOD = """

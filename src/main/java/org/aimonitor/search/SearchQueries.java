@@ -112,7 +112,8 @@ public interface SearchQueries {
    * {@code to} (period_start/period_end numbers), by indicator, place and newest period first.
    */
   @SqlQuery("""
-      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note
+      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
+             o.break_before, o.doubtful, o.note_zh
       FROM observation o
       WHERE o.indicator IN (<indicators>) AND o.region IN (<places>)
         AND o.period_end >= :from AND o.period_start <= :to
@@ -135,7 +136,8 @@ public interface SearchQueries {
 
   /** As {@link #figures}, any indicator at these places: through the index by place. */
   @SqlQuery("""
-      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note
+      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
+             o.break_before, o.doubtful, o.note_zh
       FROM observation o INDEXED BY observation_by_region
       WHERE o.region IN (<places>) AND o.period_end >= :from AND o.period_start <= :to
       ORDER BY o.region, o.indicator, o.period_end DESC, o.period_start DESC, o.source
@@ -153,7 +155,8 @@ public interface SearchQueries {
 
   /** As {@link #figures}, of these indicators at any place (the query named a period, no place). */
   @SqlQuery("""
-      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note
+      SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
+             o.break_before, o.doubtful, o.note_zh
       FROM observation o
       WHERE o.indicator IN (<indicators>) AND o.period_end >= :from AND o.period_start <= :to
       ORDER BY o.indicator, o.region, o.period_end DESC, o.period_start DESC, o.source

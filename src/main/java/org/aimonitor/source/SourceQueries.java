@@ -86,7 +86,7 @@ public interface SourceQueries {
 
   /** A page of the figures a source backs, by indicator, place and period (observation_by_source). */
   @SqlQuery("SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline,"
-      + " o.note, o.break_before, o.doubtful, " + Indicator.COLUMNS + """
+      + " o.note, o.break_before, o.doubtful, o.note_zh, " + Indicator.COLUMNS + """
 
       FROM observation o JOIN indicator i ON i.code = o.indicator JOIN unit u ON u.code = i.unit
         JOIN region r ON r.code = o.region

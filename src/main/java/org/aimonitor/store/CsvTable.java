@@ -33,9 +33,9 @@ public enum CsvTable {
       "measure")),
   OBSERVATIONS("observations.csv", "observation", List.of("indicator", "region", "period", "source"),
       List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note",
-          "break_before", "doubtful")),
+          "break_before", "doubtful", "note_zh")),
   EVENTS("events.csv", "event", List.of("date", "title_en"), List.of("date", "category", "title_en",
-      "title_zh", "description_en", "source")),
+      "title_zh", "description_en", "description_zh", "source")),
   SCHEDULES("schedules.csv", "schedule", List.of("series"), List.of("series", "publisher", "name_en",
       "name_zh", "indicators", "cadence", "release_months", "lag_months", "grace_months", "basis",
       "basis_url", "evidence", "note"));
@@ -55,10 +55,16 @@ public enum CsvTable {
   /**
    * Columns a file may leave out, with the value each row then has: an observation's
    * {@code break_before} and {@code doubtful} flags are 0 unless a file says otherwise, so files
-   * written before the flags existed still import (and set the flags of their rows to 0).
+   * written before the flags existed still import (and set the flags of their rows to 0). The
+   * Chinese texts ({@code note_zh}, {@code description_zh}) are empty unless a file gives them.
    */
   public Map<String, String> optional() {
-    return this == OBSERVATIONS ? Map.of("break_before", "0", "doubtful", "0") : Map.of();
+    return switch (this) {
+      case OBSERVATIONS -> Map.of("break_before", "0", "doubtful", "0", "note_zh", "");
+      // chinese: a file without the Chinese texts imports, its rows then have none.
+      case EVENTS -> Map.of("description_zh", "");
+      default -> Map.of();
+    };
   }
 
   /**

@@ -81,7 +81,7 @@ public interface DataStore {
    */
   @SqlQuery("""
       SELECT o.indicator, o.region, o.period, o.value, o.qualifier, o.source, o.headline, o.note,
-             o.break_before, o.doubtful
+             o.break_before, o.doubtful, o.note_zh
       FROM observation o
       WHERE o.indicator = :code <figureFilter> AND o.headline = 1
       ORDER BY o.period_end DESC, o.period_start DESC LIMIT :limit

@@ -10,7 +10,7 @@ public interface TimelineQueries {
 
   /** One page of events, oldest first, in date order (the event_by_date index). */
   @SqlQuery("""
-      SELECT date, category, title_en, title_zh, description_en, source FROM event
+      SELECT date, category, title_en, title_zh, description_en, description_zh, source FROM event
       ORDER BY date, id LIMIT :limit OFFSET :offset
       """)
   List<Event> page(@Bind("limit") int limit, @Bind("offset") long offset);

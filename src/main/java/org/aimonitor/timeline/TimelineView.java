@@ -25,11 +25,12 @@ public record TimelineView(List<Entry> events, long total, List<SourceNotes.Note
 
   /**
    * An event with its date in words and as ISO text, its category, its title in the page's
-   * language, the Chinese title again on English pages ({@code null} on Chinese ones), its English
-   * description and its source's note number.
+   * language, the Chinese title again on English pages ({@code null} on Chinese ones), its
+   * description in the page's language where the data has one, else in English ({@code
+   * descriptionLang} {@code "en"} on a Chinese page, null otherwise) and its source's note number.
    */
   public record Entry(String date, String isoDate, String categoryCode, String category,
-      String title, String titleZh, String description, int sourceNo) {
+      String title, String titleZh, String description, String descriptionLang, int sourceNo) {
   }
 
   public static TimelineView build(Handle h, Paging paging, Text t) {
@@ -45,7 +46,7 @@ public record TimelineView(List<Entry> events, long total, List<SourceNotes.Note
     List<Entry> entries = events.stream()
         .map(e -> new Entry(t.date(e.date()), e.date().code(), e.category(),
             t.eventCategory(e.category()), t.title(e), t.zh() ? null : e.titleZh(),
-            e.descriptionEn(), notes.cite(e.source())))
+            e.description(t.zh()), e.descriptionLang(t.zh()), notes.cite(e.source())))
         .toList();
     return new TimelineView(entries, total, notes.notes(), store.dataVersion(),
         paging.pager(total, p -> "/timeline" + (p == 1 ? "" : "?page=" + p), t));

@@ -40,7 +40,7 @@ public final class ChangeViews {
    * nothing (else null); {@code isNew} marks it new since the reader's last visit.
    */
   public record Head(long id, String href, String title, String when, String whenIso, String who,
-      String reason, List<TableLine> tables, String nothing, boolean isNew, List<FileLine> files) {
+      String whoLang, String reason, List<TableLine> tables, String nothing, boolean isNew, List<FileLine> files) {
   }
 
   /** What the import did to one table, in words; {@code touched} when it added or changed rows. */
@@ -111,8 +111,8 @@ public final class ChangeViews {
         f.table() == null ? "" : tableName(table(f.table()), t), shortSha(f.sha256()), f.sha256()))
         .toList();
     return new Head(log.id(), "/updates/" + log.id(), t.t("updates.import.title", log.id()),
-        when(at, t), at.truncatedTo(ChronoUnit.MILLIS).toString(), log.who(), log.reason(),
-        tables,
+        when(at, t), at.truncatedTo(ChronoUnit.MILLIS).toString(), t.who(log.who()),
+        t.zh() ? t.whoLang(log.who()) : "en", log.reason(), tables,
         log.changedSomething() ? null : nothing(log, t),
         state.isNew(log.id()), files);
   }
@@ -171,7 +171,7 @@ public final class ChangeViews {
 
   /** The same heading, titled {@code title}. */
   public static Head titled(Head h, String title) {
-    return new Head(h.id(), h.href(), title, h.when(), h.whenIso(), h.who(), h.reason(), h.tables(),
+    return new Head(h.id(), h.href(), title, h.when(), h.whenIso(), h.who(), h.whoLang(), h.reason(), h.tables(),
         h.nothing(), h.isNew(), h.files());
   }
 

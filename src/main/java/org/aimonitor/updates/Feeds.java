@@ -42,7 +42,7 @@ public final class Feeds {
       String summary = ChangeViews.whatChanged(log, changes, UpdatesView.figureCount(h, log),
           lookup, true, t);
       List<String> paragraphs = new ArrayList<>();
-      paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
+      paragraphs.add(t.t("updates.feed.by", t.who(log.who()), ChangeViews.when(log.at(), t)));
       if (log.reason() != null) {
         paragraphs.add(t.t("updates.feed.reason", log.reason()));
       }
@@ -55,7 +55,7 @@ public final class Feeds {
       }
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + log.id())),
           title(log, summary, t),
-          log.at(), log.at(), log.who(), origin + "/updates/" + log.id() + lang(t, "?"), summary,
+          log.at(), log.at(), t.who(log.who()), origin + "/updates/" + log.id() + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, true, origin, t),
               origin + "/updates/" + log.id() + lang(t, "?"), t.t("updates.feed.all-changes", log.id()))));
     }
@@ -87,7 +87,7 @@ public final class Feeds {
       String summary = t.t("updates.feed.indicator-summary", t.name(indicator),
           t.count(total - changed), t.count(changed));
       List<String> paragraphs = new ArrayList<>();
-      paragraphs.add(t.t("updates.feed.by", log.who(), ChangeViews.when(log.at(), t)));
+      paragraphs.add(t.t("updates.feed.by", t.who(log.who()), ChangeViews.when(log.at(), t)));
       if (log.reason() != null) {
         paragraphs.add(t.t("updates.feed.reason", log.reason()));
       }
@@ -95,7 +95,7 @@ public final class Feeds {
       entries.add(new AtomFeed.Entry(AtomFeed.id(name(identity, "imports/" + id + "/indicators/" + code)),
           title(log, ChangeViews.whatChanged(log, changes, total, lookup, false, t), t),
           log.at(), log.at(),
-          log.who(), origin + "/updates/" + id + lang(t, "?"), summary,
+          t.who(log.who()), origin + "/updates/" + id + lang(t, "?"), summary,
           new AtomFeed.Content(paragraphs, items(changes, lookup, false, origin, t),
               origin + "/updates/" + id + lang(t, "?"), t.t("updates.feed.all-changes", id))));
     }

@@ -542,8 +542,9 @@ class AdminPagesTest {
       String when = seed.selectFirst("time").text();
       assertTrue(when.matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}:\\d{2}（UTC）"), when);
       assertTrue(seed.selectFirst("time").attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}T.+Z"));
-      assertEquals("seed", seed.select("td").get(2).text());
-      assertEquals("en", seed.select("td").get(2).attr("lang"), "the log's own words");
+      // chinese: the seed is named in Chinese, in the page's language.
+      assertEquals("内置初始数据", seed.select("td").get(2).text());
+      assertEquals("", seed.select("td").get(2).attr("lang"), "in Chinese, not marked English");
       assertEquals(List.of("（语言，3行）", "（指标类别，7行）", "（单位，7行）", "（地区，26行）", "（地区简称，45行）", "（来源，173行）",
           "（指标，37行）", "（观测数据，302行）", "（事件，35行）", "（发布时间表，12行）"),
           seed.select(".import-log__files > li > span.admin-hint").eachText());

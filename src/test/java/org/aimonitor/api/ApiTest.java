@@ -53,7 +53,7 @@ class ApiTest {
 
   private static final Set<String> SOURCE_REF = Set.of("id", "publisher", "title", "url", "published_on");
   private static final Set<String> OBSERVATION = Set.of("region", "period", "period_label", "value",
-      "qualifier", "headline", "note", "figure", "source", "recorded_at", "import_id", "revisions");
+      "qualifier", "headline", "note", "note_zh", "figure", "source", "recorded_at", "import_id", "revisions");
 
   @Test
   void indicatorListHasTheDocumentedFieldsAndTheLatestFigure() throws IOException {
@@ -152,7 +152,7 @@ class ApiTest {
     assertEquals(org.aimonitor.Seed.EVENTS, events.size());
     String previous = "";
     for (JsonNode e : events) {
-      assertEquals(new TreeSet<>(Set.of("date", "category", "title", "title_zh", "description", "source")),
+      assertEquals(new TreeSet<>(Set.of("date", "category", "title", "title_zh", "description", "description_zh", "source")),
           fields(e));
       assertEquals(new TreeSet<>(SOURCE_REF), fields(e.get("source")));
       String date = e.get("date").asText();

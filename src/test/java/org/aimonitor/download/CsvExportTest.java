@@ -85,9 +85,9 @@ class CsvExportTest {
   @Test
   void writesHeaderAndRowsWithLfEndingsAndMinimalQuoting() {
     String csv = CsvExport.write(CsvTable.EVENTS, List.of(
-        List.of("2025-08", "policy", "AI Plus, issued", "标题", "He said \"go\"", "src")));
-    assertEquals("date,category,title_en,title_zh,description_en,source\n"
-        + "2025-08,policy,\"AI Plus, issued\",标题,\"He said \"\"go\"\"\",src\n", csv);
+        List.of("2025-08", "policy", "AI Plus, issued", "标题", "He said \"go\"", "他说，“去”", "src")));
+    assertEquals("date,category,title_en,title_zh,description_en,description_zh,source\n"
+        + "2025-08,policy,\"AI Plus, issued\",标题,\"He said \"\"go\"\"\",他说，“去”,src\n", csv);
   }
 
   @Test

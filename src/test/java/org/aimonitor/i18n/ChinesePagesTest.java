@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every page kind in Chinese is Chinese: {@code <html lang="zh-CN">}, and no English words in
  * its text or its readable attributes, except inside elements marked {@code lang="en"} (data
- * the dataset has only in English, such as event descriptions and source notes), names the
+ * the dataset has only in English, such as source notes, and any note or event description
+ * without a Chinese text yet), names the
  * languages share (CAICT, IDC, EFLOPS, PNG …), codes and URLs. This is what catches a string
  * left hard-coded in a template or a view model.
  */
@@ -66,7 +67,12 @@ class ChinesePagesTest {
       texts.add(i.nameZh());
       texts.add(i.definitionZh());
     });
-    data.events().forEach(e -> texts.add(e.titleZh()));
+    data.events().forEach(e -> {
+      texts.add(e.titleZh());
+      texts.add(e.descriptionZh());
+    });
+    // A figure's Chinese note names sources and quotes as the English note does (Reportify, FP16 …).
+    data.observations().forEach(o -> texts.add(o.noteZh()));
     // Source titles are the pages' own headlines, some with a note in English on what the page is.
     data.sources().values().forEach(s -> texts.add(s.title()));
     datasetChinese = texts;

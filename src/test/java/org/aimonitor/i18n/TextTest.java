@@ -168,4 +168,18 @@ class TextTest {
     assertEquals("lower bound", Text.EN.qualifier(Qualifier.LOWER_BOUND));
     assertEquals("全球", org.aimonitor.Fixtures.names().region("WORLD", Text.ZH));
   }
+
+  /** chinese: the import authors the program writes itself read in Chinese; staff's labels stay. */
+  @Test
+  void importAuthorsTheProgramNamesAreChineseOnChinesePages() {
+    assertEquals("内置初始数据", Text.ZH.who("seed"));
+    assertEquals("管理员令牌（网页上传）", Text.ZH.who("admin token (web)"));
+    assertEquals("管理员令牌（API）", Text.ZH.who("admin token (API)"));
+    assertEquals(null, Text.ZH.whoLang("seed"));
+    assertEquals("data team (web)", Text.ZH.who("data team (web)"));
+    assertEquals("en", Text.ZH.whoLang("data team (web)"));
+    assertEquals("seed", Text.EN.who("seed"));
+    assertEquals("admin token (web)", Text.EN.who("admin token (web)"));
+    assertEquals(null, Text.EN.whoLang("seed"));
+  }
 }

@@ -84,6 +84,17 @@ class ImporterTest {
             "hl.csv:2:7: second headline for ai_core_industry_scale CN 2024 (also headline: source xinhua-2025-10-01)"),
         Arguments.of("impossible date", file("ev.csv", "date,category,title_en,title_zh,description_en,source\n"
             + "2025-02-30,policy,T,标题,,ecns-2026-03-05\n"), "ev.csv:2:1: date \"2025-02-30\" does not exist"),
+        // chinese: a Chinese text translates the English one of its row.
+        Arguments.of("Chinese note without an English one", file("zh1.csv", OBS.strip() + ",note_zh\n"
+            + GOOD.strip() + ",说明\n"),
+            "zh1.csv:2:9: note_zh is set but note is empty: the Chinese text translates the English one"),
+        Arguments.of("Chinese note in English", file("zh2.csv", OBS.strip() + ",note_zh\n"
+            + GOOD.replace(",1,\n", ",1,CAICT estimate,CAICT estimate\n")),
+            "zh2.csv:2:9: note_zh \"CAICT estimate\" has no Chinese character"),
+        Arguments.of("Chinese description with a space at the end", file("zh3.csv",
+            "date,category,title_en,title_zh,description_en,description_zh,source\n"
+            + "2025-02-03,policy,T,标题,Issued.,\"已印发。 \",ecns-2026-03-05\n"),
+            "zh3.csv:2:6: description_zh begins or ends with a space"),
         Arguments.of("bad vocabulary", file("src.csv", "id,publisher,title,url,published_on,language,reliability,note\n"
             + "new-src,P,T,https://example.org,2025-01-01,de,trusted,\n"),
             "src.csv:2:6: unknown language \"de\""));

@@ -310,7 +310,9 @@ class IndicatorPagesTest {
     assertEquals("超过9000亿元", headline.selectFirst("td.num").text());
     assertEquals("下限", headline.selectFirst(".qualifier").text());
     assertEquals("主数据", headline.selectFirst(".badge").text());
-    assertEquals("en", headline.selectFirst(".obs__note span").attr("lang"), "notes are English data");
+    // chinese: the seed's notes have Chinese texts, in the page's language.
+    assertEquals("", headline.selectFirst(".obs__note span").attr("lang"), "the Chinese note");
+    assertTrue(headline.selectFirst(".obs__note span").text().startsWith("序列断点：中国信通院"));
     assertEquals("en", headline.selectFirst(".obs__source a[rel]").attr("lang"));
     assertTrue(headline.selectFirst(".obs__source").text().contains("，2025年10月1日（关于此来源）"),
         headline.selectFirst(".obs__source").text());

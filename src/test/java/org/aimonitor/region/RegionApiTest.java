@@ -120,7 +120,7 @@ class RegionApiTest {
     assertEquals(onPage, keys.stream().map(k -> k.split(" ")[0]).toList(), "the page's order");
     JsonNode first = whole.get("observations").get(0);
     for (String field : List.of("indicator", "unit", "region", "period", "period_label", "value", "qualifier",
-        "headline", "note", "figure", "source", "recorded_at", "import_id", "revisions")) {
+        "headline", "note", "note_zh", "figure", "source", "recorded_at", "import_id", "revisions")) {
       assertTrue(first.has(field), field);
     }
     assertEquals("≈ +25 %", first.get("figure").asText(), "growth sorts before scale");
