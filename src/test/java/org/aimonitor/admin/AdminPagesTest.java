@@ -551,7 +551,7 @@ class AdminPagesTest {
 
       Element english = Jsoup.parse(signIn(app).get("/admin/imports").body()).selectFirst("table.import-log tbody tr");
       assertTrue(english.selectFirst("time").text().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"));
-      assertEquals("(observations, " + org.aimonitor.Seed.OBSERVATIONS + " rows)", english.select(".import-log__files > li > span.admin-hint").get(6).text());
+      assertEquals("(observations, " + org.aimonitor.Seed.OBSERVATIONS + " rows)", english.select(".import-log__files > li > span.admin-hint").get(7).text());
       assertFalse(english.select("td").get(2).hasAttr("lang"));
     }
   }
