@@ -33,7 +33,15 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     Source source, String sourceDate, String sourceLang, FigureStates states, Shown shown,
     Vintage vintage, List<Revision> revisions, String firstFigure, String firstRecorded,
     String indicatorHref, String rowHref, String placeHref, Citation citation,
-    String citationText, List<CiteFile> citeFiles, String jsonHref, long dataVersion) {
+    String citationText, List<CiteLine> citationLines, List<CiteFile> citeFiles, String jsonHref,
+    long dataVersion) {
+
+  /**
+   * A line of the citation as the page shows it: the dataset's, then each original source's,
+   * marked with the source title's language where it is not the page's.
+   */
+  public record CiteLine(String text, String lang) {
+  }
 
   /** The state shown, as the page writes it. */
   public record Shown(FigureStates.State state, String figure, String qualifier,
@@ -145,6 +153,13 @@ public record FigureView(long id, String href, Indicator indicator, String indic
           path + "/cite." + f.extension() + q));
     }
     String text = (t.zh() ? CitationFormat.GB_T_7714 : CitationFormat.AUTHOR_DATE).write(citation).strip();
+    List<CiteLine> lines = new ArrayList<>();
+    String sourceLang = t.lang(source);
+    for (String line : text.split("\n")) {
+      // In Chinese the original source is a line of its own (GB/T 7714), in its own language.
+      boolean original = !lines.isEmpty();
+      lines.add(new CiteLine(line, original && !sourceLang.equals(t.lang().htmlLang()) ? sourceLang : null));
+    }
 
     String indicatorHref = "/indicators/" + indicator.code() + "?region=" + o.region();
     String noteLang = t.lang() == Lang.EN ? null : Lang.EN.htmlLang();
@@ -154,7 +169,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
         t.lang(source), states, shown, vintage, revisions,
         t.labelled(indicator, states.first().value(), states.first().qualifier()),
         recordedLabel(states.first(), t), indicatorHref, indicatorHref + "#fig-" + id,
-        "/regions/" + o.region(), citation, text, files, path + ".json" + asked.query(), version);
+        "/regions/" + o.region(), citation, text, lines, files, path + ".json" + asked.query(), version);
   }
 
   /** "recorded 7 Dec 2026 (import 2)", or that it is older than the import log. */

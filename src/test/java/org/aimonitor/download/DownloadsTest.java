@@ -276,7 +276,7 @@ class DownloadsTest {
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(约)?[\\d.]+(字节| KB| MB)|–"), tr.text());
       }
-      assertTrue(rows.get(10).select("td").get(3).text().startsWith("约"));
+      assertTrue(rows.get(11).select("td").get(3).text().startsWith("约"));
       Element licence = doc.getElementById("licence-title").parent();
       assertEquals("许可与引用", doc.getElementById("licence-title").text());
       assertTrue(licence.text().contains("本汇编未另行授予任何许可"), licence.text());

@@ -44,7 +44,7 @@ class ChinesePagesTest {
 
   /** Latin words allowed in Chinese text: names of organisations, products and formats. */
   private static final Set<String> SHARED_NAMES = Set.of(
-      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "Atom", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
+      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "BibTeX", "RIS", "EndNote", "CSL", "Zotero", "Pandoc", "Atom", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
       "IDC", "Canalys", "KPMG", "ZGC", "CNNIC", "iiMedia", "HTTP", "UTF", "Xinhua", "Chart.js",
       "Bearer", "CSRF", "NPC");
 

@@ -300,8 +300,10 @@ class IndicatorChartTest {
     ChartView broken = chart(seed, "intelligent_computing_power", Filter.NONE, t).orElseThrow();
     Series actual = series(broken.spec(), t.t("indicator.series.actual"));
     assertEquals("line", actual.type());
-    assertEquals(List.of(true, false, true, true), actual.points().stream().map(Point::joined).toList(),
-        "the line breaks before June 2025 (break_before), and only there");
+    // IDC's FP16 2023, the official end-2024 figure, the FP16 June 2025 figure, then two more:
+    // each change of definition breaks the line (break_before), and only those.
+    assertEquals(List.of(true, false, false, true, true), actual.points().stream().map(Point::joined).toList(),
+        "the line breaks before end-2024 and June 2025 (break_before), and only there");
     assertTrue(broken.notes().contains(unjoined), broken.notes().toString());
 
     ChartView bars = chart(seed, "ai_core_industry_growth", Filter.NONE, t).orElseThrow();
