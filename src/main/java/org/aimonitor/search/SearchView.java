@@ -28,7 +28,12 @@ public record SearchView(String query, boolean asked, List<GroupView> groups, lo
 
   /** One match: where it links, its title (parts, some marked), and what else identifies it. */
   public record Item(String href, List<Highlight.Part> title, String titleLang, String meta,
-      String metaLang, String figure) {
+      String metaLang, String figure, String source, String sourceLang) {
+
+    Item(String href, List<Highlight.Part> title, String titleLang, String meta, String metaLang,
+        String figure) {
+      this(href, title, titleLang, meta, metaLang, figure, null, null);
+    }
   }
 
   /** A group: "Indicators (3)", its matches, and a link to all of them when there are more. */
@@ -112,8 +117,11 @@ public record SearchView(String query, boolean asked, List<GroupView> groups, lo
     String href = "/indicators/" + i.code() + "?region=" + f.observation().region() + "&from="
         + year + "&to=" + f.observation().period().last().getYear();
     String source = f.source() == null ? f.observation().source() : f.source().publisher();
+    // Publishers are recorded by their English names: marked so on a Chinese page.
+    String sourceLang = f.source() == null ? null : "en";
     return new Item(href, Highlight.of(t.name(i) + " · " + place, words), null,
-        t.period(i, f.observation()) + " · " + t.qualifier(f.observation().qualifier()) + " · "
-            + t.t("search.figure.source", source), null, t.figure(i, f.observation()));
+        t.period(i, f.observation()) + " · " + t.qualifier(f.observation().qualifier()), null,
+        t.figure(i, f.observation()), source,
+        sourceLang == null || sourceLang.equals(t.lang().htmlLang()) ? null : sourceLang);
   }
 }

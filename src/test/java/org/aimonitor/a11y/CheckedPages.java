@@ -73,7 +73,7 @@ public final class CheckedPages {
       // and a query too long to search.
       new Page("/search?q=%E5%8C%97%E4%BA%AC", 200),
       new Page("/search?q=ai&kind=sources&page=2", 200),
-      new Page("/search?q=zzzqqq", 200),
+      new Page("/search?q=%E9%BE%98%E9%BE%98", 200),
       new Page("/search", 200),
       new Page("/search?q=ai&kind=everything", 400),
       new Page("/no/such/page", 404),

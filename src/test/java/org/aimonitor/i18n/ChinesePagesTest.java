@@ -44,7 +44,11 @@ class ChinesePagesTest {
 
   /** Latin words allowed in Chinese text: names of organisations, products and formats. */
   private static final Set<String> SHARED_NAMES = Set.of(
-      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "BibTeX", "RIS", "EndNote", "CSL", "Zotero", "Pandoc", "Atom", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
+      "AI", "PC", "PCs", "PNG", "CSV", "JSON", "BibTeX", "RIS", "EndNote", "CSL", "Zotero", "Pandoc", "Excel",
+      // Values of a URL parameter, quoted as written in an error message.
+      "indicators", "places", "figures", "sources", "events",
+      // A source title's own mark that the page is a reprint, as the dataset records it.
+      "reprint", "press-conference", "press", "conference", "transcript", "Atom", "API", "URL", "SQLite", "EFLOPS", "L2", "CAICT", "MIIT",
       "IDC", "Canalys", "KPMG", "ZGC", "CNNIC", "iiMedia", "HTTP", "UTF", "Xinhua", "Chart.js",
       "Bearer", "CSRF", "NPC");
 

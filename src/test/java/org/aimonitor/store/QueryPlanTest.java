@@ -86,7 +86,7 @@ class QueryPlanTest {
       // of one kind, events, nothing found.
       "/search?q=%E7%B2%A4+2025", "/search?q=%E7%AE%97%E5%8A%9B+2025", "/search?q=%E5%8C%97%E4%BA%AC",
       "/search?q=ai+pc", "/search?q=Guangdong+AI+industry", "/api/v1/search?q=CAICT",
-      "/search?q=ai&kind=sources&page=2", "/search?q=development+plan", "/search?q=zzzqqq");
+      "/search?q=ai&kind=sources&page=2", "/search?q=development+plan", "/search?q=%E9%BE%98%E9%BE%98");
 
   /** Requests refused after a read: the error message lists the known places. */
   static final List<String> REFUSED = List.of("/indicators/ai_pc_share?region=ZZ");
