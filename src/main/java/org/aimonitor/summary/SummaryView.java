@@ -55,7 +55,7 @@ public record SummaryView(
   static final String MILESTONE_CATEGORY = "policy";
 
   /** The newest milestones, so the summary keeps to two printed pages however many there are. */
-  static final int MILESTONES = 12;
+  static final int MILESTONES = 10;
 
   /**
    * What a reader must know before quoting the figures, as bundle keys ({@code summary.note.1}…).
@@ -120,10 +120,13 @@ public record SummaryView(
         shaper.hardwareAdoption());
     // Before the milestones cite theirs: "data as of" dates the figures, as on the overview.
     PartialDate asOf = notes.newestDate();
-    List<TimelineEntry> milestones = data.events().stream()
+    // The newest MILESTONES, oldest first, whatever the rows read hold.
+    List<Event> policy = data.events().stream()
         .filter(e -> e.category().equals(MILESTONE_CATEGORY))
         .sorted(Comparator.comparing(Event::date))
-        .map(e -> DashboardView.timelineEntry(e, notes, t))
+        .toList();
+    List<TimelineEntry> milestones = policy.subList(Math.max(0, policy.size() - MILESTONES), policy.size())
+        .stream().map(e -> DashboardView.timelineEntry(e, notes, t))
         .toList();
     List<String> dataNotes = IntStream.rangeClosed(1, DATA_NOTES)
         .mapToObj(n -> t.t("summary.note." + n)).toList();
