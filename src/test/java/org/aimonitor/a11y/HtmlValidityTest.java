@@ -133,9 +133,21 @@ class HtmlValidityTest {
   void passesTheNuHtmlCheckerWithoutErrors(String file) {
     List<String> errors = messages.stream()
         .filter(m -> m.file().equals(file) && m.isError())
+        .filter(m -> !containerQuery(m))
         .map(NuChecker.Message::toString)
         .toList();
     assertEquals("", String.join("\n", errors), "Nu HTML Checker errors in " + OUT.resolve(file));
+  }
+
+  /**
+   * The checker's CSS validator predates CSS container queries (Baseline in every browser since
+   * 2023; phones' table layout uses them): exactly those two messages are not errors of ours.
+   * Every other CSS error still fails.
+   */
+  static boolean containerQuery(NuChecker.Message m) {
+    return m.file().endsWith(".css")
+        && (m.text().contains("Property \u201ccontainer-type\u201d doesn't exist")
+            || m.text().contains("Unrecognized at-rule \u201c@container\u201d"));
   }
 
   @Test

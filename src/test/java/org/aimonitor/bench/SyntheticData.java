@@ -566,6 +566,7 @@ public final class SyntheticData {
         "Synthetic benchmark event " + id + " (not a real event)",
         "合成事件" + id + "（非真实）",
         "Synthetic benchmark event for load tests; not a real event.",
+        "合成基准测试事件（非真实事件）。",
         sourceId(1 + random.nextInt(sources)));
   }
 
@@ -595,7 +596,7 @@ public final class SyntheticData {
         } while (!cited.add(source) && cited.size() < sources);
         out.row(List.of(code, region, period, value(unit, random),
             QUALIFIERS[pick(random, QUALIFIER_WEIGHTS)], sourceId(source),
-            r == headline ? "1" : "0", OBSERVATION_NOTE, "0", "0"));
+            r == headline ? "1" : "0", OBSERVATION_NOTE, "0", "0", ""));
       }
       left -= size;
     }

@@ -54,7 +54,7 @@ class CsvExportTest {
     List<List<String>> rows = new java.util.ArrayList<>();
     for (String cell : hostile) {
       // One hostile cell in each column position, so none is protected by being first or last.
-      rows.add(List.of(cell, "policy", cell, "标题", cell, "src"));
+      rows.add(List.of(cell, "policy", cell, "标题", cell, cell, "src"));
     }
     String csv = CsvExport.write(CsvTable.EVENTS, rows);
     for (char separator : new char[] {',', ';', '\t'}) {

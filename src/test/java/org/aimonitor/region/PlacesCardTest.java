@@ -62,7 +62,8 @@ class PlacesCardTest {
       Element zh = Jsoup.parse(app.get("/?lang=zh").body()).selectFirst("section.overview-places");
       assertEquals("产业分布", zh.selectFirst("h2").text());
       assertEquals("2025年11月", zh.selectFirst("tr[data-region=CN-BJ]").select("td").get(1).text());
-      assertEquals("en", zh.selectFirst(".obs__note span").attr("lang"));
+      // chinese: the note is the Chinese one, in the page's language.
+      assertEquals("", zh.selectFirst(".obs__note span").attr("lang"));
     }
   }
 
