@@ -91,7 +91,7 @@ class ScaleIT {
     long schedules = 1 + 1 + files.indexOf(files.stream()
         .filter(f -> f.getFileName().toString().startsWith("8-schedules")).findFirst().orElseThrow());
     serveAndRequestEverything(db, heavy, List.of("/updates", "/updates?lang=zh", "/updates?from=2000-01-01",
-        "/updates/" + revision, "/updates/" + revision + "?lang=zh", "/updates/" + revision + "?page=400",
+        "/updates/" + revision, "/updates/" + revision + "?lang=zh", "/updates/" + revision + "?page=200",
         "/updates/" + replaced, "/updates/" + replaced + "?page=250", "/updates/1",
         "/updates/" + schedules, "/updates/" + schedules + "?lang=zh",
         "/updates.atom", "/updates.atom?lang=zh", "/indicators/" + heavy + ".atom",
