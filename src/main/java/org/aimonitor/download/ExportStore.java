@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.aimonitor.store.Column;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Observation;
@@ -30,76 +31,32 @@ public final class ExportStore {
    */
   public static void forEach(Handle h, CsvTable table, CsvExport.RowSink sink) {
     int columns = table.columns().size();
-    h.createQuery(sql(table)).map((rs, ctx) -> cells(rs, columns)).forEach(sink::accept);
+    h.createQuery(table.exportQuery()).map((rs, ctx) -> cells(rs, columns)).forEach(sink::accept);
   }
 
   /**
-   * As {@link #forEach}, each cell as the database holds it, for a workbook: a {@link Long} for
-   * an INTEGER column (whatever columns are added, they keep their SQL type), a
-   * {@link java.math.BigDecimal} for a column the table declares decimal, else its text ("" for
-   * none).
+   * As {@link #forEach}, each cell typed as its column declares, for a workbook: a {@link Long}
+   * for an INTEGER column, a {@link java.math.BigDecimal} for a DECIMAL one, else its text; an
+   * empty cell is "" whatever the type.
    */
   public static void forEachCell(Handle h, CsvTable table, java.util.function.Consumer<List<Object>> sink) {
-    List<String> names = table.columns();
-    h.createQuery(sql(table)).map((rs, ctx) -> {
-      List<Object> row = new ArrayList<>(names.size());
-      for (int i = 1; i <= names.size(); i++) {
-        Object cell = rs.getObject(i);
-        if (cell instanceof Integer || cell instanceof Long) {
-          row.add(((Number) cell).longValue());
-        } else if (cell != null && table.isDecimal(names.get(i - 1))) {
-          row.add(new java.math.BigDecimal(cell.toString()));
+    List<Column> model = table.model();
+    h.createQuery(table.exportQuery()).map((rs, ctx) -> {
+      List<Object> row = new ArrayList<>(model.size());
+      for (int i = 1; i <= model.size(); i++) {
+        String cell = rs.getString(i);
+        if (cell == null || cell.isEmpty()) {
+          row.add("");
         } else {
-          row.add(cell == null ? "" : cell.toString());
+          row.add(switch (model.get(i - 1).type()) {
+            case INTEGER -> Long.parseLong(cell);
+            case DECIMAL -> new java.math.BigDecimal(cell);
+            case TEXT -> cell;
+          });
         }
       }
       return row;
     }).forEach(sink);
-  }
-
-  private static String sql(CsvTable table) {
-    return switch (table) {
-      case LANGUAGES, CATEGORIES -> "SELECT code, name_en, name_zh FROM " + table.sqlTable() + " ORDER BY id";
-      case UNITS -> """
-          SELECT code, name_en, name_zh, format_en, format_zh, zh_exponent, zh_magnitudes
-          FROM unit
-          ORDER BY id
-          """;
-      case REGIONS -> """
-          SELECT code, name_en, name_zh, coalesce(parent, ''), level
-          FROM region
-          ORDER BY id
-          """;
-      case ALIASES -> "SELECT alias, region, note FROM alias ORDER BY id";
-      case SOURCES -> """
-          SELECT id, publisher, title, url, coalesce(published_on, ''), language, reliability, note
-          FROM source
-          ORDER BY rowid
-          """;
-      case INDICATORS -> """
-          SELECT code, category, name_en, name_zh, unit, unit_en, unit_zh, decimals,
-                 definition_en, definition_zh, measure
-          FROM indicator
-          ORDER BY rowid
-          """;
-      case OBSERVATIONS -> """
-          SELECT indicator, region, period, value, qualifier, source, headline, note,
-                 break_before, doubtful, note_zh
-          FROM observation
-          ORDER BY id
-          """;
-      case EVENTS -> """
-          SELECT date, category, title_en, title_zh, description_en, description_zh, source
-          FROM event
-          ORDER BY id
-          """;
-      case SCHEDULES -> """
-          SELECT series, publisher, name_en, name_zh, indicators, cadence, release_months,
-                 coalesce(lag_months, ''), coalesce(grace_months, ''), basis, basis_url, evidence, note
-          FROM schedule
-          ORDER BY id
-          """;
-    };
   }
 
   private static List<String> cells(ResultSet rs, int count) throws SQLException {

@@ -27,6 +27,7 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.Region;
 import org.aimonitor.store.SearchIndex;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -273,7 +274,7 @@ public final class Importer {
    * do not are reported and dropped from the import.
    */
   private static void checkReferences(Run run, StagedTable t) {
-    for (Map.Entry<String, CsvTable> ref : references(t.table).entrySet()) {
+    for (Map.Entry<String, CsvTable> ref : t.table.references().entrySet()) {
       String column = ref.getKey();
       CsvTable target = ref.getValue();
       String key = target.key().get(0);
@@ -295,18 +296,12 @@ public final class Importer {
     }
   }
 
-  /** Columns that name several rows of another table, separated by spaces. */
-  static Map<String, CsvTable> listReferences(CsvTable table) {
-    return table == CsvTable.SCHEDULES
-        ? Map.of("indicators", CsvTable.INDICATORS, "evidence", CsvTable.SOURCES) : Map.of();
-  }
-
   /**
    * Each name in a list column names a row in the database or in this import. The tables with
    * such columns are small (a schedule per publication series), so each staged row is looked at.
    */
   private static void checkListReferences(Run run, StagedTable t) {
-    for (Map.Entry<String, CsvTable> ref : listReferences(t.table).entrySet()) {
+    for (Map.Entry<String, CsvTable> ref : t.table.listReferences().entrySet()) {
       String column = ref.getKey();
       CsvTable target = ref.getValue();
       String key = target.sqlColumn(target.key().get(0));
@@ -340,27 +335,12 @@ public final class Importer {
     }
   }
 
-  /** The columns of a table that name a row of another: its key. */
-  static Map<String, CsvTable> references(CsvTable table) {
-    return switch (table) {
-      case REGIONS -> Map.of("parent", CsvTable.REGIONS);
-      case ALIASES -> Map.of("region", CsvTable.REGIONS);
-      case SOURCES -> Map.of("language", CsvTable.LANGUAGES);
-      case INDICATORS -> Map.of("category", CsvTable.CATEGORIES, "unit", CsvTable.UNITS);
-      case OBSERVATIONS -> Map.of("indicator", CsvTable.INDICATORS, "region", CsvTable.REGIONS,
-          "source", CsvTable.SOURCES);
-      case EVENTS -> Map.of("source", CsvTable.SOURCES);
-      default -> Map.of();
-    };
-  }
-
   /**
    * After the import, every place is at a lower level than the place it is part of (the world,
    * countries, provinces, cities): so the places form a tree, and no chain of parents can come
    * back to where it started. Checked for staged places and for the places under them.
    */
   private static void checkRegionLevels(Run run, StagedTable t) {
-    String rank = "CASE %s WHEN 'world' THEN 0 WHEN 'country' THEN 1 WHEN 'province' THEN 2 ELSE 3 END";
     run.handle.execute("DROP TABLE IF EXISTS temp.staged_places");
     run.handle.execute("""
         CREATE TEMP TABLE staged_places AS
@@ -375,7 +355,7 @@ public final class Importer {
             FROM temp.staged_places c JOIN temp.staged_places p ON p.code = NULLIF(c.parent, '')
             WHERE (c.file_no IS NOT NULL OR p.file_no IS NOT NULL) AND %s >= %s
             ORDER BY c.code
-            """.formatted(rank.formatted("p.level"), rank.formatted("c.level")))
+            """.formatted(Region.levelRank("p.level"), Region.levelRank("c.level")))
         .map((rs, ctx) -> {
           int childFile = rs.getInt("file_no");
           boolean childStaged = !rs.wasNull();

@@ -95,7 +95,7 @@ final class StagedTable {
 
   /** The live cell of CSV column {@code column} as the CSV writes it: text, empty for NULL. */
   String asText(String column) {
-    return "coalesce(CAST(o." + table.sqlColumn(column) + " AS TEXT), '')";
+    return table.column(column).asText("o");
   }
 
   /**
@@ -111,16 +111,6 @@ final class StagedTable {
 
   boolean isDecimal(String column) {
     return table.isDecimal(column);
-  }
-
-  /** The staged cell as the live table stores it. */
-  static String stored(String column) {
-    return switch (column) {
-      case "published_on", "parent" -> "NULLIF(s." + column + ", '')";
-      case "decimals", "headline", "zh_exponent", "break_before", "doubtful" -> "CAST(s." + column + " AS INTEGER)";
-      case "lag_months", "grace_months" -> "CAST(NULLIF(s." + column + ", '') AS INTEGER)";
-      default -> "s." + column;
-    };
   }
 
   /** Marks each staged row added, changed or unchanged against the live table. */
@@ -158,7 +148,7 @@ final class StagedTable {
    */
   void applyChanges(String where, String now, long importId) {
     List<String> set = table.columns().stream().filter(c -> !table.key().contains(c))
-        .map(c -> table.sqlColumn(c) + " = " + stored(c))
+        .map(c -> table.sqlColumn(c) + " = " + table.column(c).stored("s"))
         .collect(Collectors.toCollection(java.util.ArrayList::new));
     set.add("recorded_at = :now");
     set.add("import_id = :import");
@@ -171,7 +161,7 @@ final class StagedTable {
   /** Inserts the added rows in the order they were read. */
   void insertAdded(String now, long importId) {
     String columns = table.columns().stream().map(table::sqlColumn).collect(Collectors.joining(", "));
-    String values = table.columns().stream().map(StagedTable::stored).collect(Collectors.joining(", "));
+    String values = table.model().stream().map(c -> c.stored("s")).collect(Collectors.joining(", "));
     handle.createUpdate("INSERT INTO " + table.sqlTable() + " (" + columns
             + ", recorded_at, import_id) SELECT " + values + ", :now, :import FROM " + name
             + " AS s WHERE s.kind = 'added' ORDER BY s.seq")

@@ -216,8 +216,7 @@ public interface IndicatorQueries {
         LIMIT :limit + 1)
       SELECT r.code, r.name_en, r.name_zh, r.parent, r.level
       FROM place JOIN region r ON r.code = place.code
-      ORDER BY CASE r.level WHEN 'world' THEN 0 WHEN 'country' THEN 1
-        WHEN 'province' THEN 2 ELSE 3 END, r.id
+      ORDER BY <levelRank>, r.id
       LIMIT :limit
       """)
   List<Region> placesWithFigures(@Bind("code") String code, @Bind("limit") int limit);

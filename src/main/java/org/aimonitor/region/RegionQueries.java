@@ -111,8 +111,7 @@ public interface RegionQueries {
 
   @SqlQuery("SELECT " + COUNTS + " FROM region r WHERE " + HAS_FIGURES + """
        <ofLevel> <withinParent>
-      ORDER BY CASE r.level WHEN 'world' THEN 0 WHEN 'country' THEN 1
-        WHEN 'province' THEN 2 ELSE 3 END, r.id
+      ORDER BY <levelRank>, r.id
       LIMIT :limit OFFSET :offset
       """)
   @AllowUnusedBindings

@@ -1,15 +1,31 @@
 package org.aimonitor.store;
 
+import static org.aimonitor.store.CellRule.any;
+import static org.aimonitor.store.CellRule.emptyOr;
+import static org.aimonitor.store.CellRule.flag;
+import static org.aimonitor.store.CellRule.list;
+import static org.aimonitor.store.CellRule.matches;
+import static org.aimonitor.store.CellRule.notBlank;
+import static org.aimonitor.store.CellRule.oneOf;
+import static org.aimonitor.store.CellRule.parses;
+import static org.aimonitor.store.CellRule.pattern;
+import static org.aimonitor.store.Column.decimal;
+import static org.aimonitor.store.Column.integer;
+import static org.aimonitor.store.Column.text;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+
 
 /**
  * The CSV files of the dataset, in import order (reference data first, schedules last): their columns, and how a row becomes a record. Parsing is
@@ -17,54 +33,153 @@ import org.apache.commons.csv.CSVRecord;
  */
 public enum CsvTable {
   // Declared in dependency order: a table's references point only at tables above it (and a
-  // region at its parent region).
-  LANGUAGES("languages.csv", "language", List.of("language"), List.of("language", "name_en", "name_zh")),
-  CATEGORIES("categories.csv", "category", List.of("category"), List.of("category", "name_en", "name_zh")),
-  UNITS("units.csv", "unit", List.of("unit"), List.of("unit", "name_en", "name_zh", "format_en",
-      "format_zh", "zh_exponent", "zh_magnitudes")),
-  REGIONS("regions.csv", "region", List.of("code"), List.of("code", "name_en", "name_zh", "parent",
-      "level")),
+  // region at its parent region). Each column is declared once, here (see Column): adding one
+  // is this declaration, a migration and data/README.md.
+  LANGUAGES("languages.csv", "language", List.of("language"),
+      text("language", pattern(Formats.LANGUAGE, "a language code such as en, zh or fr")).storedAs("code"),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank())),
+  CATEGORIES("categories.csv", "category", List.of("category"),
+      text("category", pattern(Formats.CODE, "lower-case letters, digits and underscores")).storedAs("code"),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank())),
+  UNITS("units.csv", "unit", List.of("unit"),
+      text("unit", pattern(Formats.UNIT, "letters, digits and underscores")).storedAs("code"),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank()),
+      text("format_en", Formats.NUMBER_FORMAT),
+      text("format_zh", Formats.NUMBER_FORMAT),
+      integer("zh_exponent", (c, v) -> v.matches("-?\\d{1,2}") && Integer.parseInt(v) >= -12
+          && Integer.parseInt(v) <= 18 ? null : c + " \"" + v + "\" is not a whole number from -12 to 18"),
+      text("zh_magnitudes", (c, v) -> v.matches("(0|4|8|12)( (0|4|8|12))*") && CellRule.distinctItems(v)
+          ? null : c + " \"" + v + "\" is not one or more of 0, 4, 8 and 12, separated by spaces")),
+  REGIONS("regions.csv", "region", List.of("code"),
+      text("code", pattern(Formats.REGION, "upper-case letters and digits in parts joined by"
+          + " hyphens, such as CN, CN-GD or CN-GD-SZ")),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank()),
+      text("parent", emptyOr(pattern(Formats.REGION, "a region code"))).emptyAsNull().references("regions.csv"),
+      text("level", oneOf(Region.LEVELS))),
   // Short forms readers type for a place (粤, 京): reference data for search.
-  ALIASES("aliases.csv", "alias", List.of("alias", "region"), List.of("alias", "region", "note")),
-  SOURCES("sources.csv", "source", List.of("id"), List.of("id", "publisher", "title", "url",
-      "published_on", "language", "reliability", "note")),
-  INDICATORS("indicators.csv", "indicator", List.of("code"), List.of("code", "category", "name_en",
-      "name_zh", "unit", "unit_en", "unit_zh", "decimals", "definition_en", "definition_zh",
-      "measure")),
+  ALIASES("aliases.csv", "alias", List.of("alias", "region"),
+      text("alias", notBlank()),
+      text("region", notBlank()).references("regions.csv"),
+      text("note", any())),
+  SOURCES("sources.csv", "source", List.of("id"),
+      text("id", pattern(Formats.SLUG, "lower-case letters, digits and hyphens")),
+      text("publisher", notBlank()),
+      text("title", notBlank()),
+      text("url", pattern(Formats.URL, "an http(s) address")),
+      text("published_on", emptyOr(parses(PartialDate::parse))).emptyAsNull(),
+      text("language", notBlank()).references("languages.csv"),
+      text("reliability", oneOf(Vocabulary.RELIABILITY)),
+      text("note", any())),
+  INDICATORS("indicators.csv", "indicator", List.of("code"),
+      text("code", pattern(Formats.CODE, "lower-case letters, digits and underscores")),
+      text("category", notBlank()).references("categories.csv"),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank()),
+      text("unit", notBlank()).references("units.csv"),
+      text("unit_en", notBlank()),
+      text("unit_zh", notBlank()),
+      integer("decimals", matches("[0-6]", "is not a whole number from 0 to 6")),
+      text("definition_en", notBlank()),
+      text("definition_zh", notBlank()),
+      text("measure", oneOf(Vocabulary.MEASURES))),
+  // An observation's break_before and doubtful flags are 0 unless a file says otherwise, so
+  // files written before the flags existed still import (and set the flags of their rows to 0);
+  // chinese: a file without the Chinese texts imports, its rows then have none.
   OBSERVATIONS("observations.csv", "observation", List.of("indicator", "region", "period", "source"),
-      List.of("indicator", "region", "period", "value", "qualifier", "source", "headline", "note",
-          "break_before", "doubtful", "note_zh")),
-  EVENTS("events.csv", "event", List.of("date", "title_en"), List.of("date", "category", "title_en",
-      "title_zh", "description_en", "description_zh", "source")),
-  SCHEDULES("schedules.csv", "schedule", List.of("series"), List.of("series", "publisher", "name_en",
-      "name_zh", "indicators", "cadence", "release_months", "lag_months", "grace_months", "basis",
-      "basis_url", "evidence", "note"));
+      text("indicator", notBlank()).references("indicators.csv"),
+      text("region", notBlank()).references("regions.csv"),
+      text("period", parses(Period::parse)),
+      decimal("value", matches("-?\\d{1,15}(\\.\\d{1,10})?", "is not a number (a plain decimal like 12.5)")),
+      text("qualifier", parses(Qualifier::parse)),
+      text("source", notBlank()).references("sources.csv"),
+      integer("headline", flag()),
+      text("note", any()),
+      integer("break_before", flag()).optional("0"),
+      integer("doubtful", flag()).optional("0"),
+      text("note_zh", any()).optional("")),
+  EVENTS("events.csv", "event", List.of("date", "title_en"),
+      text("date", (c, v) -> !Formats.EVENT_DATE.matcher(v).matches()
+          ? c + " \"" + v + "\" is not YYYY-MM-DD or YYYY-MM" : parses(PartialDate::parse).test(c, v)),
+      text("category", oneOf(Vocabulary.EVENT_CATEGORIES)),
+      text("title_en", notBlank()),
+      text("title_zh", notBlank()),
+      text("description_en", any()),
+      text("description_zh", any()).optional(""),
+      text("source", notBlank()).references("sources.csv")),
+  SCHEDULES("schedules.csv", "schedule", List.of("series"),
+      text("series", pattern(Formats.SLUG, "lower-case letters, digits and hyphens")),
+      text("publisher", notBlank()),
+      text("name_en", notBlank()),
+      text("name_zh", notBlank()),
+      text("indicators", (c, v) -> v.isBlank() ? "indicators is empty: name the indicators the series feeds"
+          : list(Formats.CODE, "indicator codes separated by spaces").test(c, v)).listOf("indicators.csv"),
+      text("cadence", oneOf(List.of("annual", "semi-annual", "quarterly", "monthly", "irregular"))),
+      text("release_months", emptyOr((c, v) -> v.matches("(1[0-2]|[1-9])( (1[0-2]|[1-9]))*")
+          && CellRule.distinctItems(v) ? null : c + " \"" + v + "\" is not months 1 to 12 separated by spaces")),
+      integer("lag_months", Formats.MONTHS).emptyAsNull(),
+      integer("grace_months", Formats.MONTHS).emptyAsNull(),
+      text("basis", oneOf(List.of("cited", "inferred"))),
+      text("basis_url", emptyOr(pattern(Formats.URL, "an http(s) address"))),
+      text("evidence", emptyOr(list(Formats.SLUG, "source ids separated by spaces"))).listOf("sources.csv"),
+      text("note", any()));
+
+  /** Formats several columns share (a holder, so enum constants can use them). */
+  private static final class Formats {
+    static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_]*");
+    static final Pattern URL = Pattern.compile("https?://\\S+");
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_]*");
+    static final Pattern REGION = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+){0,3}");
+    static final Pattern EVENT_DATE = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
+    static final CellRule NUMBER_FORMAT = (c, v) -> v.contains("{0}") ? null
+        : c + " \"" + v + "\" has no {0} where the number goes";
+    static final CellRule MONTHS = emptyOr((c, v) -> v.matches("\\d{1,2}") && Integer.parseInt(v) <= 24
+        ? null : c + " \"" + v + "\" is not a number of months from 0 to 24");
+  }
 
   private final String fileName;
   private final String sqlTable;
   private final List<String> key;
+  private final List<Column> model;
   private final List<String> columns;
+  private final Map<String, Column> byName = new LinkedHashMap<>();
+  private final Map<String, String> optional = new LinkedHashMap<>();
 
-  CsvTable(String fileName, String sqlTable, List<String> key, List<String> columns) {
+  CsvTable(String fileName, String sqlTable, List<String> key, Column... model) {
     this.fileName = fileName;
     this.sqlTable = sqlTable;
     this.key = key;
-    this.columns = columns;
+    this.model = List.of(model);
+    this.columns = this.model.stream().map(Column::name).toList();
+    this.model.forEach(c -> byName.put(c.name(), c));
+    this.model.stream().filter(c -> !c.required()).forEach(c -> optional.put(c.name(), c.defaultValue()));
+  }
+
+  /** The table's columns in CSV order, each with its type, storage, reference and rule. */
+  public List<Column> model() {
+    return model;
+  }
+
+  /** The column named {@code name} in the CSV header. */
+  public Column column(String name) {
+    Column c = byName.get(name);
+    if (c == null) {
+      throw new IllegalArgumentException(fileName + " has no column " + name);
+    }
+    return c;
   }
 
   /**
-   * Columns a file may leave out, with the value each row then has: an observation's
-   * {@code break_before} and {@code doubtful} flags are 0 unless a file says otherwise, so files
-   * written before the flags existed still import (and set the flags of their rows to 0). The
-   * Chinese texts ({@code note_zh}, {@code description_zh}) are empty unless a file gives them.
+   * Columns a file may leave out, with the value each row then has (see the columns declared
+   * {@link Column#optional}).
    */
   public Map<String, String> optional() {
-    return switch (this) {
-      case OBSERVATIONS -> Map.of("break_before", "0", "doubtful", "0", "note_zh", "");
-      // chinese: a file without the Chinese texts imports, its rows then have none.
-      case EVENTS -> Map.of("description_zh", "");
-      default -> Map.of();
-    };
+    return java.util.Collections.unmodifiableMap(optional);
   }
 
   /**
@@ -73,9 +188,39 @@ public enum CsvTable {
    * header tells it apart (a category and a language both have a code and two names).
    */
   public String sqlColumn(String csvColumn) {
-    boolean namedKey = (this == LANGUAGES || this == CATEGORIES || this == UNITS)
-        && csvColumn.equals(key.get(0));
-    return namedKey ? "code" : csvColumn;
+    return column(csvColumn).sql();
+  }
+
+  /** The columns whose cell names one row of another table (or this one) by its key. */
+  public Map<String, CsvTable> references() {
+    return references(false);
+  }
+
+  /** The columns whose cell names several rows of another table, separated by spaces. */
+  public Map<String, CsvTable> listReferences() {
+    return references(true);
+  }
+
+  private Map<String, CsvTable> references(boolean list) {
+    Map<String, CsvTable> refs = new LinkedHashMap<>();
+    model.stream().filter(c -> c.references() != null && c.list() == list)
+        .forEach(c -> refs.put(c.name(), byFileName(c.references())));
+    return refs;
+  }
+
+  /** The table of {@code fileName} ("regions.csv"). */
+  public static CsvTable byFileName(String fileName) {
+    return java.util.Arrays.stream(values()).filter(t -> t.fileName.equals(fileName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + fileName));
+  }
+
+  /**
+   * The SELECT that reads every row of the table as the CSV writes it (NULL as empty), cells in
+   * CSV column order, rows in insertion order: the order of the imported file.
+   */
+  public String exportQuery() {
+    return "SELECT " + model.stream().map(Column::exported).collect(java.util.stream.Collectors.joining(", "))
+        + " FROM " + sqlTable + " ORDER BY rowid";
   }
 
   /** The database table the file's rows go to. */
@@ -146,7 +291,7 @@ public enum CsvTable {
    * a number in workbooks, and read back from one.
    */
   public boolean isDecimal(String column) {
-    return this == OBSERVATIONS && column.equals("value");
+    return column(column).type() == Column.Type.DECIMAL;
   }
 
   /**

@@ -278,6 +278,8 @@ public final class Database {
       jdbi.registerRowMapper(ConstructorMapper.factory(record));
     }
     jdbi.registerRowMapper(Version.class, VERSION_ROW);
+    // The order of region levels, from its one list, for queries that sort places by level.
+    jdbi.define(Region.LEVEL_RANK, Region.levelRank("r.level"));
     jdbi.registerRowMapper(new Keyset.KeyedRows());
     // Cells as a revision or a row-change query gives them: a JSON object of text.
     jdbi.registerColumnMapper(new GenericType<Map<String, String>>() { },

@@ -2,9 +2,15 @@ package org.aimonitor.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
@@ -45,5 +51,50 @@ class CsvTableTest {
     DataException e = assertThrows(DataException.class, () -> CsvTable.EVENTS.read("e.csv",
         new StringReader(HEADER + "2025-08-26,policy,A,B,C,src\n2025-09-01,policy,\"A,B,C,src\n")));
     assertEquals(3, e.errors().get(0).line());
+  }
+
+  /**
+   * data/README.md documents each table from the column model: the header line under each
+   * table's heading is its columns in order, and the references table names every reference.
+   */
+  @Test
+  void theDataReadmeDocumentsEveryColumnAndReferenceOfTheModel() throws IOException {
+    String readme = Files.readString(Path.of("data/README.md"));
+    for (CsvTable table : CsvTable.values()) {
+      int heading = readme.indexOf("\n### " + table.fileName() + "\n");
+      assertTrue(heading >= 0, "data/README.md has a section ### " + table.fileName());
+      String header = readme.substring(heading).lines().skip(3).findFirst().orElseThrow();
+      assertEquals("`" + String.join(",", table.columns()) + "`", header,
+          table.fileName() + "'s header line in data/README.md");
+    }
+    List<String> documented = new ArrayList<>();
+    readme.lines().filter(l -> l.matches("\\| `[a-z]+\\.csv` `.*\\| `[a-z]+\\.csv`.*\\|"))
+        .forEach(l -> {
+          String[] cells = l.split("\\|");
+          String file = cells[1].trim().replaceFirst(" .*", "").replace("`", "");
+          List<String> columns = java.util.Arrays.stream(cells[1].trim().split(" ", 2)[1]
+              .replaceFirst(" \\(.*", "").split(", ")).map(c -> c.replace("`", "")).toList();
+          List<String> targets = java.util.Arrays.stream(cells[2].trim().split(", "))
+              .map(c -> c.replace("`", "")).toList();
+          for (int i = 0; i < columns.size(); i++) {
+            documented.add(file + " " + columns.get(i) + " -> " + targets.get(Math.min(i, targets.size() - 1)));
+          }
+        });
+    List<String> modelled = new ArrayList<>();
+    for (CsvTable table : CsvTable.values()) {
+      for (Map<String, CsvTable> refs : List.of(table.references(), table.listReferences())) {
+        refs.forEach((column, target) -> modelled.add(table.fileName() + " " + column + " -> " + target.fileName()));
+      }
+    }
+    assertEquals(modelled.stream().sorted().toList(), documented.stream().sorted().toList(),
+        "the references table of data/README.md");
+  }
+
+  @Test
+  void exportsReadEachTableInTheModelsOrderWithEmptyForNull() {
+    assertEquals("SELECT code, name_en, name_zh, coalesce(parent, ''), level FROM region ORDER BY rowid",
+        CsvTable.REGIONS.exportQuery());
+    assertEquals("CAST(NULLIF(s.lag_months, '') AS INTEGER)", CsvTable.SCHEDULES.column("lag_months").stored("s"));
+    assertEquals(Map.of("break_before", "0", "doubtful", "0", "note_zh", ""), CsvTable.OBSERVATIONS.optional());
   }
 }
