@@ -28,6 +28,7 @@ import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.StorageFailure;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
@@ -345,7 +346,7 @@ public final class AdminHandler {
     List<LogRow> rows = log.newestFirst(AdminViews.MAX_LOG_ENTRIES).stream()
         .map(e -> LogRow.of(e, t)).toList();
     Page.render(ctx, "admin-imports", t.t("admin.nav.imports"), NAV,
-        new LogView(session.map(Session::csrf).orElse(null), rows, log.count()));
+        new LogView(session.map(Session::csrf).orElse(null), rows, (int) log.count(ImportLog.IdRange.ALL)));
   }
 
   private enum Bearer { ABSENT, VALID, WRONG, LOCKED }
