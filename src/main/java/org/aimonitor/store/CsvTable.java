@@ -204,14 +204,8 @@ public enum CsvTable {
   private Map<String, CsvTable> references(boolean list) {
     Map<String, CsvTable> refs = new LinkedHashMap<>();
     model.stream().filter(c -> c.references() != null && c.list() == list)
-        .forEach(c -> refs.put(c.name(), byFileName(c.references())));
+        .forEach(c -> refs.put(c.name(), byFileName(c.references()).orElseThrow()));
     return refs;
-  }
-
-  /** The table of {@code fileName} ("regions.csv"). */
-  public static CsvTable byFileName(String fileName) {
-    return java.util.Arrays.stream(values()).filter(t -> t.fileName.equals(fileName)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no table " + fileName));
   }
 
   /**
@@ -251,6 +245,11 @@ public enum CsvTable {
     return java.util.Arrays.stream(values())
         .max(java.util.Comparator.comparingLong(t -> header.stream().filter(t.columns::contains).count()))
         .orElseThrow();
+  }
+
+  /** The table whose file is named {@code fileName} ("observations.csv"), if any. */
+  public static java.util.Optional<CsvTable> byFileName(String fileName) {
+    return java.util.Arrays.stream(values()).filter(t -> t.fileName().equals(fileName)).findFirst();
   }
 
   public String fileName() {
