@@ -57,11 +57,15 @@ public final class AdminApi {
     try {
       if (type.startsWith("text/csv")) {
         files = List.of(Uploads.body(ctx, ctx.queryParam("name")));
+      } else if (type.startsWith(Uploads.XLSX)) {
+        // workbooks: one .xlsx file, a sheet per table as /data/monitor.xlsx has them.
+        String name = ctx.queryParam("name");
+        files = List.of(Uploads.body(ctx, name == null ? "upload.xlsx" : name));
       } else if (ctx.isMultipartFormData()) {
         files = Uploads.multipart(ctx);
       } else {
-        problem(ctx, 415, "Send one CSV file as Content-Type: text/csv, or several as "
-            + "multipart/form-data.", List.of());
+        problem(ctx, 415, "Send one CSV file as Content-Type: text/csv, one workbook as "
+            + "Content-Type: " + Uploads.XLSX + ", or several files as multipart/form-data.", List.of());
         return;
       }
     } catch (Uploads.TooLarge e) {

@@ -23,6 +23,8 @@ final class Uploads {
   /** Beyond this, a refused body is not read to its end; the connection is closed instead. */
   private static final long DRAIN_CAP = 64L * 1024 * 1024;
   private static final String DEFAULT_NAME = "upload.csv";
+  /** The media type of an .xlsx workbook, sent as one file. */
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /** The request is over {@link #LIMIT}; {@code bytes} is its declared or counted size, or -1. */
   static final class TooLarge extends Exception {

@@ -119,17 +119,33 @@ public final class Importer {
     return report;
   }
 
-  /** A file recognised by its header: where it stands in the import and its header's columns. */
-  private record Parsed(int given, ImportFile file, String text, CsvTable table,
-      Map<String, Integer> header) {
+  /**
+   * A CSV file or a workbook's sheet recognised by its header: where it stands in the import and
+   * its header's columns; {@code text} for a CSV file, {@code sheet} for a workbook's.
+   */
+  private record Parsed(int given, ImportFile file, String text, WorkbookFile.Part sheet,
+      CsvTable table, Map<String, Integer> header) {
 
     /** Files are applied in table order (references point up it), then in the order given. */
     int rank() {
       return (table.ordinal() + 1) * 100_000 + given;
     }
 
-    long column(String name) {
-      return header.get(name) + 1;
+    /** The file, and for a workbook its sheet: "monitor.xlsx (sheet observations)". */
+    String name() {
+      return sheet == null ? file.name() : file.name() + " (sheet " + sheet.sheet() + ")";
+    }
+
+    /** A problem at {@code line} (a sheet's row) in {@code column}, located as its file is read. */
+    DataError error(long line, String column, String message) {
+      long at = header.get(column) + 1;
+      return sheet == null ? new DataError(file.name(), line, at, message)
+          : new DataError(file.name(), line, at, message, sheet.sheet(), column);
+    }
+
+    /** How a message names another row: "line 3" of a CSV file, "row 3" of a sheet. */
+    String rowWord() {
+      return sheet == null ? "line" : "row";
     }
   }
 
@@ -144,8 +160,8 @@ public final class Importer {
       this.handle = handle;
     }
 
-    void error(Parsed p, long line, long column, String message) {
-      errors.add(p.rank(), new DataError(p.file.name(), line, column, message));
+    void error(Parsed p, long line, String column, String message) {
+      errors.add(p.rank(), p.error(line, column, message));
     }
 
     StagedTable stage(CsvTable table) {
@@ -163,10 +179,7 @@ public final class Importer {
     Run run = new Run(handle);
     try {
       for (int i = 0; i < files.size(); i++) {
-        Parsed p = recognise(i, files.get(i), run.errors);
-        if (p != null) {
-          run.files.add(p);
-        }
+        run.files.addAll(recognise(i, files.get(i), run.errors));
       }
       run.files.sort(Comparator.comparingInt(Parsed::rank));
       for (int fileNo = 0; fileNo < run.files.size(); fileNo++) {
@@ -199,22 +212,30 @@ public final class Importer {
     }
   }
 
-  /** Size, encoding and header: which table a file holds, or the reason it cannot be read. */
-  private static Parsed recognise(int given, ImportFile file, ErrorList errors) {
+  /**
+   * Size, encoding and header: which table a file holds (a workbook: each of its sheets), or the
+   * reason it cannot be read.
+   */
+  private static List<Parsed> recognise(int given, ImportFile file, ErrorList errors) {
     int rank = given;
     if (file.bytes().length == 0) {
       errors.add(rank, new DataError(file.name(), 1, 1, "file is empty"));
-      return null;
+      return List.of();
     }
     if (file.bytes().length > MAX_FILE_BYTES) {
       errors.add(rank, new DataError(file.name(), 1, 1, "file is " + file.bytes().length
           + " bytes, over the limit of " + MAX_FILE_BYTES));
-      return null;
+      return List.of();
+    }
+    if (WorkbookFile.is(file)) {
+      return WorkbookFile.parts(file, e -> errors.add(rank, e)).stream()
+          .map(part -> new Parsed(given, file, null, part, part.table(), part.header()))
+          .toList();
     }
     ImportFile.Decoded decoded = file.decode();
     if (decoded.error() != null) {
       errors.add(rank, decoded.error());
-      return null;
+      return List.of();
     }
     List<String> header;
     long records = 0;
@@ -223,7 +244,7 @@ public final class Importer {
       var it = parser.iterator();
       if (!it.hasNext()) {
         errors.add(rank, new DataError(file.name(), 1, 1, "file is empty"));
-        return null;
+        return List.of();
       }
       header = it.next().toList();
       // Counted before anything is staged, so an oversized file is refused as a whole.
@@ -237,37 +258,41 @@ public final class Importer {
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       errors.add(rank, new DataError(file.name(), 1, 1, "header row is not valid CSV"));
-      return null;
+      return List.of();
     }
     if (records > MAX_ROWS) {
       errors.add(rank, new DataError(file.name(), 1, 1, "file has " + records
           + " rows, over the limit of " + MAX_ROWS));
-      return null;
+      return List.of();
     }
     CsvTable table = CsvTable.byHeader(header).orElseGet(() -> CsvTable.closestTo(header));
     Map<String, Integer> index = new LinkedHashMap<>();
     for (int c = 0; c < header.size(); c++) {
       index.putIfAbsent(header.get(c), c);
     }
-    return new Parsed(given, file, decoded.text(), table, index);
+    return List.of(new Parsed(given, file, decoded.text(), null, table, index));
   }
 
   /** Reads a file's rows one at a time; stages those whose every cell is valid. */
   private static void stageRows(Run run, int fileNo) {
     Parsed p = run.files.get(fileNo);
     StagedTable stage = run.stage(p.table);
-    p.table.stream(p.file.name(), new StringReader(p.text),
-        row -> {
-          List<DataError> cellErrors = Checks.check(p.table, row);
-          cellErrors.forEach(e -> run.errors.add(p.rank(), e));
-          // Staged even when invalid, so its references are checked too; dropped after that.
-          stage.add(fileNo, row.line(), !cellErrors.isEmpty(),
-              // An export's neutralising apostrophes come out again (SpreadsheetCells), so an
-              // exported file imports as it was stored.
-              p.table.columns().stream().map(row::get)
-                  .map(org.aimonitor.store.SpreadsheetCells::restore).toList());
-        },
-        e -> run.errors.add(p.rank(), e));
+    Consumer<CsvTable.Row> staging = row -> {
+      List<DataError> cellErrors = Checks.check(p.table, row);
+      cellErrors.forEach(e -> run.errors.add(p.rank(), e));
+      // Staged even when invalid, so its references are checked too; dropped after that.
+      stage.add(fileNo, row.line(), !cellErrors.isEmpty(),
+          // An export's neutralising apostrophes come out of a CSV file again (SpreadsheetCells),
+          // so an exported file imports as it was stored; a workbook's text cells are never
+          // neutralised (they cannot run), so they are taken as they are.
+          p.table.columns().stream().map(row::get)
+              .map(p.sheet == null ? org.aimonitor.store.SpreadsheetCells::restore : c -> c).toList());
+    };
+    if (p.sheet == null) {
+      p.table.stream(p.file.name(), new StringReader(p.text), staging, e -> run.errors.add(p.rank(), e));
+    } else {
+      WorkbookFile.stream(p.file, p.sheet, staging, e -> run.errors.add(p.rank(), e));
+    }
   }
 
   /**
@@ -291,7 +316,7 @@ public final class Importer {
           .map((rs, ctx) -> new Object[] {rs.getInt(1), rs.getLong(2), rs.getString(3)})
           .forEach(r -> {
             Parsed p = run.files.get((Integer) r[0]);
-            run.error(p, (Long) r[1], p.column(column), "unknown " + column + " \"" + r[2] + "\"");
+            run.error(p, (Long) r[1], column, "unknown " + column + " \"" + r[2] + "\"");
           });
       run.handle.execute("UPDATE " + t.name + " AS s SET invalid = 1 WHERE " + missing);
     }
@@ -324,7 +349,7 @@ public final class Importer {
               .bind("v", n).mapTo(Boolean.class).one());
           if (!found) {
             Parsed p = run.files.get(row.fileNo());
-            run.error(p, row.line(), p.column(column), "unknown " + target.sqlTable() + " \"" + name
+            run.error(p, row.line(), column, "unknown " + target.sqlTable() + " \"" + name
                 + "\" in " + column);
             invalid.add(row.seq());
           }
@@ -365,10 +390,10 @@ public final class Importer {
               + " (world, country, province, city from the top)";
           if (childStaged) {
             Parsed p = run.files.get(childFile);
-            run.error(p, rs.getLong("line"), p.column("parent"), problem);
+            run.error(p, rs.getLong("line"), "parent", problem);
           } else {
             Parsed p = run.files.get(rs.getInt("parent_file"));
-            run.error(p, rs.getLong("parent_line"), p.column("level"), "level \""
+            run.error(p, rs.getLong("parent_line"), "level", "level \""
                 + rs.getString("parent_level") + "\" is not above " + rs.getString("code")
                 + ", a " + rs.getString("level") + " whose parent it is");
           }
@@ -391,7 +416,7 @@ public final class Importer {
     run.handle.createQuery(sql).map((rs, ctx) -> {
       duplicates.add(rs.getLong("seq"));
       Parsed p = run.files.get(rs.getInt("file_no"));
-      run.error(p, rs.getLong("line"), p.column(column), "duplicate of the row on line "
+      run.error(p, rs.getLong("line"), column, "duplicate of the row on " + p.rowWord() + " "
           + rs.getLong("first_line") + " (same " + String.join(", ", t.table.key()) + ")");
       return 0;
     }).list();
@@ -446,7 +471,7 @@ public final class Importer {
           Parsed p = run.files.get(head.fileNo());
           String others = heads.stream().filter(o -> o != head).map(Head::source)
               .collect(Collectors.joining(", "));
-          run.error(p, head.line(), p.column("headline"),
+          run.error(p, head.line(), "headline",
               "second headline for " + group + " (also headline: source " + others + ")");
         }
       }
@@ -478,7 +503,7 @@ public final class Importer {
               }
             }
             Parsed file = run.files.get(rs.getInt("file_no"));
-            return new Change(file.file.name(), rs.getLong("line"), t.table.sqlTable(),
+            return new Change(file.name(), rs.getLong("line"), t.table.sqlTable(),
                 rs.getString("kind"), t.table.key().stream().map(now::get).collect(Collectors.joining("/")),
                 diff(t, before, now));
           })
@@ -604,7 +629,7 @@ public final class Importer {
       int a = counts.getOrDefault("added", 0);
       int c = counts.getOrDefault("changed", 0);
       int u = counts.getOrDefault("unchanged", 0);
-      summaries.add(new FileSummary(p.file.name(), p.file.sha256(), p.table.fileName(), rows, a, c, u));
+      summaries.add(new FileSummary(p.name(), p.file.sha256(), p.table.fileName(), rows, a, c, u));
       added += a;
       changed += c;
       unchanged += u;
