@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
         "Import sources, indicators, observations or events CSV files in the seed format (each "
             + "recognised by its header row). All files are one transaction: on any error nothing "
             + "is written, and every error is listed on stderr as FILE:LINE:COLUMN: message.",
+        "An .xlsx workbook imports like the CSV files it stands for: a sheet per table named like "
+            + "its file (observations), as /data/monitor.xlsx has them (its Read me sheet is skipped), "
+            + "or one sheet recognised by its header; errors read FILE: sheet S, row R, column \"C\".",
         "Rows are matched on their key; unchanged rows are left alone, changed observations keep "
             + "their previous state as a revision. Each added or changed row is listed on a dry run, "
             + "or once the import is committed (never before); a summary per file follows.",
@@ -52,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
           + ImportReason.MAX_LENGTH + " characters.")
   private String reason;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files to import.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files or .xlsx workbooks (a sheet per table, as /data/monitor.xlsx) to import.")
   private List<Path> files;
 
   @Override

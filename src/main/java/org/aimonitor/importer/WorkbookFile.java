@@ -88,6 +88,15 @@ final class WorkbookFile {
   static List<Part> parts(ImportFile file, Consumer<DataError> errors) {
     List<Part> parts = new ArrayList<>();
     Set<String> readMe = readMeNames();
+    Map<String, List<String>> merged;
+    try {
+      merged = mergedCells(file);
+    } catch (IOException | RuntimeException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      errors.accept(new DataError(file.name(), 0, 0, "is not a readable .xlsx workbook ("
+          + String.valueOf(cause.getMessage()).replaceAll("\\s+", " ") + ")"));
+      return parts;
+    }
     try (ReadableWorkbook wb = open(file)) {
       List<Sheet> sheets = wb.getSheets().filter(s -> !readMe.contains(s.getName())).toList();
       boolean named = sheets.stream().anyMatch(s -> tableNamed(s.getName()) != null);
@@ -101,7 +110,6 @@ final class WorkbookFile {
             + String.join(", ", sheetNames()) + ")"));
         return parts;
       }
-      Map<String, List<String>> merged = mergedCells(file);
       for (Sheet sheet : sheets) {
         CsvTable table = tableNamed(sheet.getName());
         if (named && table == null) {
@@ -326,65 +334,125 @@ final class WorkbookFile {
   }
 
   /**
-   * The merged ranges of each sheet, by sheet name: fastexcel-reader does not report them, so
-   * the package's parts are read with the JDK's zip and StAX readers (workbook, its
-   * relationships, then each sheet's {@code mergeCell} elements).
+   * Most bytes a workbook may unpack to, all its parts together: a 5 MB upload of repetitive XML
+   * could otherwise unpack to gigabytes (a zip bomb). The seed's whole workbook unpacks to about
+   * 2 MB; 50,000 rows of observations to about 30 MB.
+   */
+  static final long MAX_UNPACKED_BYTES = 128L * 1024 * 1024;
+
+  /** A workbook that unpacks to more than {@link #MAX_UNPACKED_BYTES}. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB", null);
+    }
+  }
+
+  /**
+   * Unpacks every part once, counting, before the workbook is read, and returns the merged
+   * ranges of each sheet by sheet name: fastexcel-reader does not report them, so the parts are
+   * read with commons-compress (its own zip reader) and the JDK's StAX reader (the workbook, its
+   * relationships, and each sheet's {@code mergeCell} elements, streamed).
    */
   private static Map<String, List<String>> mergedCells(ImportFile file) throws IOException {
-    Map<String, byte[]> parts = new HashMap<>();
-    // The central directory is read (commons-compress, fastexcel-reader's own zip reader): the
-    // JDK's ZipInputStream refuses entries whose sizes follow their data, as writers stream them.
+    Map<String, byte[]> small = new HashMap<>();
+    Map<String, List<String>> rangesByPart = new HashMap<>();
+    long[] unpacked = {0};
+    // The central directory is read: the JDK's ZipInputStream refuses entries whose sizes follow
+    // their data, as streaming writers (fastexcel's among them) write them.
     try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file.bytes())).get()) {
       for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) {
         String name = e.getName();
-        if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")
-            || name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
-          try (InputStream in = zip.getInputStream(e)) {
-            parts.put(name, in.readAllBytes());
+        try (InputStream in = counted(zip.getInputStream(e), unpacked)) {
+          if (name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")) {
+            small.put(name, in.readAllBytes());
+          } else if (name.startsWith("xl/worksheets/") && name.endsWith(".xml")) {
+            List<String> ranges = new ArrayList<>();
+            elements(in, "mergeCell", m -> ranges.add(m.getAttributeValue(null, "ref")));
+            rangesByPart.put(name, ranges);
+          } else {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
           }
         }
       }
     }
     Map<String, String> targets = new HashMap<>();
-    elements(parts.get("xl/_rels/workbook.xml.rels"), "Relationship", r -> {
+    elements(bytes(small.get("xl/_rels/workbook.xml.rels")), "Relationship", r -> {
       String target = r.getAttributeValue(null, "Target");
       targets.put(r.getAttributeValue(null, "Id"),
           target.startsWith("/") ? target.substring(1) : "xl/" + target);
     });
     Map<String, List<String>> merged = new HashMap<>();
-    elements(parts.get("xl/workbook.xml"), "sheet", s -> {
+    elements(bytes(small.get("xl/workbook.xml")), "sheet", s -> {
       String id = null;
       for (int i = 0; i < s.getAttributeCount(); i++) {
         if (s.getAttributeLocalName(i).equals("id")) {
           id = s.getAttributeValue(i);
         }
       }
-      String sheet = s.getAttributeValue(null, "name");
-      List<String> ranges = new ArrayList<>();
-      elements(parts.get(targets.get(id)), "mergeCell", m -> ranges.add(m.getAttributeValue(null, "ref")));
-      merged.put(sheet, ranges);
+      merged.put(s.getAttributeValue(null, "name"), rangesByPart.getOrDefault(targets.get(id), List.of()));
     });
     return merged;
   }
 
+  private static InputStream bytes(byte[] b) {
+    return b == null ? null : new ByteArrayInputStream(b);
+  }
+
+  /** {@code in}, adding what it reads to {@code total}; beyond the limit, reading throws. */
+  private static InputStream counted(InputStream in, long[] total) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          count(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          count(n);
+        }
+        return n;
+      }
+
+      private void count(int n) throws TooLarge {
+        total[0] += n;
+        if (total[0] > MAX_UNPACKED_BYTES) {
+          throw new TooLarge();
+        }
+      }
+    };
+  }
+
   /** Calls {@code each} at every start of element {@code local} in {@code xml} (none if null). */
-  private static void elements(byte[] xml, String local, Consumer<XMLStreamReader> each) {
+  private static void elements(InputStream xml, String local, Consumer<XMLStreamReader> each) {
     if (xml == null) {
       return;
     }
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = new ByteArrayInputStream(xml)) {
-      XMLStreamReader r = factory.createXMLStreamReader(in);
+    try {
+      XMLStreamReader r = factory.createXMLStreamReader(xml);
       while (r.hasNext()) {
         if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals(local)) {
           each.accept(r);
         }
       }
       r.close();
-    } catch (IOException | XMLStreamException e) {
+    } catch (XMLStreamException e) {
+      for (Throwable c = e; c != null; c = c.getCause() != null ? c.getCause()
+          : c instanceof XMLStreamException x ? x.getNestedException() : null) {
+        if (c instanceof TooLarge t) {
+          throw new UncheckedIOException(t);
+        }
+      }
       throw new IllegalArgumentException("unreadable part: " + e.getMessage(), e);
     }
   }
+
 }

@@ -253,4 +253,70 @@ class WorkbookImportTest {
     assertEquals("1", WorkbookFile.number("1.0", Column.Type.INTEGER));
     assertEquals("2025", WorkbookFile.number("2025", Column.Type.TEXT));
   }
+
+  @Test
+  void theCommandLineImportsAWorkbookAndLocatesARefusedCell(@TempDir Path cliDir) throws Exception {
+    java.util.function.Function<ImportFile, String[]> run = file -> {
+      try {
+        Path path = Files.write(cliDir.resolve(file.name()), file.bytes());
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = org.aimonitor.cli.Cli.run(new String[] {"import", path.toString()},
+            java.util.Map.of("AIM_DB_PATH", cliDir.resolve("db/monitor.db").toString()),
+            new java.io.PrintWriter(out), new java.io.PrintWriter(err)).orElseThrow();
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    String[] refused = run.apply(workbook("formula.xlsx", "observations", ws -> {
+      newRow(ws, 1);
+      ws.formula(1, OBS.indexOf("value"), "1+1");
+    }));
+    assertEquals("1", refused[0], refused[1] + refused[2]);
+    assertTrue(refused[2].contains("formula.xlsx: sheet observations, row 2, column \"value\": a formula (=1+1)"),
+        refused[2]);
+    String[] applied = run.apply(workbook("observations.xlsx", "observations", ws -> newRow(ws, 1)));
+    assertEquals("0", applied[0], applied[1] + applied[2]);
+    assertTrue(applied[1].contains("1 added, 0 changed"), applied[1]);
+  }
+
+  @Test
+  void aWorkbookThatUnpacksToTooMuchIsRefusedBeforeItIsRead() throws Exception {
+    ImportFile small = workbook("bomb.xlsx", "observations", ws -> newRow(ws, 1));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(
+        toDeflated(small.bytes())));
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        in.transferTo(zip);
+      }
+      // A part of zeros: a few hundred kilobytes packed, more than the limit unpacked.
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/zeros.bin"));
+      byte[] zeros = new byte[1 << 20];
+      for (long n = 0; n <= WorkbookFile.MAX_UNPACKED_BYTES; n += zeros.length) {
+        zip.write(zeros);
+      }
+    }
+    assertTrue(out.size() < Importer.MAX_FILE_BYTES, "under the upload limit: " + out.size());
+    List<String> errors = errors(new ImportFile("bomb.xlsx", out.toByteArray()));
+    assertEquals(List.of("bomb.xlsx:0:0: is not a readable .xlsx workbook (unpacks to more than 128 MB)"), errors);
+  }
+
+  /** The same package with sizes in its local headers, so the JDK's stream reader reads it. */
+  private static byte[] toDeflated(byte[] xlsx) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var zip = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+        .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(xlsx)).get();
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (var e : java.util.Collections.list(zip.getEntries())) {
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        try (InputStream in = zip.getInputStream(e)) {
+          in.transferTo(z);
+        }
+      }
+    }
+    return out.toByteArray();
+  }
 }
