@@ -22,7 +22,16 @@ public final class DatasetWorkbook {
 
   /** The sheet a table is written to, and read back from: "observations" for observations.csv. */
   public static String sheetName(CsvTable table) {
-    return table.fileName().replaceFirst("\\.csv$", "");
+    return table.sheetName();
+  }
+
+  /** The names the "Read me" sheet has, in every language: an import skips it. */
+  public static java.util.Set<String> readMeSheetNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (org.aimonitor.i18n.Lang lang : org.aimonitor.i18n.Lang.values()) {
+      names.add(org.aimonitor.i18n.Messages.get(lang, "workbook.readme.sheet"));
+    }
+    return names;
   }
 
   /** Writes every table into {@code wb}, after the read-me sheet {@code readMe}. */

@@ -21,8 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.aimonitor.i18n.Lang;
-import org.aimonitor.i18n.Messages;
+import org.aimonitor.download.DatasetWorkbook;
 import org.aimonitor.store.Column;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
@@ -72,22 +71,13 @@ final class WorkbookFile {
         || ReadableWorkbook.isOOXMLZipHeader(file.bytes());
   }
 
-  /** The names the "Read me" sheet of a download has, in every language. */
-  private static Set<String> readMeNames() {
-    Set<String> names = new java.util.HashSet<>();
-    for (Lang lang : Lang.values()) {
-      names.add(Messages.get(lang, "workbook.readme.sheet"));
-    }
-    return names;
-  }
-
   /**
    * The sheets of a workbook that hold tables, each with its header; every problem with the
    * workbook as a whole, a sheet's name or its header goes to {@code errors}.
    */
   static List<Part> parts(ImportFile file, Consumer<DataError> errors) {
     List<Part> parts = new ArrayList<>();
-    Set<String> readMe = readMeNames();
+    Set<String> readMe = DatasetWorkbook.readMeSheetNames();
     Map<String, List<String>> merged;
     try {
       merged = mergedCells(file);
@@ -144,20 +134,15 @@ final class WorkbookFile {
 
   private static CsvTable tableNamed(String sheet) {
     for (CsvTable t : CsvTable.values()) {
-      if (sheetName(t).equals(sheet)) {
+      if (t.sheetName().equals(sheet)) {
         return t;
       }
     }
     return null;
   }
 
-  /** The sheet a table is written to and read from: "observations" for observations.csv. */
-  static String sheetName(CsvTable table) {
-    return table.fileName().replaceFirst("\\.csv$", "");
-  }
-
   private static List<String> sheetNames() {
-    return java.util.Arrays.stream(CsvTable.values()).map(WorkbookFile::sheetName).toList();
+    return java.util.Arrays.stream(CsvTable.values()).map(CsvTable::sheetName).toList();
   }
 
   /** Reads a sheet's header row and counts its data rows; null (and errors) when it has none. */

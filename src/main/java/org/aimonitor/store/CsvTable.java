@@ -256,6 +256,14 @@ public enum CsvTable {
     return fileName;
   }
 
+  /**
+   * The workbook sheet the table is written to and read back from: its file's name without
+   * ".csv" ("observations").
+   */
+  public String sheetName() {
+    return fileName.replaceFirst("\\.csv$", "");
+  }
+
   public List<String> columns() {
     return columns;
   }

@@ -123,7 +123,8 @@ class AdminPagesTest {
       Element input = Jsoup.parse(page.body()).selectFirst("form[enctype=multipart/form-data] input[type=file]");
       assertNotNull(input);
       assertTrue(input.hasAttr("multiple"));
-      assertEquals(".csv,text/csv", input.attr("accept"));
+      assertEquals(".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          input.attr("accept"), "CSV files and workbooks");
     }
   }
 
