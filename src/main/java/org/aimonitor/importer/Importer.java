@@ -227,6 +227,11 @@ public final class Importer {
           + " bytes, over the limit of " + MAX_FILE_BYTES));
       return List.of();
     }
+    if (WorkbookFile.isLegacyExcel(file.bytes())) {
+      errors.add(rank, new DataError(file.name(), 0, 0, "is an Excel 97–2003 workbook (.xls):"
+          + " save it as an Excel workbook (.xlsx), or each sheet as CSV UTF-8"));
+      return List.of();
+    }
     if (WorkbookFile.is(file)) {
       return WorkbookFile.parts(file, e -> errors.add(rank, e)).stream()
           .map(part -> new Parsed(given, file, null, part, part.table(), part.header()))

@@ -65,10 +65,31 @@ final class WorkbookFile {
   private WorkbookFile() {
   }
 
+  /** Whether a file is an Excel 97–2003 workbook (an OLE2 compound file), which is not read. */
+  static boolean isLegacyExcel(byte[] bytes) {
+    return startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+  }
+
+  /**
+   * Whether {@code bytes} begin with {@code signature} (fastexcel-reader's own checks throw on
+   * a file shorter than their buffer, as a small CSV file is).
+   */
+  private static boolean startsWith(byte[] bytes, int... signature) {
+    if (bytes.length < signature.length) {
+      return false;
+    }
+    for (int i = 0; i < signature.length; i++) {
+      if ((bytes[i] & 0xFF) != signature[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a file is a workbook: named {@code .xlsx}, or a zip package as one is. */
   static boolean is(ImportFile file) {
     return file.name().toLowerCase(Locale.ROOT).endsWith(".xlsx")
-        || ReadableWorkbook.isOOXMLZipHeader(file.bytes());
+        || startsWith(file.bytes(), 'P', 'K', 3, 4);
   }
 
   /**

@@ -37,6 +37,7 @@ public record DataError(String file, long line, long column, String message, Str
 
   @Override
   public String toString() {
-    return (sheet == null ? file + ":" + line + ":" + column : where()) + ": " + message;
+    // A problem with a file as a whole (line 0) is named by the file alone.
+    return (sheet == null && line > 0 ? file + ":" + line + ":" + column : where()) + ": " + message;
   }
 }

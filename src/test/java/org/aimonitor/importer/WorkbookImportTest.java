@@ -301,7 +301,7 @@ class WorkbookImportTest {
     }
     assertTrue(out.size() < Importer.MAX_FILE_BYTES, "under the upload limit: " + out.size());
     List<String> errors = errors(new ImportFile("bomb.xlsx", out.toByteArray()));
-    assertEquals(List.of("bomb.xlsx:0:0: is not a readable .xlsx workbook (unpacks to more than 128 MB)"), errors);
+    assertEquals(List.of("bomb.xlsx: is not a readable .xlsx workbook (unpacks to more than 128 MB)"), errors);
   }
 
   /** The same package with sizes in its local headers, so the JDK's stream reader reads it. */
@@ -318,5 +318,14 @@ class WorkbookImportTest {
       }
     }
     return out.toByteArray();
+  }
+
+  @Test
+  void anExcel97WorkbookIsRefusedWithWhatToDo() {
+    byte[] ole2 = new byte[512];
+    byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    System.arraycopy(signature, 0, ole2, 0, signature.length);
+    assertEquals(List.of("old.xls: is an Excel 97–2003 workbook (.xls): save it as an Excel workbook"
+        + " (.xlsx), or each sheet as CSV UTF-8"), errors(new ImportFile("old.xls", ole2)));
   }
 }
