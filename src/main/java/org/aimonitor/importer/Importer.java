@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,8 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.aimonitor.download.DownloadSizes;
-import org.aimonitor.freshness.Freshness;
 import org.aimonitor.importer.ImportReport.Change;
 import org.aimonitor.importer.ImportReport.FileSummary;
 import org.aimonitor.json.Json;
@@ -27,18 +24,17 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
-import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Region;
-import org.aimonitor.store.SearchIndex;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.Function;
 
 /**
- * Validates and applies CSV files in the seed format. All files of one call are one transaction:
- * either every row is stored or, on any error, nothing is. Rows are matched on their key;
- * unchanged rows are no-ops, changed rows keep their previous state as a revision.
+ * Validates and applies CSV files in the seed format and workbooks of them ({@link WorkbookFile}).
+ * All files of one call are one transaction: either every row is stored or, on any error,
+ * nothing is. Rows are matched on their key; unchanged rows are no-ops, changed rows keep their
+ * previous state as a revision. This class validates and decides; {@link ImportWriter} applies.
  *
  * <p>Memory does not grow with the data: rows are read one at a time, checked cell by cell and
  * staged in temporary tables ({@link StagedTable}); references, duplicates, headlines and what
@@ -539,75 +535,11 @@ public final class Importer {
     return fields;
   }
 
-  /** Logs the import, keeps revisions, and writes the staged rows, tables in dependency order. */
+  /** Logs the import with its counts and writes its staged rows ({@link ImportWriter}). */
   private static long write(Run run, String who, String reason) {
-    String now = Instant.now().toString();
     Totals totals = totals(run);
-    long importId = ImportLog.on(run.handle).insert(now, who, reason, Json.write(totals.files()),
+    return ImportWriter.write(run.handle, run.staged, who, reason, Json.write(totals.files()),
         totals.added(), totals.changed(), totals.unchanged());
-    for (StagedTable t : run.staged.values()) {
-      t.keepRevisions(now, importId);
-      if (t.table == CsvTable.OBSERVATIONS) {
-        // Headlines that go first, so no group ever holds two while the rows are replaced.
-        t.applyChanges("s.headline = '0'", now, importId);
-        t.applyChanges("s.headline = '1'", now, importId);
-      } else {
-        t.applyChanges("1 = 1", now, importId);
-      }
-      t.insertAdded(now, importId);
-    }
-    StagedTable schedules = run.staged.get(CsvTable.SCHEDULES);
-    if (schedules != null) {
-      linkSchedules(run.handle, schedules);
-    }
-    index(run);
-    // Worked out once here, so pages read them instead of scanning the data.
-    DownloadSizes.record(run.handle);
-    Freshness.record(run.handle);
-    return importId;
-  }
-
-  /**
-   * Indexes for search what the import added or changed, in its transaction: an indicator when
-   * it or its category changed, a place when it or one of its short forms did, sources, events.
-   */
-  private static void index(Run run) {
-    Handle h = run.handle;
-    String changed = " WHERE kind <> 'unchanged'";
-    for (StagedTable t : run.staged.values()) {
-      switch (t.table) {
-        case INDICATORS -> SearchIndex.mark(h, SearchIndex.INDICATOR, "SELECT code FROM " + t.name + changed);
-        case CATEGORIES -> SearchIndex.mark(h, SearchIndex.INDICATOR, "SELECT code FROM indicator"
-            + " WHERE category IN (SELECT category FROM " + t.name + changed + ")");
-        case REGIONS -> SearchIndex.mark(h, SearchIndex.PLACE, "SELECT code FROM " + t.name + changed);
-        case ALIASES -> SearchIndex.mark(h, SearchIndex.PLACE, "SELECT region FROM " + t.name + changed);
-        case SOURCES -> SearchIndex.mark(h, SearchIndex.SOURCE, "SELECT id FROM " + t.name + changed);
-        case EVENTS -> SearchIndex.mark(h, SearchIndex.EVENT, "SELECT o.id FROM event o JOIN " + t.name
-            + " s ON " + t.sameKey() + " WHERE s.kind <> 'unchanged'");
-        default -> {
-          // Figures are found through their indicator and place; the rest is not searched.
-        }
-      }
-    }
-    SearchIndex.update(h);
-  }
-
-  /** The series each staged schedule feeds, as rows of schedule_indicator (its list, split). */
-  private static void linkSchedules(Handle h, StagedTable t) {
-    h.execute("DELETE FROM schedule_indicator WHERE series IN (SELECT series FROM " + t.name
-        + " WHERE kind <> 'unchanged')");
-    var insert = h.prepareBatch("INSERT OR IGNORE INTO schedule_indicator (indicator, series) VALUES (?, ?)");
-    h.createQuery("SELECT series, indicators FROM " + t.name + " WHERE kind <> 'unchanged'")
-        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .list()
-        .forEach(e -> {
-          for (String indicator : e.getValue().split(" ")) {
-            insert.bind(0, indicator).bind(1, e.getKey()).add();
-          }
-        });
-    if (insert.size() > 0) {
-      insert.execute();
-    }
   }
 
   private record Totals(List<FileSummary> files, int added, int changed, int unchanged) {
