@@ -63,7 +63,11 @@ class WorkbookImportTest {
   }
 
   static byte[] download() {
-    HttpResponse<byte[]> r = app.send(HttpRequest.newBuilder(URI.create(app.url("/data/monitor.xlsx"))).build(),
+    return download("/data/monitor.xlsx");
+  }
+
+  static byte[] download(String path) {
+    HttpResponse<byte[]> r = app.send(HttpRequest.newBuilder(URI.create(app.url(path))).build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode());
     return r.body();
@@ -327,5 +331,14 @@ class WorkbookImportTest {
     System.arraycopy(signature, 0, ole2, 0, signature.length);
     assertEquals(List.of("old.xls: is an Excel 97–2003 workbook (.xls): save it as an Excel workbook"
         + " (.xlsx), or each sheet as CSV UTF-8"), errors(new ImportFile("old.xls", ole2)));
+  }
+
+  @Test
+  void theChineseDownloadImportsUnchangedItsReadMeSheetSkipped() {
+    byte[] zh = download("/data/monitor.xlsx?lang=zh");
+    ImportReport report = new Importer(app.db()).dryRun(List.of(new ImportFile("monitor.xlsx", zh)));
+    assertTrue(report.valid(), report.errors().toString());
+    assertEquals(0, report.added() + report.changed(), report.changes().toString());
+    assertEquals(CsvTable.values().length, report.files().size(), "a summary per table sheet, none for 说明");
   }
 }
