@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Metrics;
 import java.util.concurrent.TimeUnit;
 import org.aimonitor.download.DownloadSizes;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessWriter;
 import org.aimonitor.importer.ImportReport.Change;
 import org.aimonitor.importer.ImportReport.FileSummary;
 import org.aimonitor.json.Json;
@@ -559,7 +559,7 @@ public final class Importer {
     index(run);
     // Worked out once here, so pages read them instead of scanning the data.
     DownloadSizes.record(run.handle);
-    Freshness.record(run.handle);
+    FreshnessWriter.record(run.handle);
     return importId;
   }
 

@@ -309,7 +309,12 @@ class QueryPlanTest {
   /** Queries no page, API answer or health check runs, and why; checked by their own tests. */
   static final Set<String> NOT_RUN_BY_PAGES = Set.of(
       // What the command line and the tests count after an import.
-      "DataStore.observationCount()");
+      "DataStore.observationCount()",
+      // What the freshness writer reads as an import commits (every indicator, by design) and
+      // when the server starts; FreshnessPagesTest and ReleaseUpgradeTest cover them.
+      "FreshnessQueries.everySchedule(Consumer)", "FreshnessQueries.published(Collection)",
+      "FreshnessQueries.everyIndicatorsNewest(Consumer)", "FreshnessQueries.dataVersion()",
+      "FreshnessQueries.workedOutAt()");
 
   /**
    * The requests above ran every query of the query interfaces, so the plans checked here are
