@@ -193,6 +193,63 @@ public interface FreshnessQueries {
     insertRows(rows);
   }
 
+  /**
+   * Ends each open expectation (release_expectation, V11) that the freshness just worked out no
+   * longer holds (another series, month, overdue day or basis, or none): "released" when the
+   * newest figure moved on (its source or latest period), with that figure's publication date;
+   * else "re-estimated". Run after the freshness rows are written; {@code now} is an instant.
+   */
+  @SqlUpdate("""
+      UPDATE release_expectation SET
+        ended_import = (SELECT max(id) FROM import_log),
+        ended_at = :now,
+        outcome = CASE WHEN EXISTS (SELECT 1 FROM freshness f
+            WHERE f.indicator = release_expectation.indicator AND f.last_published IS NOT NULL
+              AND (f.last_source IS NOT release_expectation.after_source
+                   OR f.latest_period IS NOT release_expectation.after_period))
+          THEN 'released' ELSE 're-estimated' END,
+        released_on = (SELECT f.last_published FROM freshness f
+            WHERE f.indicator = release_expectation.indicator
+              AND (f.last_source IS NOT release_expectation.after_source
+                   OR f.latest_period IS NOT release_expectation.after_period)),
+        released_source = (SELECT f.last_source FROM freshness f
+            WHERE f.indicator = release_expectation.indicator
+              AND (f.last_source IS NOT release_expectation.after_source
+                   OR f.latest_period IS NOT release_expectation.after_period))
+      WHERE ended_at IS NULL AND NOT EXISTS (
+        SELECT 1 FROM freshness f JOIN schedule s ON s.series = f.series
+        WHERE f.indicator = release_expectation.indicator AND f.series = release_expectation.series
+          AND f.expected = release_expectation.expected
+          AND f.overdue_after = release_expectation.overdue_after
+          AND s.basis = release_expectation.basis)
+      """)
+  void endExpectationsNoLongerHeld(@Bind("now") String now);
+
+  /**
+   * Opens an expectation for each indicator whose freshness expects a release and that has none
+   * open: a re-estimate of the release its last expectation awaited keeps that one's cycle with
+   * the next sequence number; after a release (or the first time) a new cycle starts at 0.
+   */
+  @SqlUpdate("""
+      INSERT INTO release_expectation (indicator, series, expected, overdue_after, basis,
+        after_published, after_source, after_period, cycle, sequence, since_import, since_at)
+      SELECT f.indicator, f.series, f.expected, f.overdue_after, s.basis, f.last_published,
+        f.last_source, f.latest_period,
+        (SELECT CASE WHEN p.outcome = 're-estimated' THEN p.cycle END
+         FROM release_expectation p WHERE p.indicator = f.indicator ORDER BY p.id DESC LIMIT 1),
+        coalesce((SELECT CASE WHEN p.outcome = 're-estimated' THEN p.sequence + 1 ELSE 0 END
+         FROM release_expectation p WHERE p.indicator = f.indicator ORDER BY p.id DESC LIMIT 1), 0),
+        (SELECT max(id) FROM import_log), :now
+      FROM freshness f JOIN schedule s ON s.series = f.series
+      WHERE f.expected IS NOT NULL AND NOT EXISTS (SELECT 1 FROM release_expectation e
+        WHERE e.indicator = f.indicator AND e.ended_at IS NULL)
+      """)
+  void openNewExpectations(@Bind("now") String now);
+
+  /** A new cycle is named by its first expectation. */
+  @SqlUpdate("UPDATE release_expectation SET cycle = id WHERE cycle IS NULL")
+  void nameNewCycles();
+
   @SqlQuery("SELECT version FROM data_version WHERE id = 1")
   long dataVersion();
 

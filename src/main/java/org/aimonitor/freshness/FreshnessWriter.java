@@ -87,6 +87,11 @@ public final class FreshnessWriter {
     if (!batch.isEmpty()) {
       q.insert(batch);
     }
+    // The calendar's record: what was expected, kept when it stops being the expectation.
+    String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    q.endExpectationsNoLongerHeld(now);
+    q.openNewExpectations(now);
+    q.nameNewCycles();
     q.workedOutAt(q.dataVersion());
   }
 

@@ -45,7 +45,7 @@ class QueryPlanTest {
   /** Tables that grow with the data; scanning one without an index costs the database's size. */
   static final Set<String> BIG = Set.of("observation", "source", "event", "indicator", "revision",
       "import_log", "freshness", "schedule", "schedule_indicator", "alias", "search_entry",
-      "search_name", "search_gram", "search_text");
+      "search_name", "search_gram", "search_text", "release_expectation");
   private static final Pattern TABLE = Pattern.compile(
       "\\b(?:FROM|JOIN)\\s+([a-z_.]+)(?:\\s+(?:AS\\s+)?([a-z]\\w*))?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NOT_ALIASES = Set.of("where", "join", "on", "order", "group",
@@ -69,6 +69,8 @@ class QueryPlanTest {
       "/updates", "/updates?lang=zh", "/updates?from=2000-01-01&to=2100-12-31", "/updates/1",
       "/updates/2?page=2", "/updates.atom", "/indicators/ai_pc_share.atom",
       "/api/v1/updates?limit=1", "/api/v1/updates/2?limit=5", "/indicators?sort=freshness", "/indicators?status=overdue",
+      // The release calendar: the page, its files (issue 29).
+      "/calendar", "/calendar?lang=zh", "/calendar.ics", "/indicators/ai_pc_share.ics",
       // Places: the lists, a place, rankings, comparisons and their API.
       "/regions", "/regions?lang=zh", "/regions?level=province&page=1", "/regions?parent=CN",
       "/regions/CN-GD", "/regions/CN?page=1", "/regions/CN-GD.json", "/indicators/ai_enterprises",
