@@ -8,7 +8,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Indicator;
-import org.aimonitor.updates.Imports;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
@@ -42,7 +42,7 @@ public final class CalendarHandler {
   public void all(Context ctx) {
     Text t = Text.of(ctx);
     String origin = Addresses.origin(ctx);
-    Ics.Calendar calendar = db.jdbi().inTransaction(h -> CalendarFeed.of(Imports.firstImportAt(h),
+    Ics.Calendar calendar = db.jdbi().inTransaction(h -> CalendarFeed.of(ImportLog.on(h).firstImportAt(),
         h.attach(CalendarQueries.class).awaited(), t.t("calendar.ics.name"), origin, t));
     answer(ctx, calendar, "releases.ics");
   }
@@ -60,7 +60,7 @@ public final class CalendarHandler {
       // No schedule, no event: an empty calendar, so a subscription keeps working once one is.
       List<CalendarQueries.Awaited> one = h.attach(CalendarQueries.class).awaited(code)
           .map(List::of).orElse(List.of());
-      return CalendarFeed.of(Imports.firstImportAt(h), one,
+      return CalendarFeed.of(ImportLog.on(h).firstImportAt(), one,
           t.t("calendar.ics.name.indicator", t.name(indicator)), origin, t);
     });
     answer(ctx, calendar, code + ".ics");
