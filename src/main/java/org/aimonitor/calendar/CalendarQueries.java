@@ -59,6 +59,11 @@ public interface CalendarQueries {
   record Due(String indicator, String nameEn, String nameZh, String series, String seriesEn,
       String seriesZh, String publisher, String basis, YearMonth expected, LocalDate overdueAfter,
       PartialDate lastPublished) {
+
+    /** Whether a publisher's calendar gives the schedule (else it is inferred). */
+    public boolean cited() {
+      return "cited".equals(basis);
+    }
   }
 
   String DUE = """

@@ -155,7 +155,7 @@ public record CalendarView(String today, String todayCode, String thisMonth, Str
       rows.add(new DueRow(t.zh() ? d.nameZh() : d.nameEn(), "/indicators/" + d.indicator(),
           "/indicators/" + d.indicator() + ".ics" + (t.zh() ? "?lang=zh" : ""),
           t.zh() ? d.seriesZh() : d.seriesEn(), d.publisher(),
-          t.t("cited".equals(d.basis()) ? "freshness.estimate.cited" : "freshness.estimate.inferred"),
+          t.t(d.cited() ? "freshness.estimate.cited" : "freshness.estimate.inferred"),
           month(d.expected(), t), d.expected().toString(), t.date(d.overdueAfter()),
           late ? t.date(since) : null, late ? since.toString() : null,
           late ? overdueFor(d.expected(), days, t) : null,
