@@ -221,7 +221,7 @@ public final class App {
         // The release calendar: what is due and each series' record, and its iCalendar files
         // (one per indicator is a twin of /indicators/{code}, above).
         get(route("/calendar", Paging.PARAMS), cache.wrap(calendar::show));
-        get(route("/calendar.ics"), cache.wrap(calendar::all));
+        get(route("/calendar.ics"), calendar::all);
         // Search: free text is never a cache key, so neither answer is cached (SearchHandler).
         get(route("/search", SearchHandler.PARAMS, Paging.PARAMS), search::page);
         get(route("/api/v1/search", SearchHandler.PARAMS, ApiPaging.PARAMS), search::api);

@@ -31,7 +31,12 @@ public final class CalendarFeed {
     for (Awaited a : awaited) {
       events.add(event(identity, a, origin, t));
     }
-    return new Ics.Calendar(name, t.t("calendar.ics.description"), t.zh() ? "zh-CN" : "en", events);
+    return new Ics.Calendar(name, t.t("calendar.ics.description"), language(t), events);
+  }
+
+  /** The language tag of the calendar's texts. */
+  static String language(Text t) {
+    return t.zh() ? "zh-CN" : "en";
   }
 
   static Ics.Event event(String identity, Awaited a, String origin, Text t) {

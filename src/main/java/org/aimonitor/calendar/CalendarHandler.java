@@ -1,6 +1,13 @@
 package org.aimonitor.calendar;
 
 import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpStatus;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,13 +19,15 @@ import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
+import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
 
 /**
  * The release calendar: {@code GET /calendar} (the page), {@code /calendar.ics} (every
  * indicator's awaited release) and {@code /indicators/{code}.ics} (one indicator's). The files
  * do not depend on the day (an overdue release stays in its month; only the page says it is
- * overdue), so their answers change only when an import does.
+ * overdue), so their answers change only when an import does: an indicator's file is kept in
+ * the page cache, the whole calendar is streamed and answered conditionally.
  */
 public final class CalendarHandler {
 
@@ -38,13 +47,44 @@ public final class CalendarHandler {
     Page.render(ctx, "calendar", t.t("calendar.title"), "calendar", view);
   }
 
-  /** {@code GET /calendar.ics}. */
+  /**
+   * {@code GET /calendar.ics}: streamed from one read transaction as the rows are read (an event
+   * per scheduled indicator, so its size follows theirs), and answered conditionally rather than
+   * kept in the page cache: its validator is the data version, the latest import, the language
+   * and the address, so a calendar app's poll of an unchanged calendar reads nothing.
+   */
   public void all(Context ctx) {
     Text t = Text.of(ctx);
     String origin = Addresses.origin(ctx);
-    Ics.Calendar calendar = db.jdbi().inTransaction(h -> CalendarFeed.of(ImportLog.on(h).firstImportAt(),
-        h.attach(CalendarQueries.class).awaited(), t.t("calendar.ics.name"), origin, t));
-    answer(ctx, calendar, "releases.ics");
+    Database.Version v = db.version();
+    String etag = "W/\"ics-" + v.number() + "-" + v.lastImport() + "-" + t.lang().code() + "-"
+        + Integer.toHexString(origin.hashCode()) + "\"";
+    ctx.header(Header.ETAG, etag)
+        .header(Header.CACHE_CONTROL, "no-cache")
+        .header(Header.VARY, "Accept-Encoding, Cookie");
+    String ifNoneMatch = ctx.header(Header.IF_NONE_MATCH);
+    if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+        .anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    ctx.header(Header.LAST_MODIFIED, PageCache.httpDate(PageCache.lastChange(v)));
+    ctx.header("Content-Disposition", "inline; filename=\"releases.ics\"");
+    ctx.contentType(Ics.CONTENT_TYPE);
+    db.jdbi().useTransaction(h -> {
+      String identity = ImportLog.on(h).firstImportAt();
+      CalendarQueries q = h.attach(CalendarQueries.class);
+      Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(),
+          StandardCharsets.UTF_8), 64 * 1024);
+      Ics.write(out, t.t("calendar.ics.name"), t.t("calendar.ics.description"),
+          CalendarFeed.language(t),
+          sink -> q.eachAwaited(a -> sink.accept(CalendarFeed.event(identity, a, origin, t))));
+      try {
+        out.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   /** {@code GET /indicators/{code}.ics}: 404 for an indicator the data do not have. */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.store.PartialDate;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
@@ -45,10 +46,13 @@ public interface CalendarQueries {
       LEFT JOIN release_expectation c ON c.id = e.cycle
       """;
 
-  /** Every indicator's awaited release, by indicator code (a row per scheduled indicator). */
+  /**
+   * Every indicator's awaited release, by indicator code (a row per scheduled indicator), handed
+   * over one at a time as it is read.
+   */
   @SqlQuery(AWAITED + "WHERE e.ended_at IS NULL ORDER BY e.indicator")
   @RegisterConstructorMapper(Awaited.class)
-  List<Awaited> awaited();
+  void eachAwaited(Consumer<Awaited> each);
 
   /** One indicator's awaited release, if a schedule gives it one. */
   @SqlQuery(AWAITED + "WHERE e.ended_at IS NULL AND e.indicator = :code")

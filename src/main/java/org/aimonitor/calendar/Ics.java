@@ -1,11 +1,14 @@
 package org.aimonitor.calendar;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes an iCalendar stream (RFC 5545) of all-day events: the few properties the release
@@ -46,34 +49,60 @@ public final class Ics {
   /** The calendar as RFC 5545 text. */
   public static String write(Calendar c) {
     StringBuilder out = new StringBuilder();
-    line(out, "BEGIN:VCALENDAR");
-    line(out, "VERSION:2.0");
-    line(out, "PRODID:-//AI Industry Monitor//Release calendar//EN");
-    line(out, "CALSCALE:GREGORIAN");
-    line(out, "X-WR-CALNAME:" + text(c.name()));
-    line(out, "X-WR-CALDESC:" + text(c.description()));
-    for (Event e : c.events()) {
-      line(out, "BEGIN:VEVENT");
-      line(out, "UID:" + text(e.uid()));
-      // Without a METHOD, DTSTAMP is when the event's information was last revised (§3.8.7.2).
-      line(out, "DTSTAMP:" + UTC.format(e.lastModified()));
-      line(out, "CREATED:" + UTC.format(e.created()));
-      line(out, "LAST-MODIFIED:" + UTC.format(e.lastModified()));
-      line(out, "SEQUENCE:" + e.sequence());
-      line(out, "DTSTART;VALUE=DATE:" + DATE.format(e.start()));
-      line(out, "DTEND;VALUE=DATE:" + DATE.format(e.endExclusive()));
-      line(out, "SUMMARY;LANGUAGE=" + c.language() + ":" + text(e.summary()));
-      line(out, "DESCRIPTION;LANGUAGE=" + c.language() + ":" + text(e.description()));
-      line(out, "URL;VALUE=URI:" + e.url());
-      if (!e.categories().isEmpty()) {
-        line(out, "CATEGORIES:" + String.join(",", e.categories().stream().map(Ics::text).toList()));
-      }
-      line(out, "TRANSP:TRANSPARENT");
-      line(out, "STATUS:TENTATIVE");
-      line(out, "END:VEVENT");
-    }
-    line(out, "END:VCALENDAR");
+    write(out, c.name(), c.description(), c.language(), sink -> c.events().forEach(sink));
     return out.toString();
+  }
+
+  /**
+   * Writes a calendar to {@code out} as {@code events} hands its events over, one at a time:
+   * what is held at once is one event, however many there are.
+   */
+  public static void write(Appendable out, String name, String description, String language,
+      Consumer<Consumer<Event>> events) {
+    StringBuilder b = new StringBuilder(1024);
+    line(b, "BEGIN:VCALENDAR");
+    line(b, "VERSION:2.0");
+    line(b, "PRODID:-//AI Industry Monitor//Release calendar//EN");
+    line(b, "CALSCALE:GREGORIAN");
+    line(b, "X-WR-CALNAME:" + text(name));
+    line(b, "X-WR-CALDESC:" + text(description));
+    flush(out, b);
+    events.accept(e -> {
+      event(b, e, language);
+      flush(out, b);
+    });
+    line(b, "END:VCALENDAR");
+    flush(out, b);
+  }
+
+  private static void event(StringBuilder out, Event e, String language) {
+    line(out, "BEGIN:VEVENT");
+    line(out, "UID:" + text(e.uid()));
+    // Without a METHOD, DTSTAMP is when the event's information was last revised (§3.8.7.2).
+    line(out, "DTSTAMP:" + UTC.format(e.lastModified()));
+    line(out, "CREATED:" + UTC.format(e.created()));
+    line(out, "LAST-MODIFIED:" + UTC.format(e.lastModified()));
+    line(out, "SEQUENCE:" + e.sequence());
+    line(out, "DTSTART;VALUE=DATE:" + DATE.format(e.start()));
+    line(out, "DTEND;VALUE=DATE:" + DATE.format(e.endExclusive()));
+    line(out, "SUMMARY;LANGUAGE=" + language + ":" + text(e.summary()));
+    line(out, "DESCRIPTION;LANGUAGE=" + language + ":" + text(e.description()));
+    line(out, "URL;VALUE=URI:" + e.url());
+    if (!e.categories().isEmpty()) {
+      line(out, "CATEGORIES:" + String.join(",", e.categories().stream().map(Ics::text).toList()));
+    }
+    line(out, "TRANSP:TRANSPARENT");
+    line(out, "STATUS:TENTATIVE");
+    line(out, "END:VEVENT");
+  }
+
+  private static void flush(Appendable out, StringBuilder b) {
+    try {
+      out.append(b);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    b.setLength(0);
   }
 
   /**

@@ -146,6 +146,12 @@ class CalendarTest {
     JsonNode pc = event(cal, "ai_pc_share");
     assertEquals("2025-11-01", pc.get("start").asText());
     assertEquals(uids, uidsOf(parse(ok(app, "/calendar.ics").body())), "the same UIDs on every request");
+
+    // A calendar app's poll of an unchanged calendar is answered 304 from its validator.
+    String etag = r.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, app.get("/calendar.ics", "If-None-Match", etag).statusCode());
+    assertEquals(200, app.get("/calendar.ics?lang=zh", "If-None-Match", etag).statusCode(),
+        "the Chinese calendar is another file");
   }
 
   static List<String> uidsOf(JsonNode cal) {
@@ -259,6 +265,7 @@ class CalendarTest {
       assertEquals(moved, all, "the whole calendar moved it too");
 
       // The figure comes: the record keeps the release, and the next one is a new event.
+      String etagBefore = ok(fresh, "/calendar.ics").headers().firstValue("ETag").orElseThrow();
       new Importer(fresh.db()).apply(List.of(
           new ImportFile("sources.csv", ("id,publisher,title,url,published_on,language,reliability,note\n"
               + "canalys-2026-11,Canalys,China PC shipments Q3 2026,https://example.org/canalys,2026-11-20,en,secondary,\n")
@@ -266,6 +273,8 @@ class CalendarTest {
           new ImportFile("observations.csv", ("indicator,region,period,value,qualifier,source,headline,note\n"
               + "ai_pc_share,CN,2026-Q3,40,reported,canalys-2026-11,1,\n").getBytes(StandardCharsets.UTF_8))),
           "test");
+      assertNotEquals(etagBefore, ok(fresh, "/calendar.ics").headers().firstValue("ETag").orElseThrow(),
+          "an import makes the whole calendar another file");
       JsonNode next = parse(ok(fresh, "/indicators/ai_pc_share.ics").body()).get("events").get(0);
       assertNotEquals(before.get("uid"), next.get("uid"), "the next release is another event");
       assertEquals(0, next.get("sequence").asInt());
