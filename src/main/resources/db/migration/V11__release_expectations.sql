@@ -38,6 +38,9 @@ CREATE UNIQUE INDEX release_expectation_open ON release_expectation (indicator) 
 CREATE INDEX release_expectation_by_indicator ON release_expectation (indicator, id);
 CREATE INDEX release_expectation_by_series ON release_expectation (series, id);
 CREATE INDEX release_expectation_by_cycle ON release_expectation (cycle);
+-- The longest grace any schedule gives: how far back /calendar's "due now" list must look for a
+-- release still within its grace (a range of freshness_by_expected, not every overdue one).
+CREATE INDEX schedule_by_grace ON schedule (grace_months);
 
 -- A database migrated from an older release starts its record with the expectations it has now.
 INSERT INTO release_expectation (indicator, series, expected, overdue_after, basis,

@@ -84,20 +84,30 @@ public interface CalendarQueries {
   @RegisterConstructorMapper(Due.class)
   List<Due> overdue(@Bind("today") String today, @Bind("limit") int limit);
 
-  /** Expected in {@code month} or earlier and not overdue on {@code today}: due now. */
+  /**
+   * Expected from {@code from} to {@code month} and not overdue on {@code today}: due now.
+   * {@code from} is {@code month} less the longest grace ({@link #longestGrace}): no release
+   * expected earlier can still be within its grace, so the read is a range of the months that
+   * can be due, not of every overdue release before them.
+   */
   @SqlQuery(DUE + """
-      WHERE coalesce(f.expected, '9999-12') <= :month AND f.overdue_after >= :today
+      WHERE coalesce(f.expected, '9999-12') BETWEEN :from AND :month AND f.overdue_after >= :today
       ORDER BY coalesce(f.expected, '9999-12'), f.indicator LIMIT :limit
       """)
   @RegisterConstructorMapper(Due.class)
-  List<Due> dueBy(@Bind("month") String month, @Bind("today") String today,
-      @Bind("limit") int limit);
+  List<Due> dueBy(@Bind("from") String from, @Bind("month") String month,
+      @Bind("today") String today, @Bind("limit") int limit);
 
   @SqlQuery("""
       SELECT count(*) FROM freshness
-      WHERE coalesce(expected, '9999-12') <= :month AND overdue_after >= :today
+      WHERE coalesce(expected, '9999-12') BETWEEN :from AND :month AND overdue_after >= :today
       """)
-  long dueByCount(@Bind("month") String month, @Bind("today") String today);
+  long dueByCount(@Bind("from") String from, @Bind("month") String month,
+      @Bind("today") String today);
+
+  /** The most grace months a schedule gives itself, if any gives them (index schedule_by_grace). */
+  @SqlQuery("SELECT max(grace_months) FROM schedule")
+  Optional<Integer> longestGrace();
 
   /** Expected in {@code month}. */
   @SqlQuery(DUE + "WHERE coalesce(f.expected, '9999-12') = :month ORDER BY coalesce(f.expected, '9999-12'), f.indicator LIMIT :limit")

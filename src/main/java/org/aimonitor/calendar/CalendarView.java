@@ -97,8 +97,10 @@ public record CalendarView(String today, String todayCode, String thisMonth, Str
     String day = today.toString();
     List<DueRow> overdue = rows(q.overdue(day, LIST), today, t);
     long overdueCount = h.attach(FreshnessQueries.class).overdueCount(today);
-    List<DueRow> due = rows(q.dueBy(month.toString(), day, LIST), today, t);
-    long dueCount = q.dueByCount(month.toString(), day);
+    // The default graces are at most 3 months (Freshness.Series.grace); a schedule may give more.
+    String from = month.minusMonths(Math.max(3, q.longestGrace().orElse(0))).toString();
+    List<DueRow> due = rows(q.dueBy(from, month.toString(), day, LIST), today, t);
+    long dueCount = q.dueByCount(from, month.toString(), day);
     List<DueRow> next = rows(q.expectedIn(month.plusMonths(1).toString(), LIST), today, t);
     long nextCount = q.expectedInCount(month.plusMonths(1).toString());
 

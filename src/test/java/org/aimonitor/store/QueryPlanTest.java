@@ -251,6 +251,17 @@ class QueryPlanTest {
         "FROM search_gram d WHERE d.gram = ?", "PRIMARY KEY",
         "FROM search_text WHERE search_text MATCH ?", "VIRTUAL TABLE INDEX",
         "WHERE o.region IN (?", "observation_by_region"));
+    all.putAll(Map.of(
+        // The release calendar: the open expectations through their partial index, the months
+        // that can be due (a range bounded by the longest grace), the overdue ones, and the
+        // longest grace from its index.
+        "WHERE e.ended_at IS NULL ORDER BY e.indicator", "release_expectation_open",
+        "WHERE e.ended_at IS NULL AND e.indicator = ?", "release_expectation_open",
+        "BETWEEN ? AND ? AND f.overdue_after >= ?", "freshness_by_expected",
+        "WHERE f.overdue_after < ? ORDER BY f.overdue_after", "freshness_by_overdue",
+        "SELECT max(grace_months) FROM schedule", "schedule_by_grace",
+        "AND outcome = 'released' GROUP BY series", "release_expectation_by_series",
+        "AND ended_at IS NULL GROUP BY series", "release_expectation_by_series"));
     for (Map.Entry<String, String> e : all.entrySet()) {
       List<String> matching = ran.values().stream().flatMap(Set::stream)
           .filter(sql -> sql.replaceAll("\\s+", " ").contains(e.getKey()))
