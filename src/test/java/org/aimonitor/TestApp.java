@@ -69,7 +69,7 @@ public final class TestApp implements AutoCloseable {
     Settings settings = Settings.fromEnvironment(all);
     Database db = Database.open(settings.dbPath());
     Seeder.seedIfEmpty(db);
-    org.aimonitor.freshness.Freshness.refreshIfStale(db);
+    org.aimonitor.freshness.FreshnessWriter.refreshIfStale(db);
     return new TestApp(dir, db, App.create(settings, db, clock).start("127.0.0.1", 0));
   }
 

@@ -21,6 +21,7 @@ import org.aimonitor.admin.AdminPages;
 import org.aimonitor.admin.StaffRole;
 import org.aimonitor.api.ApiHandler;
 import org.aimonitor.api.ApiPaging;
+import org.aimonitor.calendar.CalendarHandler;
 import org.aimonitor.config.Settings;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.figure.FigureHandler;
@@ -107,6 +108,7 @@ public final class App {
     AdminApi adminApi = access == null ? null : new AdminApi(settings, importer);
     UpdatesHandler updates = new UpdatesHandler(db);
     SearchHandler search = new SearchHandler(db);
+    CalendarHandler calendar = new CalendarHandler(db, clock);
     // Pages that mark what is new since the reader's last visit vary by their normalised state.
     NewSince newSince = new NewSince(db, settings.https());
     StaticFiles staticFiles = new StaticFiles("web/static");
@@ -169,13 +171,14 @@ public final class App {
         get("/webjars/<name>", ctx -> webjars.serve(ctx, ctx.pathParam("name")));
         head("/webjars/<name>", ctx -> webjars.serve(ctx, ctx.pathParam("name")));
 
-        // Indicator pages; {code} also serves the .csv, .json and .atom twins (see
+        // Indicator pages; {code} also serves the .csv, .json, .atom and .ics twins (see
         // IndicatorHandler): Javalin matches {code} against "x.atom" too.
         get(route("/indicators", Paging.PARAMS, IndicatorListView.Order.PARAMS), cache.wrap(indicators::list));
         // The citation links the address the reader used: a page per origin, too.
         Handler indicatorPage = newSince.marking(cache.wrap(indicators::show,
             ctx -> newSince.variant(ctx) + "|" + Addresses.origin(ctx)));
         Handler indicatorJson = cache.wrap(indicators::show);
+        Handler indicatorCalendar = cache.wrap(calendar::indicator);
         get(route("/indicators/{code}", Filter.PARAMS, SideBySide.PERIOD_PARAMS, Paging.PARAMS,
             ApiPaging.PARAMS), ctx -> {
           String name = ctx.pathParam("code");
@@ -187,6 +190,8 @@ public final class App {
             indicatorJson.handle(ctx);
           } else if (name.endsWith(".atom")) {
             updates.indicatorFeed(ctx);
+          } else if (name.endsWith(".ics")) {
+            indicatorCalendar.handle(ctx);
           } else {
             indicatorPage.handle(ctx);
           }
@@ -213,6 +218,10 @@ public final class App {
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));
         get(route("/timeline", Paging.PARAMS), cache.wrap(timeline::show));
+        // The release calendar: what is due and each series' record, and its iCalendar files
+        // (one per indicator is a twin of /indicators/{code}, above).
+        get(route("/calendar", Paging.PARAMS), cache.wrap(calendar::show));
+        get(route("/calendar.ics"), calendar::all);
         // Search: free text is never a cache key, so neither answer is cached (SearchHandler).
         get(route("/search", SearchHandler.PARAMS, Paging.PARAMS), search::page);
         get(route("/api/v1/search", SearchHandler.PARAMS, ApiPaging.PARAMS), search::api);

@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import java.util.concurrent.Callable;
 import org.aimonitor.app.App;
 import org.aimonitor.config.Settings;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessWriter;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 import org.slf4j.Logger;
@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
       LOG.info("Database {} already holds data (data version {}); not seeded again",
           settings.dbPath().toAbsolutePath(), db.version().number());
     }
-    if (Freshness.refreshIfStale(db)) {
+    if (FreshnessWriter.refreshIfStale(db)) {
       LOG.info("Freshness of the indicators brought up to date with the data");
     }
     Javalin app = App.create(settings, db).start(settings.port());

@@ -2,7 +2,7 @@ package org.aimonitor.dashboard;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.PlacesCard;
@@ -39,7 +39,7 @@ public final class DashboardHandler {
           h.attach(DataStore.class).eventCount(),
           PlacesCard.read(h, loaded.window().since()), t)
           .withUpdates(LastImport.read(h, t).orElse(null), Notice.overview(h, seen, "/", t))
-          .withFreshness(Freshness.overdueCount(h, today),
+          .withFreshness(h.attach(FreshnessQueries.class).overdueCount(today),
               FreshnessView.read(h, DashboardView.cardIndicators(), false, today, t), t)
           .withAge(today, t);
     });

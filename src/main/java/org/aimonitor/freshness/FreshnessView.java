@@ -61,8 +61,9 @@ public record FreshnessView(String status, String statusLabel, String lastPublis
    */
   public static Map<String, FreshnessView> read(Handle h, Collection<String> indicators,
       boolean withSources, LocalDate today, Text t) {
-    Map<String, State> states = Freshness.of(h, indicators);
-    Map<String, Series> schedules = Freshness.schedules(h, states.values().stream()
+    FreshnessQueries q = h.attach(FreshnessQueries.class);
+    Map<String, State> states = q.states(indicators);
+    Map<String, Series> schedules = q.schedules(states.values().stream()
         .map(State::series).filter(s -> s != null).distinct().toList());
     Map<String, Source> sources = new HashMap<>();
     if (withSources) {

@@ -3,7 +3,7 @@ package org.aimonitor.importer;
 import java.time.Instant;
 import java.util.Map;
 import org.aimonitor.download.DownloadSizes;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessWriter;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.SearchIndex;
@@ -48,7 +48,7 @@ final class ImportWriter {
     index(handle, staged);
     // Worked out once here, so pages read them instead of scanning the data.
     DownloadSizes.record(handle);
-    Freshness.record(handle);
+    FreshnessWriter.record(handle);
     return importId;
   }
 

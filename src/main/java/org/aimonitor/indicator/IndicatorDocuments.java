@@ -12,6 +12,7 @@ import java.util.Map;
 import org.aimonitor.api.ApiDocuments.RevisionDoc;
 import org.aimonitor.api.ApiDocuments.SourceRef;
 import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.Filter;
 import org.aimonitor.store.History;
@@ -98,8 +99,9 @@ public final class IndicatorDocuments {
   /** The freshness of {@code indicators} on {@code today}, read for these indicators only. */
   public static Map<String, FreshnessDoc> freshness(Handle h, Collection<String> indicators,
       LocalDate today) {
-    Map<String, Freshness.State> states = Freshness.of(h, indicators);
-    Map<String, Freshness.Series> schedules = Freshness.schedules(h, states.values().stream()
+    FreshnessQueries q = h.attach(FreshnessQueries.class);
+    Map<String, Freshness.State> states = q.states(indicators);
+    Map<String, Freshness.Series> schedules = q.schedules(states.values().stream()
         .map(Freshness.State::series).filter(x -> x != null).distinct().toList());
     Map<String, FreshnessDoc> docs = new HashMap<>();
     states.forEach((code, st) -> docs.put(code,

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.aimonitor.indicator.IndicatorQueries.Latest;
 import org.aimonitor.web.SourceNotes;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
@@ -118,7 +118,7 @@ public record IndicatorListView(Order order, String heading, String lede,
   public static IndicatorListView build(Handle h, Order order, Paging paging, LocalDate today,
       Text t) {
     IndicatorQueries queries = h.attach(IndicatorQueries.class);
-    long count = order.overdueOnly() ? Freshness.overdueCount(h, today) : queries.count();
+    long count = order.overdueOnly() ? h.attach(FreshnessQueries.class).overdueCount(today) : queries.count();
     paging.check(count, t);
     List<Latest> latest = !order.byFreshness()
         ? queries.inCategoryOrder(IndicatorQueries.LIST_ORDER.first(), paging.size(), paging.offset())

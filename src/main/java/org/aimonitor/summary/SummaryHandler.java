@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import org.aimonitor.freshness.Freshness;
+import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Database;
@@ -32,7 +32,7 @@ public final class SummaryHandler {
       SummaryView built = SummaryView.build(loaded.data(), loaded.window(), now, t)
           .withLastImport(LastImport.read(h, t).orElse(null));
       LocalDate today = now.toLocalDate();
-      return built.withFreshness(Freshness.overdueCount(h, today),
+      return built.withFreshness(h.attach(FreshnessQueries.class).overdueCount(today),
           FreshnessView.read(h, built.keyIndicators(), false, today, t), t);
     });
     Page.render(ctx, "summary", t.t("nav.summary"), "summary", view);

@@ -55,6 +55,8 @@ public final class CheckedPages {
       // A figure's own page: the seed's CAICT lower bound for 2024 (row 14 of observations.csv).
       new Page("/figures/14", 200),
       new Page("/timeline", 200),
+      // The release calendar: what is due and each series' record (issue 29).
+      new Page("/calendar", 200),
       new Page("/data", 200),
       new Page("/updates", 200),
       new Page("/updates/1", 200),

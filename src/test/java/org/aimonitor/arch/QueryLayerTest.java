@@ -46,8 +46,6 @@ class QueryLayerTest {
       "org.aimonitor.importer.Importer",
       "org.aimonitor.importer.StagedTable",
       "org.aimonitor.importer.Seeder",
-      // Release schedules worked out at import and read by the pages.
-      "org.aimonitor.freshness.Freshness",
       // One SELECT per CSV table for the exports, and the snapshot's size.
       "org.aimonitor.download.ExportStore");
 

@@ -140,7 +140,9 @@ class ScaleIT {
           "/indicators?sort=freshness", "/indicators?sort=freshness&lang=zh",
           "/indicators?sort=freshness&page=350", "/indicators?sort=freshness&page=200&lang=zh",
           "/indicators?status=overdue", "/indicators?status=overdue&lang=zh",
-          "/indicators?status=overdue&page=250");
+          "/indicators?status=overdue&page=250",
+          // The release calendar: its lists stop at 100 each, a page of 10 of the 12,000 series.
+          "/calendar", "/calendar?lang=zh", "/calendar?page=1000", "/indicators/" + heavy + ".ics");
       // Pages that must show what they are for, not only answer: the heaviest indicator's
       // freshness card names its synthetic series, the overdue list lists overdue indicators,
       // and the overview and summary count them.
@@ -149,13 +151,16 @@ class ScaleIT {
           "/indicators?status=overdue", "status-overdue",
           "/indicators?sort=freshness&page=350", "status-",
           "/", "overdue-line",
+          "/calendar", "is-overdue",
           "/summary", "overdue-line");
       List<String> api = List.of("/api/v1/indicators", "/api/v1/indicators/" + heavy,
           "/api/v1/indicators/ai_core_industry_scale", "/api/v1/sources", "/api/v1/events",
           "/api/v1/regions", "/api/v1/regions/CN", "/api/v1/regions/" + SyntheticData.placeCode(1));
       List<String> exports = List.of("/data/observations.csv", "/data/sources.csv",
           "/data/indicators.csv", "/data/events.csv", "/indicators/" + heavy + ".csv",
-          "/data/monitor.sqlite");
+          "/data/monitor.sqlite",
+          // Every scheduled indicator's awaited release (35,000 events), streamed.
+          "/calendar.ics", "/calendar.ics?lang=zh");
       // Workbooks are written row by row: the whole dataset (about 536,000 figures) included.
       List<String> workbooks = List.of("/indicators/" + heavy + ".xlsx",
           "/indicators/" + heavy + ".xlsx?lang=zh", "/regions/CN.xlsx",

@@ -45,7 +45,7 @@ class QueryPlanTest {
   /** Tables that grow with the data; scanning one without an index costs the database's size. */
   static final Set<String> BIG = Set.of("observation", "source", "event", "indicator", "revision",
       "import_log", "freshness", "schedule", "schedule_indicator", "alias", "search_entry",
-      "search_name", "search_gram", "search_text");
+      "search_name", "search_gram", "search_text", "release_expectation");
   private static final Pattern TABLE = Pattern.compile(
       "\\b(?:FROM|JOIN)\\s+([a-z_.]+)(?:\\s+(?:AS\\s+)?([a-z]\\w*))?", Pattern.CASE_INSENSITIVE);
   private static final Set<String> NOT_ALIASES = Set.of("where", "join", "on", "order", "group",
@@ -69,6 +69,8 @@ class QueryPlanTest {
       "/updates", "/updates?lang=zh", "/updates?from=2000-01-01&to=2100-12-31", "/updates/1",
       "/updates/2?page=2", "/updates.atom", "/indicators/ai_pc_share.atom",
       "/api/v1/updates?limit=1", "/api/v1/updates/2?limit=5", "/indicators?sort=freshness", "/indicators?status=overdue",
+      // The release calendar: the page, its files (issue 29).
+      "/calendar", "/calendar?lang=zh", "/calendar.ics", "/indicators/ai_pc_share.ics",
       // Places: the lists, a place, rankings, comparisons and their API.
       "/regions", "/regions?lang=zh", "/regions?level=province&page=1", "/regions?parent=CN",
       "/regions/CN-GD", "/regions/CN?page=1", "/regions/CN-GD.json", "/indicators/ai_enterprises",
@@ -250,6 +252,17 @@ class QueryPlanTest {
         "FROM search_gram d WHERE d.gram = ?", "PRIMARY KEY",
         "FROM search_text WHERE search_text MATCH ?", "VIRTUAL TABLE INDEX",
         "WHERE o.region IN (?", "observation_by_region"));
+    all.putAll(Map.of(
+        // The release calendar: the open expectations through their partial index, the months
+        // that can be due (a range bounded by the longest grace), the overdue ones, and the
+        // longest grace from its index.
+        "WHERE e.ended_at IS NULL ORDER BY e.indicator", "release_expectation_open",
+        "WHERE e.ended_at IS NULL AND e.indicator = ?", "release_expectation_open",
+        "BETWEEN ? AND ? AND f.overdue_after >= ?", "freshness_by_expected",
+        "WHERE f.overdue_after < ? ORDER BY f.overdue_after", "freshness_by_overdue",
+        "SELECT max(grace_months) FROM schedule", "schedule_by_grace",
+        "AND outcome = 'released' GROUP BY series", "release_expectation_by_series",
+        "AND ended_at IS NULL GROUP BY series", "release_expectation_by_series"));
     for (Map.Entry<String, String> e : all.entrySet()) {
       List<String> matching = ran.values().stream().flatMap(Set::stream)
           .filter(sql -> sql.replaceAll("\\s+", " ").contains(e.getKey()))
@@ -310,7 +323,12 @@ class QueryPlanTest {
   /** Queries no page, API answer or health check runs, and why; checked by their own tests. */
   static final Set<String> NOT_RUN_BY_PAGES = Set.of(
       // What the command line and the tests count after an import.
-      "DataStore.observationCount()");
+      "DataStore.observationCount()",
+      // What the freshness writer reads as an import commits (every indicator, by design) and
+      // when the server starts; FreshnessPagesTest and ReleaseUpgradeTest cover them.
+      "FreshnessQueries.everySchedule(Consumer)", "FreshnessQueries.published(Collection)",
+      "FreshnessQueries.everyIndicatorsNewest(Consumer)", "FreshnessQueries.dataVersion()",
+      "FreshnessQueries.workedOutAt()");
 
   /**
    * The requests above ran every query of the query interfaces, so the plans checked here are
