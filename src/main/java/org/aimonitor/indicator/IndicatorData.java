@@ -103,11 +103,10 @@ public record IndicatorData(
     IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Indicator indicator = indicator(h, code, t);
     List<Region> asked = filter.places(h, t);
-    long total = asOf.any() ? queries.vintageCount(code, filter, asOf)
-        : queries.figureCount(code, filter);
+    long total = count(queries, code, filter, asOf);
     paging.check(total, t);
     List<Keyset.Keyed<Histories.Recorded>> rows = asOf.any()
-        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.VINTAGE_ORDER.first(),
+        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.FIGURE_ORDER.first(),
             paging.size(), paging.offset())
         : queries.figures(code, filter, IndicatorQueries.FIGURE_ORDER.first(), paging.size(),
             paging.offset());
@@ -137,14 +136,23 @@ public record IndicatorData(
     Indicator indicator = indicator(h, code, t);
     List<Region> asked = filter.places(h, t);
     List<Keyset.Keyed<Histories.Recorded>> rows = asOf.any()
-        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.VINTAGE_ORDER.after(after),
+        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.FIGURE_ORDER.after(after),
             limit + 1, 0)
         : queries.figures(code, filter, IndicatorQueries.FIGURE_ORDER.after(after), limit + 1, 0);
     boolean more = rows.size() > limit;
     List<Keyset.Keyed<Histories.Recorded>> shown = more ? rows.subList(0, limit) : rows;
     return assemble(h, indicator, filter, List.of(), 0, List.of(), asked, null, shown, List.of(), 0,
-        asOf.any() ? queries.vintageCount(code, filter, asOf) : queries.figureCount(code, filter),
+        count(queries, code, filter, asOf),
         more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null, asOf);
+  }
+
+  /**
+   * How many figures the view has at vintage {@code asOf}: as first published, every figure
+   * there is (imports never delete one), so today's count through its covering index.
+   */
+  private static long count(IndicatorQueries queries, String code, Filter filter, AsOf asOf) {
+    return asOf.any() && !asOf.first() ? queries.vintageCount(code, filter, asOf)
+        : queries.figureCount(code, filter);
   }
 
   /**

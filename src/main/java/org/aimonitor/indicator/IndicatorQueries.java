@@ -39,13 +39,6 @@ public interface IndicatorQueries {
       "o.id");
 
   /**
-   * A vintage's figures in page order ({@link #FIGURE_ORDER}, with the headline flag they had
-   * then): the same keys, so an API cursor reads the same in either.
-   */
-  Keyset VINTAGE_ORDER = new Keyset("r.id", "o.period_end", "o.period_start",
-      "1 - " + AsOf.HEADLINE, "o.id");
-
-  /**
    * Indicators category by category, in the categories' order, then by code: the categories
    * are read in id order and each one's indicators through indicator_by_category (a CROSS JOIN
    * keeps that loop order), so no page sorts every indicator.
@@ -210,24 +203,34 @@ public interface IndicatorQueries {
   // vintage: the same reads as they stood at a vintage (AsOf), each one query, the state of
   // every figure read joined from its revisions through revision_by_observation.
 
-  /** How many figures of indicator {@code code} the filter covers at vintage {@code at}. */
-  @SqlQuery("SELECT count(*) FROM observation o" + AsOf.JOIN
-      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.STOOD)
+  /**
+   * How many figures of indicator {@code code} the filter covers at vintage {@code at}: those
+   * published by then (imports never delete one).
+   */
+  @SqlQuery("SELECT count(*) FROM observation o WHERE o.indicator = :code <figureFilter> AND "
+      + AsOf.EXISTED)
+  @AllowUnusedBindings
   long vintageCount(@Bind("code") String code, @FigureFilter.Bind FigureFilter filter,
       @AsOf.Bind AsOf at);
 
-  /** {@link #figures} at vintage {@code at}, in {@link #VINTAGE_ORDER}. */
-  @SqlQuery("SELECT " + AsOf.COLUMNS + ", <keys>"
-      + " FROM observation o JOIN region r ON r.code = o.region" + AsOf.JOIN
-      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.STOOD + " AND <afterCursor>"
-      + " ORDER BY <keyOrder> LIMIT :limit OFFSET :offset")
+  /**
+   * {@link #figures} at vintage {@code at}, in the same order ({@link #FIGURE_ORDER}, so API
+   * cursors read alike): the page's figures are chosen among those published by then, and only
+   * they are joined to their state then.
+   */
+  @SqlQuery("SELECT " + AsOf.COLUMNS + ", p.k0, p.k1, p.k2, p.k3, p.k4"
+      + " FROM (SELECT o.id AS oid, <keys> FROM observation o JOIN region r ON r.code = o.region"
+      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.EXISTED + " AND <afterCursor>"
+      + " ORDER BY <keyOrder> LIMIT :limit OFFSET :offset) p"
+      + " JOIN observation o ON o.id = p.oid" + AsOf.JOIN
+      + " ORDER BY p.k0, p.k1, p.k2, p.k3, p.k4")
   List<Keyset.Keyed<Histories.Recorded>> vintageFigures(@Bind("code") String code,
       @FigureFilter.Bind FigureFilter filter, @AsOf.Bind AsOf at,
       @Keyset.Bind Keyset.Position from, @Bind("limit") int limit, @Bind("offset") long offset);
 
   /** {@link #allFigures} at vintage {@code at}: every figure of the view then, read as used. */
   default ResultIterable<Observation> allVintageFigures(String code, FigureFilter filter, AsOf at) {
-    return allVintageFigures(code, filter, at, VINTAGE_ORDER.first());
+    return allVintageFigures(code, filter, at, FIGURE_ORDER.first());
   }
 
   @SqlQuery("SELECT " + AsOf.COLUMNS
