@@ -7,8 +7,8 @@ import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.AsOf;
-import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.VintageParam;
@@ -60,7 +60,7 @@ public final class FigureHandler {
     LocalDate today = LocalDate.now(clock);
     String origin = Addresses.origin(ctx);
     return db.jdbi().inTransaction(h -> {
-      AsOf asked = VintageParam.parse(ctx, h.attach(DataStore.class).firstImportDay(), today, t);
+      AsOf asked = VintageParam.parse(ctx, ImportLog.on(h).firstImportDay(), today, t);
       return FigureView.build(h, id, asked, origin, today, t);
     });
   }

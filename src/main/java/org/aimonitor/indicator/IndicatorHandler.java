@@ -18,10 +18,10 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Histories;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.ViewRows;
-import org.aimonitor.updates.Imports;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
@@ -89,7 +89,7 @@ public final class IndicatorHandler {
         // side by side (those read today's figures).
         FreshnessView freshness = asOf.any() ? null
             : FreshnessView.read(h, List.of(code), true, today, t).get(code);
-        NewSince.State seen = asOf.any() ? NewSince.State.OFF : NewSince.of(ctx, Imports.latestId(h));
+        NewSince.State seen = asOf.any() ? NewSince.State.OFF : NewSince.of(ctx, ImportLog.on(h).latestId());
         SideBySide places = asOf.any() ? SideBySide.NONE : SideBySide.read(h, data.indicator(),
             filter, data.places() > 0, data.names(), period, level);
         return IndicatorPageView.build(data, places, freshness, paging, Addresses.origin(ctx),
@@ -207,7 +207,7 @@ public final class IndicatorHandler {
 
   /** The vintage the request asks for ({@link VintageParam}), in the handle's transaction. */
   private static AsOf vintage(Context ctx, org.jdbi.v3.core.Handle h, LocalDate today, Text t) {
-    return VintageParam.parse(ctx, h.attach(DataStore.class).firstImportDay(), today, t);
+    return VintageParam.parse(ctx, ImportLog.on(h).firstImportDay(), today, t);
   }
 
   /** A query string with the language added when it is not English. */

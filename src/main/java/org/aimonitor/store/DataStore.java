@@ -24,15 +24,6 @@ public interface DataStore {
     return version().number();
   }
 
-  /** The day of the first import (a vintage cannot be older), through the primary key. */
-  @SqlQuery("SELECT substr(imported_at, 1, 10) FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
-  Optional<String> firstImportText();
-
-  /** The day of the first import, or null when there was none. */
-  default java.time.LocalDate firstImportDay() {
-    return firstImportText().map(java.time.LocalDate::parse).orElse(null);
-  }
-
   @SqlQuery("SELECT " + Indicator.COLUMNS + " FROM " + Indicator.FROM + " WHERE i.code = :code")
   Optional<Indicator> indicator(@Bind("code") String code);
 
