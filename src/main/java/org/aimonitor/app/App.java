@@ -25,7 +25,6 @@ import org.aimonitor.calendar.CalendarHandler;
 import org.aimonitor.config.Settings;
 import org.aimonitor.dashboard.DashboardHandler;
 import org.aimonitor.figure.FigureHandler;
-import org.aimonitor.figure.VintageParam;
 import org.aimonitor.download.DownloadHandler;
 import org.aimonitor.health.HealthHandler;
 import org.aimonitor.i18n.Lang;
@@ -53,6 +52,7 @@ import org.aimonitor.web.ClientGone;
 import org.aimonitor.web.Compression;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.KnownParams;
+import org.aimonitor.web.VintageParam;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
@@ -179,8 +179,8 @@ public final class App {
             ctx -> newSince.variant(ctx) + "|" + Addresses.origin(ctx)));
         Handler indicatorJson = cache.wrap(indicators::show);
         Handler indicatorCalendar = cache.wrap(calendar::indicator);
-        get(route("/indicators/{code}", Filter.PARAMS, SideBySide.PERIOD_PARAMS, Paging.PARAMS,
-            ApiPaging.PARAMS), ctx -> {
+        get(route("/indicators/{code}", Filter.PARAMS, VintageParam.PARAMS,
+            SideBySide.PERIOD_PARAMS, Paging.PARAMS, ApiPaging.PARAMS), ctx -> {
           String name = ctx.pathParam("code");
           if (IndicatorHandler.isCsv(ctx)) {
             indicators.csv(ctx);
@@ -240,7 +240,7 @@ public final class App {
             newSince.marking(cache.wrap(updates::show, newSince::variant)));
         post("/updates/marks", newSince::change);
         get(route("/api/v1/indicators", ApiPaging.PARAMS), cache.wrap(indicators::apiList));
-        get(route("/api/v1/indicators/{code}", Filter.PARAMS, ApiPaging.PARAMS),
+        get(route("/api/v1/indicators/{code}", Filter.PARAMS, VintageParam.PARAMS, ApiPaging.PARAMS),
             cache.wrap(indicators::apiShow));
         get(route("/api/v1/regions", PlaceFilter.PARAMS, ApiPaging.PARAMS),
             cache.wrap(regions::apiList));

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
+import org.aimonitor.web.VintageParam;
 
 /**
  * {@code GET /figures/{id}} (one figure's page), its {@code .json} twin, and
@@ -57,9 +60,7 @@ public final class FigureHandler {
     LocalDate today = LocalDate.now(clock);
     String origin = Addresses.origin(ctx);
     return db.jdbi().inTransaction(h -> {
-      FigureView.Asked asked = VintageParam.parse(ctx,
-          h.attach(FigureQueries.class).firstImportDay().map(LocalDate::parse).orElse(null),
-          today, t);
+      AsOf asked = VintageParam.parse(ctx, ImportLog.on(h).firstImportDay(), today, t);
       return FigureView.build(h, id, asked, origin, today, t);
     });
   }

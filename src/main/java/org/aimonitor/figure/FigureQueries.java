@@ -18,8 +18,4 @@ public interface FigureQueries {
    */
   @SqlQuery("SELECT * FROM observation WHERE id = :id")
   Optional<Histories.Recorded> figure(@Bind("id") long id);
-
-  /** The day of the first import (a vintage cannot be older), through the primary key. */
-  @SqlQuery("SELECT substr(imported_at, 1, 10) FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
-  Optional<String> firstImportDay();
 }

@@ -8,6 +8,7 @@ import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
@@ -64,27 +65,13 @@ public record FigureView(long id, String href, Indicator indicator, String indic
   public record CiteFile(String label, String href) {
   }
 
-  /** How a reader asks for a vintage: none (today), the end of a day, or as first published. */
-  public record Asked(LocalDate asOf, boolean first) {
-    public static final Asked TODAY = new Asked(null, false);
-
-    public boolean any() {
-      return asOf != null || first;
-    }
-
-    /** The query string that keeps the vintage on links ("?as_of=2026-12-01"), or "". */
-    public String query() {
-      return first ? "?vintage=first" : asOf != null ? "?as_of=" + asOf : "";
-    }
-  }
-
   /**
    * The page of figure {@code id} in the handle's transaction, as {@code asked}, cited on
    * {@code today} from the site at {@code origin}.
    *
    * @throws HttpProblem 404 in {@code t}'s language for an unknown figure
    */
-  public static FigureView build(Handle h, long id, Asked asked, String origin, LocalDate today,
+  public static FigureView build(Handle h, long id, AsOf asked, String origin, LocalDate today,
       Text t) {
     Histories.Recorded recorded = h.attach(FigureQueries.class).figure(id)
         .orElseThrow(() -> notFound(String.valueOf(id), t));

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.region.Filter;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
@@ -50,6 +51,8 @@ import org.jdbi.v3.core.Handle;
  * @param names        the names of the places and the category the page shows
  * @param next         the API cursor of the figures after these, or {@code null} when none
  *                     follow (HTML pages number their pages instead)
+ * @param asOf         the vintage the figures are read at ({@link AsOf#TODAY} for today's):
+ *                     figures, counts, chart and histories all as they stood then
  */
 public record IndicatorData(
     ViewRows rows,
@@ -65,7 +68,17 @@ public record IndicatorData(
     long total,
     List<String> publishers,
     Names names,
-    String next) {
+    String next,
+    AsOf asOf) {
+
+  /** Today's data. */
+  public IndicatorData(ViewRows rows, Indicator indicator, Filter filter, List<Region> regions,
+      long places, List<Region> choices, String chartRegion, List<Observation> observations,
+      List<Observation> chartSeries, long chartOmitted, long total, List<String> publishers,
+      Names names, String next) {
+    this(rows, indicator, filter, regions, places, choices, chartRegion, observations,
+        chartSeries, chartOmitted, total, publishers, names, next, AsOf.TODAY);
+  }
 
   /** Figures per HTML page. */
   public static final int PAGE_SIZE = 100;
@@ -81,21 +94,30 @@ public record IndicatorData(
    *                     or the page is past the end; 400 for a place that does not exist
    */
   public static IndicatorData page(Handle h, String code, Filter filter, Paging paging, Text t) {
+    return page(h, code, filter, paging, AsOf.TODAY, t);
+  }
+
+  /** The page {@code paging} of the view as it stood at vintage {@code asOf}. */
+  public static IndicatorData page(Handle h, String code, Filter filter, Paging paging, AsOf asOf,
+      Text t) {
     IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Indicator indicator = indicator(h, code, t);
     List<Region> asked = filter.places(h, t);
-    long total = queries.figureCount(code, filter);
+    long total = count(queries, code, filter, asOf);
     paging.check(total, t);
-    List<Keyset.Keyed<Histories.Recorded>> rows = queries.figures(code, filter,
-        IndicatorQueries.FIGURE_ORDER.first(), paging.size(), paging.offset());
+    List<Keyset.Keyed<Histories.Recorded>> rows = asOf.any()
+        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.FIGURE_ORDER.first(),
+            paging.size(), paging.offset())
+        : queries.figures(code, filter, IndicatorQueries.FIGURE_ORDER.first(), paging.size(),
+            paging.offset());
     List<Region> choices = queries.placesWithFigures(code, MAX_CHOICES);
     List<Region> regions = choices.stream().filter(r -> !r.isSubnational()).toList();
     long places = queries.subnationalPlaces(code);
     String chartRegion = chartRegion(filter, regions);
     List<Observation> chart = new ArrayList<>();
-    long omitted = chartSeries(h, code, filter, chartRegion, chart);
+    long omitted = chartSeries(h, code, filter, chartRegion, asOf, chart);
     return assemble(h, indicator, filter, regions, places, choices, asked, chartRegion, rows,
-        chart, omitted, total, null);
+        chart, omitted, total, null, asOf);
   }
 
   /**
@@ -104,16 +126,33 @@ public record IndicatorData(
    */
   public static IndicatorData apiPage(Handle h, String code, Filter filter, List<Object> after,
       int limit, Text t) {
+    return apiPage(h, code, filter, after, limit, AsOf.TODAY, t);
+  }
+
+  /** As {@link #apiPage(Handle, String, Filter, List, int, Text)}, at vintage {@code asOf}. */
+  public static IndicatorData apiPage(Handle h, String code, Filter filter, List<Object> after,
+      int limit, AsOf asOf, Text t) {
     IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Indicator indicator = indicator(h, code, t);
     List<Region> asked = filter.places(h, t);
-    List<Keyset.Keyed<Histories.Recorded>> rows = queries.figures(code, filter,
-        IndicatorQueries.FIGURE_ORDER.after(after), limit + 1, 0);
+    List<Keyset.Keyed<Histories.Recorded>> rows = asOf.any()
+        ? queries.vintageFigures(code, filter, asOf, IndicatorQueries.FIGURE_ORDER.after(after),
+            limit + 1, 0)
+        : queries.figures(code, filter, IndicatorQueries.FIGURE_ORDER.after(after), limit + 1, 0);
     boolean more = rows.size() > limit;
     List<Keyset.Keyed<Histories.Recorded>> shown = more ? rows.subList(0, limit) : rows;
     return assemble(h, indicator, filter, List.of(), 0, List.of(), asked, null, shown, List.of(), 0,
-        queries.figureCount(code, filter),
-        more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null);
+        count(queries, code, filter, asOf),
+        more ? Keyset.encode(shown.get(shown.size() - 1).key()) : null, asOf);
+  }
+
+  /**
+   * How many figures the view has at vintage {@code asOf}: as first published, every figure
+   * there is (imports never delete one), so today's count through its covering index.
+   */
+  private static long count(IndicatorQueries queries, String code, Filter filter, AsOf asOf) {
+    return asOf.any() && !asOf.first() ? queries.vintageCount(code, filter, asOf)
+        : queries.figureCount(code, filter);
   }
 
   /**
@@ -136,12 +175,12 @@ public record IndicatorData(
       List<Region> regions, long places, List<Region> choices, List<Region> asked,
       String chartRegion,
       List<Keyset.Keyed<Histories.Recorded>> rows, List<Observation> chart, long omitted,
-      long total, String next) {
+      long total, String next, AsOf asOf) {
     List<Histories.Recorded> recorded = rows.stream().map(Keyset.Keyed::row).toList();
     Set<String> cited = new LinkedHashSet<>();
     recorded.forEach(r -> cited.add(r.observation().source()));
     chart.forEach(o -> cited.add(o.source()));
-    Map<String, History> histories = Histories.of(h, recorded);
+    Map<String, History> histories = thenKnown(Histories.of(h, recorded), asOf);
     List<Observation> observations = recorded.stream().map(Histories.Recorded::observation).toList();
     DataStore store = h.attach(DataStore.class);
     ViewRows read = ViewRows.of(store.dataVersion(), List.of(indicator), store.sources(cited),
@@ -156,12 +195,35 @@ public record IndicatorData(
         .with(Names.ofRegions(choices)).with(Names.ofRegions(asked));
     return new IndicatorData(read, indicator, filter, regions, places, choices, chartRegion,
         observations,
-        chart, omitted, total, List.copyOf(publishers), names, next);
+        chart, omitted, total, List.copyOf(publishers), names, next, asOf);
+  }
+
+  /**
+   * The histories as they were known at vintage {@code asOf}: the revisions that had happened
+   * by then (none for the first publication); the later ones are undone.
+   */
+  private static Map<String, History> thenKnown(Map<String, History> histories, AsOf asOf) {
+    if (!asOf.any()) {
+      return histories;
+    }
+    Map<String, History> then = new java.util.HashMap<>();
+    histories.forEach((key, hist) -> then.put(key, new History(hist.recordedAt(), hist.importId(),
+        hist.previous().stream().filter(r -> asOf.hadHappened(r.replacedAt())).toList(),
+        hist.id())));
+    return then;
   }
 
   /** Every figure of the view in page order, one at a time (the CSV twin streams them). */
   public static void forEach(Handle h, String code, Filter filter, Consumer<Observation> each) {
-    h.attach(IndicatorQueries.class).allFigures(code, filter).forEach(each);
+    forEach(h, code, filter, AsOf.TODAY, each);
+  }
+
+  /** Every figure of the view as it stood at vintage {@code asOf}, in page order, one at a time. */
+  public static void forEach(Handle h, String code, Filter filter, AsOf asOf,
+      Consumer<Observation> each) {
+    IndicatorQueries queries = h.attach(IndicatorQueries.class);
+    (asOf.any() ? queries.allVintageFigures(code, filter, asOf) : queries.allFigures(code, filter))
+        .forEach(each);
   }
 
   /**
@@ -184,17 +246,22 @@ public record IndicatorData(
   }
 
   /** Fills {@code into} with the chart's series; returns how many older figures it leaves out. */
-  private static long chartSeries(Handle h, String code, Filter filter, String region,
+  private static long chartSeries(Handle h, String code, Filter filter, String region, AsOf asOf,
       List<Observation> into) {
     if (region == null) {
       return 0;
     }
     DataStore store = h.attach(DataStore.class);
+    IndicatorQueries queries = h.attach(IndicatorQueries.class);
     Filter inRegion = filter.withRegion(region);
-    List<Observation> newestFirst = store.latestHeadlines(code, inRegion, MAX_CHART_POINTS + 1);
+    // A vintage's chart draws the vintage's figures: a picture never says more than the table.
+    List<Observation> newestFirst = asOf.any()
+        ? queries.vintageHeadlines(code, inRegion, asOf, MAX_CHART_POINTS + 1)
+        : store.latestHeadlines(code, inRegion, MAX_CHART_POINTS + 1);
     long omitted = 0;
     if (newestFirst.size() > MAX_CHART_POINTS) {
-      omitted = store.headlineCount(code, inRegion) - MAX_CHART_POINTS;
+      omitted = (asOf.any() ? queries.vintageHeadlineCount(code, inRegion, asOf)
+          : store.headlineCount(code, inRegion)) - MAX_CHART_POINTS;
       newestFirst = newestFirst.subList(0, MAX_CHART_POINTS);
     }
     List<Observation> series = new ArrayList<>(newestFirst);

@@ -15,6 +15,7 @@ import org.aimonitor.freshness.Freshness;
 import org.aimonitor.freshness.FreshnessQueries;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.Filter;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -136,11 +137,26 @@ public final class IndicatorDocuments {
 
   /**
    * One indicator's figures under a filter, a page at a time: {@code total} figures match the
-   * filter, {@code next} is the address of the page after this one, or null.
+   * filter, {@code next} is the address of the page after this one, or null; {@code vintage}
+   * says which past view the answer holds ({@code as_of}, {@code vintage=first}), or is null
+   * for today's data.
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record IndicatorDetail(IndicatorDoc indicator, FreshnessDoc freshness, FilterDoc filter,
-      long dataVersion, long total, List<ObservationDoc> observations, String next) {
+      long dataVersion, long total, List<ObservationDoc> observations, String next,
+      VintageDoc vintage) {
+  }
+
+  /**
+   * A past view: {@code kind} {@code as_of} (the data as they stood at the end of
+   * {@code as_of}, a day) or {@code first} (each figure as first published, {@code as_of} null).
+   */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  public record VintageDoc(String kind, String asOf) {
+    static VintageDoc of(AsOf a) {
+      return !a.any() ? null : new VintageDoc(a.first() ? "first" : "as_of",
+          a.asOf() == null ? null : a.asOf().toString());
+    }
   }
 
   /** A page of indicators with their latest figures; {@code sources} holds the ones those cite. */
@@ -160,7 +176,7 @@ public final class IndicatorDocuments {
     return new IndicatorDetail(IndicatorDoc.of(d.indicator()), freshness, FilterDoc.of(d.filter()),
         d.rows().dataVersion(), d.total(),
         d.observations().stream().map(o -> ObservationDoc.of(d.rows(), d.indicator(), o)).toList(),
-        next);
+        next, VintageDoc.of(d.asOf()));
   }
 
 }

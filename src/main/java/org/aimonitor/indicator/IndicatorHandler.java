@@ -13,6 +13,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.region.Filter;
 import org.aimonitor.region.SideBySide;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
@@ -25,6 +26,7 @@ import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.Paging;
+import org.aimonitor.web.VintageParam;
 
 /**
  * {@code GET /indicators} and {@code GET /indicators/{code}} with its {@code .csv} and
@@ -80,12 +82,16 @@ public final class IndicatorHandler {
       Period period = SideBySide.period(ctx, t);
       String level = SideBySide.level(ctx, t);
       IndicatorPageView view = db.jdbi().inTransaction(h -> {
-        IndicatorData data = IndicatorData.page(h, name, filter, paging, t);
+        AsOf asOf = vintage(ctx, h, today, t);
+        IndicatorData data = IndicatorData.page(h, name, filter, paging, asOf, t);
         String code = data.indicator().code();
-        FreshnessView freshness = FreshnessView.read(h, List.of(code), true, today, t).get(code);
-        NewSince.State seen = NewSince.of(ctx, ImportLog.on(h).latestId());
-        SideBySide places = SideBySide.read(h, data.indicator(), filter, data.places() > 0,
-            data.names(), period, level);
+        // A past view shows the data of its day only: not today's freshness, marks or places
+        // side by side (those read today's figures).
+        FreshnessView freshness = asOf.any() ? null
+            : FreshnessView.read(h, List.of(code), true, today, t).get(code);
+        NewSince.State seen = asOf.any() ? NewSince.State.OFF : NewSince.of(ctx, ImportLog.on(h).latestId());
+        SideBySide places = asOf.any() ? SideBySide.NONE : SideBySide.read(h, data.indicator(),
+            filter, data.places() > 0, data.names(), period, level);
         return IndicatorPageView.build(data, places, freshness, paging, Addresses.origin(ctx),
             today, seen, t);
       });
@@ -127,11 +133,13 @@ public final class IndicatorHandler {
     Filter filter = Filter.parse(ctx, Text.EN);
     ApiPaging paging = ApiPaging.parse(ctx, IndicatorQueries.FIGURE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
+      AsOf asOf = vintage(ctx, h, LocalDate.now(clock), Text.EN);
       IndicatorData data = IndicatorData.apiPage(h, code, filter, paging.after(), paging.limit(),
-          Text.EN);
+          asOf, Text.EN);
       String found = data.indicator().code();
-      return IndicatorDocuments.indicator(data,
-          IndicatorDocuments.freshness(h, List.of(found), LocalDate.now(clock)).get(found),
+      // A past view holds the data of its day only: today's freshness is not among them.
+      return IndicatorDocuments.indicator(data, asOf.any() ? null
+          : IndicatorDocuments.freshness(h, List.of(found), LocalDate.now(clock)).get(found),
           paging.next(ctx, data.next()));
     }));
   }
@@ -148,9 +156,11 @@ public final class IndicatorHandler {
     db.jdbi().useTransaction(h -> {
       // Looked up first, so an unknown code is a 404 page, not an empty file.
       IndicatorData.require(h, code, filter, t);
-      CsvExport.stream(ctx, code + ".csv", h.attach(DataStore.class).dataVersion(),
+      AsOf asOf = vintage(ctx, h, LocalDate.now(clock), t);
+      String file = code + (asOf.any() ? "-" + (asOf.first() ? "first" : asOf.asOf()) : "") + ".csv";
+      CsvExport.stream(ctx, file, h.attach(DataStore.class).dataVersion(),
           CsvTable.OBSERVATIONS,
-          sink -> IndicatorData.forEach(h, code, filter, o -> sink.accept(ExportStore.row(o))));
+          sink -> IndicatorData.forEach(h, code, filter, asOf, o -> sink.accept(ExportStore.row(o))));
     });
   }
 
@@ -169,24 +179,35 @@ public final class IndicatorHandler {
     String origin = Addresses.origin(ctx);
     db.jdbi().useTransaction(h -> {
       IndicatorData.require(h, code, filter, t);
+      AsOf asOf = vintage(ctx, h, today, t);
       org.aimonitor.store.Indicator indicator = h.attach(DataStore.class).indicator(code).orElseThrow();
       long version = h.attach(DataStore.class).dataVersion();
       String view = filter.describe(t, org.aimonitor.i18n.Names.ofRegions(filter.places(h, t)));
-      String address = origin + "/indicators/" + code + withLang(filter.query(), t);
+      String address = origin + "/indicators/" + code + withLang(asOf.keptOn(filter.query()), t);
+      String vintageLine = IndicatorPageView.vintageLabel(asOf, t);
       org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
           t.name(indicator), t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
           t.date(today), address,
-          t.t("workbook.cite.view", t.name(indicator), view, version, t.date(today), address),
-          List.of(t.t("workbook.readme.view", view), t.t("workbook.readme.unit", t.unit(indicator)),
-              t.t("workbook.readme.publishers")));
+          t.t("workbook.cite.view", t.name(indicator), vintageLine == null ? view
+              : view + t.t("list.separator") + vintageLine, version, t.date(today), address),
+          vintageLine == null
+              ? List.of(t.t("workbook.readme.view", view), t.t("workbook.readme.unit", t.unit(indicator)),
+                  t.t("workbook.readme.publishers"))
+              : List.of(t.t("workbook.readme.view", view), vintageLine,
+                  t.t("workbook.readme.unit", t.unit(indicator)), t.t("workbook.readme.publishers")));
       org.aimonitor.download.Workbooks.stream(ctx, code + ".xlsx", wb -> {
         org.aimonitor.download.Workbooks.readMe(wb, readMe, t);
         org.aimonitor.download.FigureSheet sheet = org.aimonitor.download.FigureSheet.start(wb, h,
             t.t("workbook.sheet.figures"), List.of(), t);
-        IndicatorData.forEach(h, code, filter, sheet::add);
+        IndicatorData.forEach(h, code, filter, asOf, sheet::add);
         sheet.finish();
       });
     });
+  }
+
+  /** The vintage the request asks for ({@link VintageParam}), in the handle's transaction. */
+  private static AsOf vintage(Context ctx, org.jdbi.v3.core.Handle h, LocalDate today, Text t) {
+    return VintageParam.parse(ctx, ImportLog.on(h).firstImportDay(), today, t);
   }
 
   /** A query string with the language added when it is not English. */

@@ -14,6 +14,7 @@ import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.SideBySide;
 import org.aimonitor.region.SideBySideView;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.History;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -54,6 +55,8 @@ import org.aimonitor.web.Paging;
  *                    {@code "en"} on Chinese pages, {@code null} where it is the page's language
  * @param newSince    the "new since your last visit" box, or {@code null} where not shown
  * @param marked      how many figures of this page are marked new or revised since that visit
+ * @param vintage     the banner of a past view ({@code as_of}, {@code vintage=first}), or
+ *                    {@code null} for today's
  */
 public record IndicatorPageView(
     Indicator indicator,
@@ -85,7 +88,25 @@ public record IndicatorPageView(
     long dataVersion,
     String dataLang,
     Notice newSince,
-    long marked) {
+    long marked,
+    Vintage vintage) {
+
+  /**
+   * A past view's banner: what it shows, what it leaves out, and the address of today's view
+   * (the same filter); {@code kind} is {@code as_of} or {@code first}, {@code asOf} the day.
+   */
+  public record Vintage(String kind, String asOf, String banner, String notShown,
+      String todayHref) {
+  }
+
+  /**
+   * "as it stood at the end of 1 Dec 2026", "as first published here": what a download's read
+   * me says of a vintage; null for today's data.
+   */
+  public static String vintageLabel(AsOf asOf, Text t) {
+    return asOf.first() ? t.t("indicator.vintage.label.first")
+        : asOf.asOf() != null ? t.t("indicator.vintage.label.as-of", t.date(asOf.asOf())) : null;
+  }
 
   /** Publishers the citation names before it says how many more there are. */
   static final int MAX_PUBLISHERS = 10;
@@ -149,6 +170,7 @@ public record IndicatorPageView(
       FreshnessView freshness, Paging paging, String baseUrl, LocalDate today,
       NewSince.State seen, Text t) {
     Indicator indicator = data.indicator();
+    AsOf asOf = data.asOf();
     Map<String, Source> cited = new LinkedHashMap<>(data.rows().sources());
     places.sources().forEach(cited::putIfAbsent);
     SourceNotes notes = new SourceNotes(cited);
@@ -169,7 +191,7 @@ public record IndicatorPageView(
           t.figure(indicator, o), t.qualifier(o.qualifier()), o.qualifier().code(), o.headline(),
           o.note(t.zh()), o.noteLang(t.zh()), notes.cite(o.source()), source, t.date(source),
           t.history(indicator, o, history), mark == null ? null : t.t("updates.mark." + mark), mark,
-          history.id(), history.figureHref()));
+          history.id(), history.figureHref() == null ? null : history.figureHref() + asOf.query()));
     }
     List<Group> groups = new ArrayList<>();
     grouped.forEach((key, rows) -> {
@@ -182,16 +204,16 @@ public record IndicatorPageView(
     Filter filter = data.filter();
     List<RegionLink> regionLinks = new ArrayList<>();
     regionLinks.add(new RegionLink("", t.t("indicator.region.all"),
-        path + filter.withRegion(null).query(), filter.regions().isEmpty()));
+        path + asOf.keptOn(filter.withRegion(null).query()), filter.regions().isEmpty()));
     for (org.aimonitor.store.Region r : data.regions()) {
       regionLinks.add(new RegionLink(r.code(), data.names().region(r.code(), t),
-          path + filter.withRegion(r.code()).query(), r.code().equals(filter.region())));
+          path + asOf.keptOn(filter.withRegion(r.code()).query()), r.code().equals(filter.region())));
     }
     List<RegionLink> regionOptions = new ArrayList<>(regionLinks.subList(0, 1));
     Map<String, List<RegionLink>> byLevel = new LinkedHashMap<>();
     for (org.aimonitor.store.Region r : data.choices()) {
       byLevel.computeIfAbsent(r.level(), k -> new ArrayList<>()).add(new RegionLink(r.code(),
-          data.names().region(r.code(), t), path + filter.withRegion(r.code()).query(),
+          data.names().region(r.code(), t), path + asOf.keptOn(filter.withRegion(r.code()).query()),
           r.code().equals(filter.region())));
     }
     List<RegionGroup> regionGroups = new ArrayList<>();
@@ -200,17 +222,18 @@ public record IndicatorPageView(
     long moreChoices = Math.max(0, data.regions().size() + data.places() - data.choices().size());
     if (filter.region() != null && data.choices().stream().noneMatch(r -> r.code().equals(filter.region()))) {
       regionOptions.add(new RegionLink(filter.region(), data.names().region(filter.region(), t),
-          path + filter.query(), true));
+          path + asOf.keptOn(filter.query()), true));
     }
     if (filter.compares()) {
       regionOptions.add(new RegionLink(filter.regionParam(), filter.regions().stream()
           .map(r -> data.names().region(r, t)).collect(java.util.stream.Collectors.joining(
-              t.t("list.separator"))), path + filter.query(), true));
+              t.t("list.separator"))), path + asOf.keptOn(filter.query()), true));
     }
 
-    String permalink = baseUrl + path + filter.query();
-    List<CitePart> parts = citation(t, data.names(), indicator, filter, data.rows().dataVersion(), today,
-        permalink, data.publishers());
+    String view = asOf.keptOn(filter.query());
+    String permalink = baseUrl + path + view;
+    List<CitePart> parts = citation(t, data.names(), indicator, filter, asOf,
+        data.rows().dataVersion(), today, permalink, data.publishers());
     String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
 
     Text otherText = Text.of(t.lang().other());
@@ -222,14 +245,31 @@ public record IndicatorPageView(
         t.t(indicator.isStock() ? "indicator.stock" : "indicator.flow"),
         filter, filter.describe(t, data.names()), regionLinks, regionOptions, regionGroups, moreChoices,
         chart, side, groups,
-        data.total(), paging.pager(data.total(), p -> path + filter.query(p), t),
+        data.total(), paging.pager(data.total(), p -> path + onPage(asOf.keptOn(filter.query()), p), t),
         citation, parts, permalink,
-        path + ".csv" + filter.query(), path + ".json" + filter.query(),
-        "/api/v1/indicators/" + indicator.code() + filter.query(),
+        path + ".csv" + view, path + ".json" + view,
+        "/api/v1/indicators/" + indicator.code() + view,
         notes.notes(), freshness, data.rows().dataVersion(),
         t.lang() == Lang.EN ? null : Lang.EN.htmlLang(),
-        notice(seen, groups, path + filter.query(paging.page()), t),
-        marked(groups));
+        notice(seen, groups, path + onPage(asOf.keptOn(filter.query()), paging.page()), t),
+        marked(groups), vintage(asOf, path + filter.query(), t));
+  }
+
+  /** {@code query} (a view's query string or "") on page {@code page}: the page number last. */
+  private static String onPage(String query, int page) {
+    return page == 1 ? query : query + (query.isEmpty() ? "?" : "&") + "page=" + page;
+  }
+
+  /** The banner of a past view, or null for today's. */
+  private static Vintage vintage(AsOf asOf, String today, Text t) {
+    if (!asOf.any()) {
+      return null;
+    }
+    return new Vintage(asOf.first() ? "first" : "as_of",
+        asOf.asOf() == null ? null : asOf.asOf().toString(),
+        asOf.first() ? t.t("indicator.vintage.first")
+            : t.t("indicator.vintage.as-of", t.date(asOf.asOf())),
+        t.t("indicator.vintage.not-shown"), today);
   }
 
   private static long marked(List<Group> groups) {
@@ -264,8 +304,8 @@ public record IndicatorPageView(
    * 人工智能产业监测，“人工智能核心产业规模”（ai_core_industry_scale；中国（大陆），2024年起），
    * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
    */
-  private static List<CitePart> citation(Text t, Names names, Indicator indicator, Filter filter, long version,
-      LocalDate today, String permalink, List<String> all) {
+  private static List<CitePart> citation(Text t, Names names, Indicator indicator, Filter filter,
+      AsOf asOf, long version, LocalDate today, String permalink, List<String> all) {
     // The citation names the first few publishers, then says how many more there are.
     List<String> publishers = all.subList(0, Math.min(all.size(), MAX_PUBLISHERS));
     List<CitePart> parts = new ArrayList<>();
@@ -273,6 +313,13 @@ public record IndicatorPageView(
     parts.add(new CitePart("code", indicator.code()));
     if (!filter.isEmpty()) {
       parts.add(text(t.t("indicator.cite.filter", filter.describe(t, names))));
+    }
+    // A past view names its day, as the reader saw the data: the permalink keeps it too.
+    if (asOf.first()) {
+      parts.add(text(t.t("indicator.cite.first")));
+    } else if (asOf.asOf() != null) {
+      parts.add(text(t.t("indicator.cite.as-of",
+          t.lang() == Lang.EN ? asOf.asOf().toString() : t.date(asOf.asOf()))));
     }
     // English keeps the ISO date a citation manager reads; Chinese writes 2026年11月29日.
     String accessed = t.lang() == Lang.EN ? today.toString() : t.date(today);

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.store.AsOf;
 import org.aimonitor.store.FigureFilter;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.Indicator;
@@ -198,6 +199,64 @@ public interface IndicatorQueries {
       """)
   ResultIterable<Observation> allFigures(@Bind("code") String code,
       @FigureFilter.Bind FigureFilter filter, @Keyset.Bind Keyset.Position order);
+
+  // vintage: the same reads as they stood at a vintage (AsOf), each one query, the state of
+  // every figure read joined from its revisions through revision_by_observation.
+
+  /**
+   * How many figures of indicator {@code code} the filter covers at vintage {@code at}: those
+   * published by then (imports never delete one).
+   */
+  @SqlQuery("SELECT count(*) FROM observation o WHERE o.indicator = :code <figureFilter> AND "
+      + AsOf.EXISTED)
+  @AllowUnusedBindings
+  long vintageCount(@Bind("code") String code, @FigureFilter.Bind FigureFilter filter,
+      @AsOf.Bind AsOf at);
+
+  /**
+   * {@link #figures} at vintage {@code at}, in the same order ({@link #FIGURE_ORDER}, so API
+   * cursors read alike): the page's figures are chosen among those published by then, and only
+   * they are joined to their state then.
+   */
+  @SqlQuery("SELECT " + AsOf.COLUMNS + ", p.k0, p.k1, p.k2, p.k3, p.k4"
+      + " FROM (SELECT o.id AS oid, <keys> FROM observation o JOIN region r ON r.code = o.region"
+      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.EXISTED + " AND <afterCursor>"
+      + " ORDER BY <keyOrder> LIMIT :limit OFFSET :offset) p"
+      + " JOIN observation o ON o.id = p.oid" + AsOf.JOIN
+      + " ORDER BY p.k0, p.k1, p.k2, p.k3, p.k4")
+  List<Keyset.Keyed<Histories.Recorded>> vintageFigures(@Bind("code") String code,
+      @FigureFilter.Bind FigureFilter filter, @AsOf.Bind AsOf at,
+      @Keyset.Bind Keyset.Position from, @Bind("limit") int limit, @Bind("offset") long offset);
+
+  /** {@link #allFigures} at vintage {@code at}: every figure of the view then, read as used. */
+  default ResultIterable<Observation> allVintageFigures(String code, FigureFilter filter, AsOf at) {
+    return allVintageFigures(code, filter, at, FIGURE_ORDER.first());
+  }
+
+  @SqlQuery("SELECT " + AsOf.COLUMNS
+      + " FROM observation o JOIN region r ON r.code = o.region" + AsOf.JOIN
+      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.STOOD + " ORDER BY <keyOrder>")
+  ResultIterable<Observation> allVintageFigures(@Bind("code") String code,
+      @FigureFilter.Bind FigureFilter filter, @AsOf.Bind AsOf at,
+      @Keyset.Bind Keyset.Position order);
+
+  /**
+   * The chart's series at vintage {@code at}: the latest {@code limit} figures that were
+   * headlines then in the place the filter names, newest first, along
+   * {@code observation_by_series} (a headline flag can be revised, so not the headline index).
+   */
+  @SqlQuery("SELECT " + AsOf.COLUMNS + " FROM observation o" + AsOf.JOIN
+      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.STOOD + " AND " + AsOf.HEADLINE
+      + " = 1 ORDER BY o.period_end DESC, o.period_start DESC LIMIT :limit")
+  List<Observation> vintageHeadlines(@Bind("code") String code,
+      @FigureFilter.Bind FigureFilter filter, @AsOf.Bind AsOf at, @Bind("limit") int limit);
+
+  /** How many figures {@link #vintageHeadlines} chooses from. */
+  @SqlQuery("SELECT count(*) FROM observation o" + AsOf.JOIN
+      + " WHERE o.indicator = :code <figureFilter> AND " + AsOf.STOOD + " AND " + AsOf.HEADLINE
+      + " = 1")
+  long vintageHeadlineCount(@Bind("code") String code, @FigureFilter.Bind FigureFilter filter,
+      @AsOf.Bind AsOf at);
 
   /**
    * Up to {@code limit} places at any level with figures for the indicator, by level from the

@@ -188,6 +188,12 @@ public interface ImportLog {
       """)
   String firstImportAt();
 
+  /** The UTC day of the first import (a vintage cannot be older), or null before it. */
+  default LocalDate firstImportDay() {
+    String at = firstImportAt();
+    return at.isEmpty() ? null : LocalDate.parse(at.substring(0, 10));
+  }
+
   /** The imports with ids in {@code range} below {@code before}, newest first, at most {@code limit}. */
   default List<Entry> newestFirst(IdRange range, long before, int limit, long offset) {
     return range.isEmpty() ? List.of()

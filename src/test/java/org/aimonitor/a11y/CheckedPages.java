@@ -50,6 +50,8 @@ public final class CheckedPages {
       new Page("/indicators/ai_enterprises", 200),
       new Page("/indicators/ai_core_industry_scale?region=CN&from=2020&to=2025", 200),
       new Page("/indicators/ai_pc_share?region=US&from=2099", 200),
+      // vintage: a past view of an indicator (its banner, and the vintage on every link).
+      new Page("/indicators/ai_core_industry_scale?vintage=first", 200),
       new Page("/sources", 200),
       new Page("/sources/xinhua-2025-10-01", 200),
       // A figure's own page: the seed's CAICT lower bound for 2024 (row 14 of observations.csv).

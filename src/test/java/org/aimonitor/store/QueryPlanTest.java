@@ -82,6 +82,11 @@ class QueryPlanTest {
       "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900",
       // A figure's page, a vintage of its JSON twin and a citation file.
       "/figures/14", "/figures/14.json?vintage=first", "/figures/14/cite.bib",
+      // vintage: an indicator view as it stood on a day and as first published, its second
+      // page, CSV and API (whose cursor runs the "after" condition).
+      "/indicators/ai_pc_share?as_of=" + java.time.LocalDate.now(), "/indicators/ai_pc_share?vintage=first&page=2",
+      "/indicators/ai_pc_share.csv?region=US&vintage=first",
+      "/api/v1/indicators/ai_pc_share?as_of=" + java.time.LocalDate.now() + "&limit=5",
 
       // Search: a one-character place (粤) with a year, a two-character word (算力) with a year,
       // a place alone (北京), two short words (ai pc), a place and a topic, a publisher, a page
@@ -233,7 +238,9 @@ class QueryPlanTest {
         "FROM freshness WHERE overdue_after <", "freshness_by_overdue",
         // The region chooser jumps from place to place along the indicator's figures: a seek
         // per place it offers, never a read of every figure or every known place.
-        "WHERE o.indicator = ? AND o.region > place.code", "observation_by_series"));
+        "WHERE o.indicator = ? AND o.region > place.code", "observation_by_series",
+        // vintage: each figure's state then, one seek into its revisions.
+        VINTAGE_SEEK, "revision_by_observation"));
     Map<String, String> places = Map.of(
         // A ranking reads one period of one indicator; the periods are walked newest first.
         "o.headline = 1 AND o.period_end = ? AND o.period_start = ?", "observation_by_period",
@@ -328,7 +335,71 @@ class QueryPlanTest {
       // when the server starts; FreshnessPagesTest and ReleaseUpgradeTest cover them.
       "FreshnessQueries.everySchedule(Consumer)", "FreshnessQueries.published(Collection)",
       "FreshnessQueries.everyIndicatorsNewest(Consumer)", "FreshnessQueries.dataVersion()",
-      "FreshnessQueries.workedOutAt()");
+      "FreshnessQueries.workedOutAt()",
+      // vintage: counted only for a series longer than a chart draws (400 periods; the import
+      // above has 250): IndicatorVintagesTest runs it, theVintageReadsSeekTheRevisionIndex plans it.
+      "IndicatorQueries.vintageHeadlineCount(String, FigureFilter, AsOf)");
+
+  /** What each vintage read seeks: a figure's revisions (its first after the day, or any older). */
+  static final String VINTAGE_SEEK = "WHERE x.observation_id = o.id AND";
+
+  /**
+   * vintage: every read of a past view reaches each figure's state through
+   * {@code revision_by_observation} and the indicator's figures through an index of its
+   * series or its places (the chart's count too, which the requests above do not
+   * run); without the revision index the same plans scan the revisions for every figure, so
+   * this check fails when the index is dropped.
+   */
+  @Test
+  void theVintageReadsSeekTheRevisionIndex(@org.junit.jupiter.api.io.TempDir Path copyDir) throws Exception {
+    List<String> vintage = new ArrayList<>(ran.values().stream().flatMap(Set::stream).distinct()
+        .filter(sql -> sql.replaceAll("\\s+", " ").contains(VINTAGE_SEEK)).toList());
+    assertTrue(vintage.size() >= 5, "the page, its count, its chart, the CSV and the API: " + vintage);
+    vintage.add(countOfVintageHeadlines());
+    for (String sql : vintage) {
+      String plan = String.join("\n", plan(sql));
+      assertTrue(plan.contains("USING INDEX revision_by_observation"), sql + ":\n" + plan);
+      assertTrue(plan.contains("SEARCH o USING INDEX observation_by_")
+          || plan.contains("SEARCH o USING COVERING INDEX observation_by_"), sql + ":\n" + plan);
+      assertFalse(plan.contains("SCAN o\n") || plan.endsWith("SCAN o"), sql + ":\n" + plan);
+    }
+    // The same plans on a copy of the database without the index: the check above then fails.
+    Path copy = copyDir.resolve("copy.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.db().file());
+        var s = c.createStatement()) {
+      s.execute("VACUUM INTO '" + copy + "'");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        var s = c.createStatement()) {
+      s.execute("DROP INDEX revision_by_observation");
+      for (String sql : vintage) {
+        List<String> steps = new ArrayList<>();
+        try (ResultSet rs = c.prepareStatement("EXPLAIN QUERY PLAN " + sql).executeQuery()) {
+          while (rs.next()) {
+            steps.add(rs.getString("detail"));
+          }
+        }
+        assertFalse(String.join("\n", steps).contains("USING INDEX revision_by_observation"), sql);
+      }
+    }
+  }
+
+  /** The SQL of {@code IndicatorQueries.vintageHeadlineCount}, as jdbi renders it for one place. */
+  private static String countOfVintageHeadlines() {
+    List<String> seen = new ArrayList<>();
+    app.db().jdbi().withHandle(h -> {
+      h.setSqlLogger(new SqlLogger() {
+        @Override
+        public void logBeforeExecution(StatementContext ctx) {
+          seen.add(ctx.getParsedSql().getSql());
+        }
+      });
+      return h.attach(org.aimonitor.indicator.IndicatorQueries.class).vintageHeadlineCount(
+          "ai_pc_share", new org.aimonitor.region.Filter("US", null, null), AsOf.FIRST);
+    });
+    assertEquals(1, seen.size(), seen.toString());
+    return seen.get(0);
+  }
 
   /**
    * The requests above ran every query of the query interfaces, so the plans checked here are

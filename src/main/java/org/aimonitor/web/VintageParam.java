@@ -1,4 +1,4 @@
-package org.aimonitor.figure;
+package org.aimonitor.web;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -6,13 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.web.HttpProblem;
-import org.aimonitor.web.QueryParams;
+import org.aimonitor.store.AsOf;
 
 /**
- * {@code as_of=YYYY-MM-DD} (the figure as it stood at the end of that day) and
- * {@code vintage=first} (as first published). A day in the future, before the first import, or
- * both at once is a 400 that says why.
+ * {@code as_of=YYYY-MM-DD} (the data as they stood at the end of that day) and
+ * {@code vintage=first} (each figure as first published): the one parser of a vintage, for
+ * figure pages, indicator views, their downloads and the API. A day in the future, before the
+ * first import, or both at once is a 400 that says why (a JSON error on the API and
+ * {@code .json} routes, as every {@link HttpProblem}).
  */
 public final class VintageParam {
 
@@ -25,7 +26,7 @@ public final class VintageParam {
    * The vintage asked for; {@code firstImport} is the day of the first import (null when there
    * was none), {@code today} the server's day.
    */
-  public static FigureView.Asked parse(Context ctx, LocalDate firstImport, LocalDate today, Text t) {
+  public static AsOf parse(Context ctx, LocalDate firstImport, LocalDate today, Text t) {
     Map<String, List<String>> query = PARAMS.in(ctx);
     String asOf = PARAMS.single(query, "as_of", t);
     String vintage = PARAMS.single(query, "vintage", t);
@@ -33,7 +34,7 @@ public final class VintageParam {
       throw HttpProblem.said(400, t.t("error.400.title"), t.t("figure.error.vintage", vintage));
     }
     if (asOf == null) {
-      return vintage == null ? FigureView.Asked.TODAY : new FigureView.Asked(null, true);
+      return vintage == null ? AsOf.TODAY : AsOf.FIRST;
     }
     if (vintage != null) {
       throw HttpProblem.said(400, t.t("error.400.title"), t.t("figure.error.both"));
@@ -51,6 +52,6 @@ public final class VintageParam {
       throw HttpProblem.said(400, t.t("error.400.title"), t.t("figure.error.before-first", asOf,
           firstImport == null ? "–" : firstImport.toString()));
     }
-    return new FigureView.Asked(day, false);
+    return AsOf.day(day);
   }
 }
