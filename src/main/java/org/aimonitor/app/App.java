@@ -201,7 +201,15 @@ public final class App {
         });
         // One figure by its row id (a revision keeps it), its .json twin and its citation files;
         // the citation links the address the reader used, so a page per origin.
-        get(route("/figures/{id}", VintageParam.PARAMS), cache.wrap(figures::show, Addresses::origin));
+        Handler figurePage = cache.wrap(figures::show, Addresses::origin);
+        get(route("/figures/{id}", VintageParam.PARAMS), ctx -> {
+          // {id} also matches "14.atom": the figure's feed, answered conditionally, not cached.
+          if (FigureHandler.isFeed(ctx)) {
+            figures.feed(ctx);
+          } else {
+            figurePage.handle(ctx);
+          }
+        });
         get(route("/figures/{id}/{file}", VintageParam.PARAMS), figures::cite);
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));

@@ -1,8 +1,12 @@
 package org.aimonitor.figure;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.aimonitor.store.Histories;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -22,4 +26,26 @@ public interface FigureQueries {
   /** The day of the first import (a vintage cannot be older), through the primary key. */
   @SqlQuery("SELECT substr(imported_at, 1, 10) FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
   Optional<String> firstImportDay();
+
+  /**
+   * When the first import was logged: this monitor's identity in feed ids (as updates/Imports
+   * reads it), through the primary key.
+   */
+  @SqlQuery("SELECT imported_at FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
+  Optional<String> firstImportAt();
+
+  /**
+   * The imports that recorded a figure's states, with the reason staff gave (null for none),
+   * through import_log's primary key: what a revision row and the figure's feed say about why.
+   * Read here, not from the import log's own model, so the figure page depends only on the
+   * table's columns.
+   */
+  @RegisterConstructorMapper(ImportRef.class)
+  @SqlQuery("SELECT id, imported_at, who, reason FROM import_log WHERE id IN (<ids>) ORDER BY id")
+  List<ImportRef> imports(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<Long> ids);
+
+  /** An import as a figure's history names it: its number, when, by whom and why. */
+  record ImportRef(long id, String importedAt, String who, String reason) {
+  }
 }

@@ -2,7 +2,11 @@ package org.aimonitor.figure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.aimonitor.citation.Citation;
 import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.i18n.Lang;
@@ -34,7 +38,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     Vintage vintage, List<Revision> revisions, String firstFigure, String firstRecorded,
     String indicatorHref, String rowHref, String placeHref, Citation citation,
     String citationText, List<CiteLine> citationLines, List<CiteFile> citeFiles, String jsonHref,
-    long dataVersion) {
+    String feedHref, Map<Long, FigureQueries.ImportRef> imports, long dataVersion) {
 
   /**
    * A line of the citation as the page shows it: the dataset's, then each original source's,
@@ -55,9 +59,12 @@ public record FigureView(long id, String href, Indicator indicator, String indic
   public record Vintage(String kind, String asOf, String banner, boolean missing) {
   }
 
-  /** A revision: what the figure said before and after, when and by which import. */
+  /**
+   * A revision: what the figure said before and after, when and by which import, and the reason
+   * that import gave (null when it gave none).
+   */
   public record Revision(String before, String after, String when, long importId,
-      String importHref) {
+      String importHref, String reason) {
   }
 
   /** A citation file to download. */
@@ -95,6 +102,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     History history = Histories.of(h, List.of(recorded)).get(History.key(o));
     Names names = Names.read(h, List.of(o.region()), List.of(), List.of());
     FigureStates states = FigureStates.of(o, history);
+    Map<Long, FigureQueries.ImportRef> imports = imports(h, states);
 
     FigureStates.State state = states.current();
     Vintage vintage = null;
@@ -131,7 +139,8 @@ public record FigureView(long id, String href, Indicator indicator, String indic
           t.labelled(indicator, after.value(), after.qualifier()),
           after.recordedOn() == null ? t.t("figure.recorded.unknown") : after.recordedOn(),
           after.importId() == null ? 0 : after.importId(),
-          after.importId() == null ? null : "/updates/" + after.importId()));
+          after.importId() == null ? null : "/updates/" + after.importId(),
+          reason(imports, after.importId())));
     }
 
     String title = t.t("figure.cite.title", t.name(indicator), regionName, period);
@@ -169,7 +178,28 @@ public record FigureView(long id, String href, Indicator indicator, String indic
         t.lang(source), states, shown, vintage, revisions,
         t.labelled(indicator, states.first().value(), states.first().qualifier()),
         recordedLabel(states.first(), t), indicatorHref, indicatorHref + "#fig-" + id,
-        "/regions/" + o.region(), citation, text, lines, files, path + ".json" + asked.query(), version);
+        "/regions/" + o.region(), citation, text, lines, files, path + ".json" + asked.query(),
+        path + ".atom" + (t.zh() ? "?lang=zh" : ""), imports, version);
+  }
+
+  /** The imports that recorded {@code states}, by id, in one read. */
+  static Map<Long, FigureQueries.ImportRef> imports(Handle h, FigureStates states) {
+    Set<Long> ids = new TreeSet<>();
+    states.states().forEach(s -> {
+      if (s.importId() != null) {
+        ids.add(s.importId());
+      }
+    });
+    Map<Long, FigureQueries.ImportRef> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      h.attach(FigureQueries.class).imports(ids).forEach(i -> byId.put(i.id(), i));
+    }
+    return byId;
+  }
+
+  static String reason(Map<Long, FigureQueries.ImportRef> imports, Long importId) {
+    FigureQueries.ImportRef i = importId == null ? null : imports.get(importId);
+    return i == null ? null : i.reason();
   }
 
   /** "recorded 7 Dec 2026 (import 2)", or that it is older than the import log. */
