@@ -1,0 +1,40 @@
+package org.aimonitor.watch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.aimonitor.store.Histories;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * What {@code /figures/changes} reads for a list of figure ids, each in one batch with the ids
+ * bound (never a query per id): the figures, and the imports that recorded their states with the
+ * reasons they gave. Their revisions come from the shared read of
+ * {@link org.aimonitor.store.DataStore#revisions}, their names from the shared batch reads.
+ * Import reasons are read here, from the table's columns, not from the import log's model.
+ */
+public interface WatchQueries {
+
+  /** The figures with these row ids, through the primary key; ids without a row are absent. */
+  @SqlQuery("SELECT * FROM observation WHERE id IN (<ids>) ORDER BY id")
+  List<Histories.Recorded> figures(@BindList("ids") Collection<Long> ids);
+
+  /** The imports with these ids, with the reason each gave (null for none). */
+  @RegisterConstructorMapper(ImportReason.class)
+  @SqlQuery("SELECT id, imported_at, reason FROM import_log WHERE id IN (<ids>) ORDER BY id")
+  List<ImportReason> imports(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<Long> ids);
+
+  /**
+   * When the first import was logged ("2026-11-01T09:00:00.000Z"): no watch can look back
+   * further, and feed ids are named after it (as updates/Imports reads it).
+   */
+  @SqlQuery("SELECT imported_at FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
+  Optional<String> firstImportAt();
+
+  /** An import as the watch names it: its number, when, and why. */
+  record ImportReason(long id, String importedAt, String reason) {
+  }
+}
