@@ -80,6 +80,10 @@ class QueryPlanTest {
       "/indicators/ai_pc_share?region=US,CN", "/indicators/ai_pc_share.csv?region=US&from=1900",
       // A figure's page, a vintage of its JSON twin and a citation file.
       "/figures/14", "/figures/14.json?vintage=first", "/figures/14/cite.bib",
+      // A figure's feed; the watch on a list of figures, its JSON and feed (one batch per read).
+      "/figures/14.atom", "/figures/changes?ids=14,15,16",
+      "/figures/changes.json?ids=14,15&since=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+      "/figures/changes.atom?ids=14,15,16",
 
       // Search: a one-character place (粤) with a year, a two-character word (算力) with a year,
       // a place alone (北京), two short words (ai pc), a place and a topic, a publisher, a page

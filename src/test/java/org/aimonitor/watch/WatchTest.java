@@ -245,7 +245,7 @@ class WatchTest {
     assertEquals(400, app.get("/figures/changes?ids=" + scale2017 + "&ids=" + scale2020).statusCode(), "ids twice");
     HttpResponse<String> zh = app.get("/figures/changes?ids=abc&lang=zh");
     assertEquals(400, zh.statusCode());
-    assertTrue(zh.body().contains("不是数据编号：abc"), zh.body());
+    assertTrue(zh.body().contains("不是数据编号：“abc”"), zh.body());
   }
 
   @Test
