@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.aimonitor.citation.Citation;
 import org.aimonitor.citation.CitationFormat;
+import org.aimonitor.citation.CitationText;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
@@ -161,14 +162,11 @@ public record FigureView(long id, String href, Indicator indicator, String indic
       files.add(new CiteFile(t.t("figure.cite.file." + f.name().toLowerCase()),
           path + "/cite." + f.extension() + q));
     }
-    String text = (t.zh() ? CitationFormat.GB_T_7714 : CitationFormat.AUTHOR_DATE).write(citation).strip();
-    List<CiteLine> lines = new ArrayList<>();
-    String sourceLang = t.lang(source);
-    for (String line : text.split("\n")) {
-      // In Chinese the original source is a line of its own (GB/T 7714), in its own language.
-      boolean original = !lines.isEmpty();
-      lines.add(new CiteLine(line, original && !sourceLang.equals(t.lang().htmlLang()) ? sourceLang : null));
-    }
+    // The one citation builder's words (citation/CitationText), as the plain-text file writes them;
+    // in Chinese the original source is a line of its own (GB/T 7714), in its own language.
+    String text = CitationText.style(citation).write(citation).strip();
+    List<CiteLine> lines = CitationText.lines(citation, t.lang(source)).stream()
+        .map(l -> new CiteLine(l.text(), l.lang())).toList();
 
     String indicatorHref = "/indicators/" + indicator.code() + "?region=" + o.region();
     String noteLang = t.lang() == Lang.EN ? null : Lang.EN.htmlLang();

@@ -176,7 +176,8 @@ public final class IndicatorHandler {
       org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
           t.name(indicator), t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
           t.date(today), address,
-          t.t("workbook.cite.view", t.name(indicator), view, version, t.date(today), address),
+          org.aimonitor.citation.CitationText.workbookView(org.aimonitor.citation.Citation.ofView(
+              "aim-" + code, t.lang(), t.name(indicator), t.t("site.name"), version, today, address), view),
           List.of(t.t("workbook.readme.view", view), t.t("workbook.readme.unit", t.unit(indicator)),
               t.t("workbook.readme.publishers")));
       org.aimonitor.download.Workbooks.stream(ctx, code + ".xlsx", wb -> {
