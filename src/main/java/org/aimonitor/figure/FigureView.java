@@ -42,6 +42,19 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     String feedHref, Map<Long, FigureQueries.ImportRef> imports, long dataVersion) {
 
   /**
+   * The watch on this figure from the day it is cited (today, the vintage's day, or as first
+   * published): the address
+   * to come back to, which a citation file uploaded to the watch also gives.
+   */
+  public String watchHref() {
+    if (vintage != null && vintage.asOf() == null) {
+      return "/figures/changes?ids=" + id; // as first published: the watch's own default
+    }
+    LocalDate day = vintage != null ? LocalDate.parse(vintage.asOf()) : citation.accessed();
+    return "/figures/changes?ids=" + id + "&since=" + day;
+  }
+
+  /**
    * A line of the citation as the page shows it: the dataset's, then each original source's,
    * marked with the source title's language where it is not the page's.
    */

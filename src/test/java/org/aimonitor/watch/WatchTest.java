@@ -208,6 +208,35 @@ class WatchTest {
   }
 
   @Test
+  void aListOf200CostsAsManyQueriesAsAListOf2() {
+    List<Long> all = app.db().jdbi().withHandle(h -> h.createQuery("SELECT id FROM observation ORDER BY id LIMIT 200")
+        .mapTo(Long.class).list());
+    String two = all.subList(0, 2).stream().map(String::valueOf).collect(Collectors.joining(","));
+    String many = all.stream().map(String::valueOf).collect(Collectors.joining(","));
+    // JSON twins: not in the page cache's way, and each read once (they differ by their list).
+    assertEquals(statements("/figures/changes.json?ids=" + two + "&since=" + CITED),
+        statements("/figures/changes.json?ids=" + many + "&since=" + CITED),
+        "batched reads with the ids bound, never a query per id");
+  }
+
+  static int statements(String path) {
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    app.db().jdbi().setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+      @Override
+      public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext ctx) {
+        count.incrementAndGet();
+      }
+    });
+    try {
+      body(path);
+    } finally {
+      app.db().jdbi().setSqlLogger(org.jdbi.v3.core.statement.SqlLogger.NONE);
+    }
+    assertTrue(count.get() > 0, "the logger saw the reads");
+    return count.get();
+  }
+
+  @Test
   void hostileListsAre400sThatSaySoNever500s() {
     Map<String, String> said = new TreeMap<>();
     said.put("abc", "Not a figure id: abc");
@@ -348,8 +377,12 @@ class WatchTest {
     assertTrue(form.select("table.watch-table").isEmpty());
     assertFalse(form.select("form[method=get] textarea[name=ids]").isEmpty());
     assertFalse(form.select("form[method=post][enctype=multipart/form-data] input[type=file][name=file]").isEmpty());
-    assertTrue(body("/figures/" + scale2024).contains("href=\"/figures/changes?ids=" + scale2024 + "\""),
-        "a figure's page offers the watch");
+    Document figure = Jsoup.parse(body("/figures/" + scale2024));
+    assertFalse(figure.select("a[href=/figures/changes?ids=" + scale2024 + "&since=" + today + "]").isEmpty(),
+        "a figure's page offers the watch from the day it is cited");
+    assertFalse(Jsoup.parse(body("/figures/" + scale2024 + "?as_of=" + CITED))
+        .select("a[href=/figures/changes?ids=" + scale2024 + "&since=" + CITED + "]").isEmpty(),
+        "and from a vintage's day");
   }
 
   static long version() {
