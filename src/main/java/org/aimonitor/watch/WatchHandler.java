@@ -86,8 +86,13 @@ public final class WatchHandler {
       throw WatchList.refused(Text.of(ctx), Text.of(ctx).t("watch.error.no-ids"));
     }
     String origin = Addresses.origin(ctx);
-    // Unknown ids are refused (400) before the feed's validator is offered.
-    db.jdbi().inTransaction(h -> WatchView.build(h, list, firstImport(h), today, Text.of(ctx)));
+    // Unknown ids are refused (400, naming them) before the feed's validator is offered; a
+    // poll of a good list costs a count.
+    db.jdbi().useTransaction(h -> {
+      if (h.attach(WatchQueries.class).known(list.ids()) < list.ids().size()) {
+        WatchView.build(h, list, firstImport(h), today, Text.of(ctx));
+      }
+    });
     FeedAnswer.answer(db, ctx, t, origin, h -> Optional.of(WatchFeed.of(
         WatchView.build(h, list, firstImport(h), today, t),
         h.attach(WatchQueries.class).firstImportAt().orElse(""), origin, t)));

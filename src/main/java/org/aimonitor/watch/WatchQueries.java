@@ -21,6 +21,10 @@ public interface WatchQueries {
   @SqlQuery("SELECT * FROM observation WHERE id IN (<ids>) ORDER BY id")
   List<Histories.Recorded> figures(@BindList("ids") Collection<Long> ids);
 
+  /** How many of these ids are figures' (a feed's poll checks the list with no more). */
+  @SqlQuery("SELECT count(*) FROM observation WHERE id IN (<ids>)")
+  int known(@BindList("ids") Collection<Long> ids);
+
   /** The imports with these ids, with the reason each gave (null for none). */
   @RegisterConstructorMapper(ImportReason.class)
   @SqlQuery("SELECT id, imported_at, reason FROM import_log WHERE id IN (<ids>) ORDER BY id")
