@@ -3,7 +3,6 @@ package org.aimonitor.watch;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -107,27 +106,24 @@ public final class WatchHandler {
     Text t = Text.of(ctx);
     String text = null;
     String since;
-    if (ctx.isMultipartFormData()) {
-      UploadedFile file;
-      try {
-        file = ctx.uploadedFile("file");
-      } catch (RuntimeException e) {
-        throw WatchList.refused(t, t.t("watch.error.upload-unreadable"));
-      }
-      if (file != null && file.size() > 0) {
-        try (InputStream in = file.content()) {
-          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw WatchList.refused(t, t.t("watch.error.upload-unreadable"));
+    try {
+      if (ctx.isMultipartFormData()) {
+        UploadedFile file = ctx.uploadedFile("file");
+        if (file != null && file.size() > 0) {
+          try (InputStream in = file.content()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
         }
       }
       if (text == null) {
         text = ctx.formParam("text");
       }
-    } else {
-      text = ctx.formParam("text");
+      since = ctx.formParam("since");
+    } catch (Exception e) {
+      // A malformed body: Jetty's multipart parser throws ServletException, which no signature
+      // declares, or an IOException; either is the reader's request, not our fault.
+      throw WatchList.refused(t, t.t("watch.error.upload-unreadable"));
     }
-    since = ctx.formParam("since");
     if (text == null || text.isBlank()) {
       throw WatchList.refused(t, t.t("watch.error.upload-empty"));
     }

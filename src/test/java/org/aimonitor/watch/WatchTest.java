@@ -362,6 +362,10 @@ class WatchTest {
     HttpResponse<String> tooMany = form("text=" + URLEncoder.encode(many.toString(), StandardCharsets.UTF_8));
     assertEquals(400, tooMany.statusCode());
     assertTrue(tooMany.body().contains("The list has 201 figures"), tooMany.body());
+    HttpResponse<String> malformed = app.send(HttpRequest.newBuilder(URI.create(app.url("/figures/changes")))
+        .header("Content-Type", "multipart/form-data; boundary=nothere")
+        .POST(HttpRequest.BodyPublishers.ofString("--other\r\nContent-Disposition: form-data\r\n\r\nx")).build());
+    assertEquals(400, malformed.statusCode(), malformed.body());
     HttpResponse<String> json = app.send(HttpRequest.newBuilder(URI.create(app.url("/figures/changes")))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
     assertEquals(400, json.statusCode());
