@@ -66,11 +66,13 @@ public final class CitationText {
    *
    * @param code       the indicator's code
    * @param scope      the view's places and years in words, or null for all of them
+   * @param vintage    the view's vintage in words as the citation names it ("; as it stood at the
+   *                   end of 2026-12-01"), or null for today's data
    * @param publishers every publisher the view's figures come from, in citation order
    * @param publisherLang the language the publishers' names are in
    */
-  public static List<Part> view(Citation c, String code, String scope, List<String> publishers,
-      String publisherLang) {
+  public static List<Part> view(Citation c, String code, String scope, String vintage,
+      List<String> publishers, String publisherLang) {
     Text t = Text.of(c.lang());
     List<String> named = publishers.subList(0, Math.min(publishers.size(), MAX_PUBLISHERS));
     List<Part> parts = new ArrayList<>();
@@ -78,6 +80,9 @@ public final class CitationText {
     parts.add(new Part("code", code, null));
     if (scope != null) {
       parts.add(Part.text(t.t("indicator.cite.filter", scope)));
+    }
+    if (vintage != null) {
+      parts.add(Part.text(vintage));
     }
     // English keeps the ISO date a citation manager reads; Chinese writes 2026年11月29日.
     String accessed = c.lang() == Lang.EN ? c.accessed().toString() : t.date(c.accessed());

@@ -7,6 +7,7 @@ import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.updates.FeedAnswer;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
@@ -67,7 +68,7 @@ public final class FigureHandler {
     db.jdbi().withHandle(h -> h.attach(FigureQueries.class).figure(id))
         .orElseThrow(() -> FigureView.notFound(String.valueOf(id), Text.of(ctx)));
     FeedAnswer.answer(db, ctx, t, origin, h -> {
-      String identity = h.attach(FigureQueries.class).firstImportAt().orElse("");
+      String identity = ImportLog.on(h).firstImportAt();
       return java.util.Optional.of(FigureFeed.of(
           FigureView.build(h, id, FigureView.Asked.TODAY, origin, today, t), identity, origin, t));
     });

@@ -28,13 +28,6 @@ public interface FigureQueries {
   Optional<String> firstImportDay();
 
   /**
-   * When the first import was logged: this monitor's identity in feed ids (as updates/Imports
-   * reads it), through the primary key.
-   */
-  @SqlQuery("SELECT imported_at FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
-  Optional<String> firstImportAt();
-
-  /**
    * The imports that recorded a figure's states, with the reason staff gave (null for none),
    * through import_log's primary key: what a revision row and the figure's feed say about why.
    * Read here, not from the import log's own model, so the figure page depends only on the

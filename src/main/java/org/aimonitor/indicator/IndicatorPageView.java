@@ -211,7 +211,7 @@ public record IndicatorPageView(
     // Written by the one citation builder (citation/CitationText), as every "How to cite".
     List<CitationText.Part> howToCite = CitationText.view(Citation.ofView("aim-" + indicator.code(),
         t.lang(), t.name(indicator), t.t("site.name"), data.rows().dataVersion(), today, permalink),
-        indicator.code(), filter.isEmpty() ? null : filter.describe(t, data.names()),
+        indicator.code(), filter.isEmpty() ? null : filter.describe(t, data.names()), null,
         data.publishers(), Lang.EN.htmlLang());
     List<CitePart> parts = howToCite.stream().map(p -> new CitePart(switch (p.kind()) {
       case "publisher" -> "en";

@@ -13,6 +13,7 @@ import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.updates.FeedAnswer;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
@@ -94,7 +95,7 @@ public final class WatchHandler {
     });
     FeedAnswer.answer(db, ctx, t, origin, h -> Optional.of(WatchFeed.of(
         WatchView.build(h, list, firstImport(h), today, t),
-        h.attach(WatchQueries.class).firstImportAt().orElse(""), origin, t)));
+        ImportLog.on(h).firstImportAt(), origin, t)));
   }
 
   /**
@@ -160,9 +161,10 @@ public final class WatchHandler {
     return db.jdbi().withHandle(WatchHandler::firstImport);
   }
 
+  /** The UTC day of the first import (a watch cannot look back further), or null before it. */
   private static LocalDate firstImport(Handle h) {
-    return h.attach(WatchQueries.class).firstImportAt()
-        .map(at -> LocalDate.parse(at.substring(0, 10))).orElse(null);
+    String at = ImportLog.on(h).firstImportAt();
+    return at.isEmpty() ? null : LocalDate.parse(at.substring(0, 10));
   }
 
   private static String path(Context ctx) {

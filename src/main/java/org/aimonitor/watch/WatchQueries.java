@@ -2,7 +2,6 @@ package org.aimonitor.watch;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.aimonitor.store.Histories;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -30,13 +29,6 @@ public interface WatchQueries {
   @SqlQuery("SELECT id, imported_at, reason FROM import_log WHERE id IN (<ids>) ORDER BY id")
   List<ImportReason> imports(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
       Collection<Long> ids);
-
-  /**
-   * When the first import was logged ("2026-11-01T09:00:00.000Z"): no watch can look back
-   * further, and feed ids are named after it (as updates/Imports reads it).
-   */
-  @SqlQuery("SELECT imported_at FROM import_log WHERE id = (SELECT min(id) FROM import_log)")
-  Optional<String> firstImportAt();
 
   /** An import as the watch names it: its number, when, and why. */
   record ImportReason(long id, String importedAt, String reason) {
