@@ -46,6 +46,8 @@ import org.aimonitor.timeline.TimelineHandler;
 import org.aimonitor.updates.DateFilter;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.updates.UpdatesHandler;
+import org.aimonitor.watch.WatchHandler;
+import org.aimonitor.watch.WatchList;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Assets;
 import org.aimonitor.web.ClientGone;
@@ -97,6 +99,7 @@ public final class App {
     RegionHandler regions = new RegionHandler(db);
     SourcesHandler sources = new SourcesHandler(db);
     FigureHandler figures = new FigureHandler(db, clock);
+    WatchHandler watch = new WatchHandler(db, clock);
     TimelineHandler timeline = new TimelineHandler(db);
     DownloadHandler downloads = new DownloadHandler(db, settings.limits());
     ApiHandler api = new ApiHandler(db);
@@ -151,6 +154,7 @@ public final class App {
       for (String form : List.of("/updates/marks", "/admin/login", "/admin/logout")) {
         config.routes.before(form, SmallForms::bounded);
       }
+      config.routes.before("/figures/changes", SmallForms::boundedUpload);
       if (settings.https()) {
         // Only behind a TLS proxy: over plain HTTP the header would be ignored or, worse, pin a
         // host name to HTTPS that nothing serves.
@@ -213,7 +217,36 @@ public final class App {
         });
         // One figure by its row id (a revision keeps it), its .json twin and its citation files;
         // the citation links the address the reader used, so a page per origin.
-        get(route("/figures/{id}", VintageParam.PARAMS), cache.wrap(figures::show, Addresses::origin));
+        // The watch on cited figures, before /figures/{id} (which "changes" would match): the
+        // list lives in the address, sent to its canonical form (sorted ids) before the cache,
+        // which keys on it; a citation file's upload is read, forgotten, and redirected there.
+        Handler watchPage = cache.wrap(watch::page);
+        get(route("/figures/changes", WatchList.PARAMS), ctx -> {
+          if (!watch.redirectToCanonical(ctx)) {
+            watchPage.handle(ctx);
+          }
+        });
+        Handler watchJson = cache.wrap(watch::json);
+        get(route("/figures/changes.json", WatchList.PARAMS), ctx -> {
+          if (!watch.redirectToCanonical(ctx)) {
+            watchJson.handle(ctx);
+          }
+        });
+        get(route("/figures/changes.atom", WatchList.PARAMS), ctx -> {
+          if (!watch.redirectToCanonical(ctx)) {
+            watch.feed(ctx);
+          }
+        });
+        post("/figures/changes", watch::upload);
+        Handler figurePage = cache.wrap(figures::show, Addresses::origin);
+        get(route("/figures/{id}", VintageParam.PARAMS), ctx -> {
+          // {id} also matches "14.atom": the figure's feed, answered conditionally, not cached.
+          if (FigureHandler.isFeed(ctx)) {
+            figures.feed(ctx);
+          } else {
+            figurePage.handle(ctx);
+          }
+        });
         get(route("/figures/{id}/{file}", VintageParam.PARAMS), figures::cite);
         get(route("/sources", Paging.PARAMS), cache.wrap(sources::list));
         get(route("/sources/{id}", Paging.PARAMS), cache.wrap(sources::show));

@@ -41,6 +41,17 @@ public record Citation(String key, Lang lang, String title, String figure, Strin
     originals = List.copyOf(originals);
   }
 
+  /**
+   * A citation of a view of many figures (an indicator page, a place, a ranking, the whole
+   * dataset): no single figure or qualifier, no original sources of its own (the view's
+   * figures each name theirs), retrieved on {@code accessed}.
+   */
+  public static Citation ofView(String key, Lang lang, String title, String dataset,
+      long version, LocalDate accessed, String url) {
+    return new Citation(key, lang, title, null, null, dataset, version, null, accessed, url,
+        List.of());
+  }
+
   /** The year the dataset's cited state dates from: the figure's record, else the retrieval. */
   public int year() {
     return (updated == null ? accessed : updated).getYear();

@@ -1,5 +1,7 @@
 package org.aimonitor.download;
 
+import org.aimonitor.citation.Citation;
+import org.aimonitor.citation.CitationText;
 import io.javalin.http.Context;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -29,7 +31,8 @@ public final class DownloadHandler {
   }
 
   /** What the /data page shows; {@code accessed} is today's date in the page's language. */
-  public record DataView(List<Download> downloads, long dataVersion, String accessed, String origin) {
+  public record DataView(List<Download> downloads, long dataVersion, String accessed, String origin,
+      String citation) {
   }
 
   /** How long a refused snapshot download is asked to wait (Retry-After, seconds). */
@@ -68,10 +71,11 @@ public final class DownloadHandler {
         t.t("qualifier-sign.approx") + size(facts.snapshotBytes(), t)));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     // English cites the access date as ISO text, as before; Chinese writes it "2026年1月1日".
+    // The origin the page cache keys on (#26 row 3): never the raw Host header.
+    String origin = Addresses.origin(ctx);
     Page.render(ctx, "data", t.t("data.title"), "data", new DataView(downloads, facts.version(),
-        t.zh() ? t.date(today) : today.toString(),
-        // The origin the page cache keys on (#26 row 3): never the raw Host header.
-        Addresses.origin(ctx)));
+        t.zh() ? t.date(today) : today.toString(), origin,
+        CitationText.dataset(dataset(t, facts.version(), today, origin))));
   }
 
   /** {@code GET /data/{file}.csv}: a whole table, streamed from one read transaction as its rows are read. */
@@ -92,7 +96,7 @@ public final class DownloadHandler {
       long version = h.attach(DataStore.class).dataVersion();
       Workbooks.ReadMe readMe = new Workbooks.ReadMe(t.t("workbook.dataset.title"),
           t.t("workbook.dataset.about"), Workbooks.asOf(h, t), t.date(today), origin + "/data",
-          t.t("data.citation", version, t.zh() ? t.date(today) : today.toString(), origin),
+          CitationText.dataset(dataset(t, version, today, origin)),
           List.of(t.t("data.cite-also")));
       Workbooks.stream(ctx, "monitor.xlsx", wb -> DatasetWorkbook.write(wb, h, readMe, t));
     });
@@ -131,5 +135,11 @@ public final class DownloadHandler {
       return t.t("data.size.kb", t.number(BigDecimal.valueOf(bytes / 1024.0), 1));
     }
     return t.t("data.size.mb", t.number(BigDecimal.valueOf(bytes / (1024.0 * 1024.0)), 1));
+  }
+
+  /** The whole dataset, as /data and its workbook cite it. */
+  static Citation dataset(Text t, long version, LocalDate today, String origin) {
+    return Citation.ofView("aim-dataset", t.lang(), t.t("workbook.dataset.title"), t.t("site.name"),
+        version, today, origin + "/data");
   }
 }

@@ -13,11 +13,12 @@ public record FigureDocument(long id, String indicator, String region, String pe
     String periodLabel, String unit, BigDecimal value, String qualifier, boolean headline,
     String note, String figure, ApiDocuments.SourceRef source, String vintage, String asOf,
     boolean publishedThen, List<StateDoc> states, String page, String indicatorPage,
-    String citation, long dataVersion) {
+    String citation, String feed, long dataVersion) {
 
   /** One state the figure has had, oldest first. */
   public record StateDoc(BigDecimal value, String qualifier, boolean headline, String note,
-      String recordedAt, Long importId, String replacedAt, Long replacedByImport) {
+      String recordedAt, Long importId, String importReason, String replacedAt,
+      Long replacedByImport, String replacedReason) {
   }
 
   static FigureDocument of(FigureView v) {
@@ -31,8 +32,9 @@ public record FigureDocument(long id, String indicator, String region, String pe
         v.vintage() == null ? null : v.vintage().kind(), v.vintage() == null ? null : v.vintage().asOf(),
         v.vintage() == null || !v.vintage().missing(),
         v.states().states().stream().map(s -> new StateDoc(s.value(), s.qualifier().code(),
-            s.headline(), s.note(), s.recordedAt(), s.importId(), s.replacedAt(),
-            s.replacedByImport())).toList(),
-        v.href(), v.indicatorHref(), v.citationText(), v.dataVersion());
+            s.headline(), s.note(), s.recordedAt(), s.importId(),
+            FigureView.reason(v.imports(), s.importId()), s.replacedAt(), s.replacedByImport(),
+            FigureView.reason(v.imports(), s.replacedByImport()))).toList(),
+        v.href(), v.indicatorHref(), v.citationText(), v.href() + ".atom", v.dataVersion());
   }
 }

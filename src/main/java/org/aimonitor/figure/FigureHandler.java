@@ -9,7 +9,9 @@ import org.aimonitor.json.Json;
 import org.aimonitor.store.AsOf;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.ImportLog;
+import org.aimonitor.updates.FeedAnswer;
 import org.aimonitor.web.Addresses;
+import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.VintageParam;
 
@@ -28,7 +30,10 @@ public final class FigureHandler {
     this.clock = clock;
   }
 
-  /** The page, or with a {@code .json} name its JSON twin (in English, like the API). */
+  /**
+   * The page, or with a {@code .json} name its JSON twin (in English, like the API); a
+   * {@code .atom} name is its feed ({@link #feed}).
+   */
   public void show(Context ctx) {
     String name = ctx.pathParam("id");
     boolean json = name.endsWith(".json");
@@ -39,8 +44,41 @@ public final class FigureHandler {
       Json.respond(ctx, FigureDocument.of(view));
     } else {
       Page.render(ctx, "figure", t.t("figure.page-title", view.indicatorName(), view.regionName(),
-          view.period()), "indicators", view);
+          view.period()), "indicators", view, java.util.List.of(new Page.Feed(
+              t.t("figure.feed.title", view.indicatorName() + t.t("list.separator")
+                  + view.regionName() + t.t("list.separator") + view.period()), view.feedHref())));
     }
+  }
+
+  /**
+   * {@code GET /figures/{id}.atom}: the figure's first publication and revisions with their
+   * imports' reasons; {@code ?lang=zh} in Chinese. A vintage means nothing to a feed (400).
+   */
+  public void feed(Context ctx) {
+    Text t = FeedAnswer.language(ctx);
+    String name = ctx.pathParam("id");
+    long id = id(name.substring(0, name.length() - ".atom".length()), Text.of(ctx));
+    for (String param : VintageParam.PARAMS.names()) {
+      if (ctx.queryParamMap().containsKey(param)) {
+        Text page = Text.of(ctx);
+        throw HttpProblem.said(400, page.t("filter.error.title"), page.t("updates.feed.error.param", param));
+      }
+    }
+    LocalDate today = LocalDate.now(clock);
+    String origin = Addresses.origin(ctx);
+    // Unknown figures are 404 before the feed's validator is offered.
+    db.jdbi().withHandle(h -> h.attach(FigureQueries.class).figure(id))
+        .orElseThrow(() -> FigureView.notFound(String.valueOf(id), Text.of(ctx)));
+    FeedAnswer.answer(db, ctx, t, origin, h -> {
+      String identity = ImportLog.on(h).firstImportAt();
+      return java.util.Optional.of(FigureFeed.of(
+          FigureView.build(h, id, AsOf.TODAY, origin, today, t), identity, origin, t));
+    });
+  }
+
+  /** Whether the address names a figure's feed ({@code /figures/14.atom}). */
+  public static boolean isFeed(Context ctx) {
+    return ctx.pathParam("id").endsWith(".atom");
   }
 
   /** A citation file of the figure, in the reader's language. */

@@ -2,13 +2,19 @@ package org.aimonitor.figure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.aimonitor.citation.Citation;
 import org.aimonitor.citation.CitationFormat;
+import org.aimonitor.citation.CitationText;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.AsOf;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Histories;
 import org.aimonitor.store.History;
@@ -35,7 +41,20 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     Vintage vintage, List<Revision> revisions, String firstFigure, String firstRecorded,
     String indicatorHref, String rowHref, String placeHref, Citation citation,
     String citationText, List<CiteLine> citationLines, List<CiteFile> citeFiles, String jsonHref,
-    long dataVersion) {
+    String feedHref, Map<Long, ImportLog.Entry> imports, long dataVersion) {
+
+  /**
+   * The watch on this figure from the day it is cited (today, the vintage's day, or as first
+   * published): the address
+   * to come back to, which a citation file uploaded to the watch also gives.
+   */
+  public String watchHref() {
+    if (vintage != null && vintage.asOf() == null) {
+      return "/figures/changes?ids=" + id; // as first published: the watch's own default
+    }
+    LocalDate day = vintage != null ? LocalDate.parse(vintage.asOf()) : citation.accessed();
+    return "/figures/changes?ids=" + id + "&since=" + day;
+  }
 
   /**
    * A line of the citation as the page shows it: the dataset's, then each original source's,
@@ -56,9 +75,12 @@ public record FigureView(long id, String href, Indicator indicator, String indic
   public record Vintage(String kind, String asOf, String banner, boolean missing) {
   }
 
-  /** A revision: what the figure said before and after, when and by which import. */
+  /**
+   * A revision: what the figure said before and after, when and by which import, and the reason
+   * that import gave (null when it gave none).
+   */
   public record Revision(String before, String after, String when, long importId,
-      String importHref) {
+      String importHref, String reason) {
   }
 
   /** A citation file to download. */
@@ -82,6 +104,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     History history = Histories.of(h, List.of(recorded)).get(History.key(o));
     Names names = Names.read(h, List.of(o.region()), List.of(), List.of());
     FigureStates states = FigureStates.of(o, history);
+    Map<Long, ImportLog.Entry> imports = imports(h, states);
 
     FigureStates.State state = states.current();
     Vintage vintage = null;
@@ -118,7 +141,8 @@ public record FigureView(long id, String href, Indicator indicator, String indic
           t.labelled(indicator, after.value(), after.qualifier()),
           after.recordedOn() == null ? t.t("figure.recorded.unknown") : after.recordedOn(),
           after.importId() == null ? 0 : after.importId(),
-          after.importId() == null ? null : "/updates/" + after.importId()));
+          after.importId() == null ? null : "/updates/" + after.importId(),
+          reason(imports, after.importId())));
     }
 
     String title = t.t("figure.cite.title", t.name(indicator), regionName, period);
@@ -139,14 +163,11 @@ public record FigureView(long id, String href, Indicator indicator, String indic
       files.add(new CiteFile(t.t("figure.cite.file." + f.name().toLowerCase()),
           path + "/cite." + f.extension() + q));
     }
-    String text = (t.zh() ? CitationFormat.GB_T_7714 : CitationFormat.AUTHOR_DATE).write(citation).strip();
-    List<CiteLine> lines = new ArrayList<>();
-    String sourceLang = t.lang(source);
-    for (String line : text.split("\n")) {
-      // In Chinese the original source is a line of its own (GB/T 7714), in its own language.
-      boolean original = !lines.isEmpty();
-      lines.add(new CiteLine(line, original && !sourceLang.equals(t.lang().htmlLang()) ? sourceLang : null));
-    }
+    // The one citation builder's words (citation/CitationText), as the plain-text file writes them;
+    // in Chinese the original source is a line of its own (GB/T 7714), in its own language.
+    String text = CitationText.style(citation).write(citation).strip();
+    List<CiteLine> lines = CitationText.lines(citation, t.lang(source)).stream()
+        .map(l -> new CiteLine(l.text(), l.lang())).toList();
 
     String indicatorHref = "/indicators/" + indicator.code() + "?region=" + o.region();
     String noteLang = t.lang() == Lang.EN ? null : Lang.EN.htmlLang();
@@ -156,7 +177,28 @@ public record FigureView(long id, String href, Indicator indicator, String indic
         t.lang(source), states, shown, vintage, revisions,
         t.labelled(indicator, states.first().value(), states.first().qualifier()),
         recordedLabel(states.first(), t), indicatorHref, indicatorHref + "#fig-" + id,
-        "/regions/" + o.region(), citation, text, lines, files, path + ".json" + asked.query(), version);
+        "/regions/" + o.region(), citation, text, lines, files, path + ".json" + asked.query(),
+        path + ".atom" + (t.zh() ? "?lang=zh" : ""), imports, version);
+  }
+
+  /** The imports that recorded {@code states}, by id, in one read. */
+  static Map<Long, ImportLog.Entry> imports(Handle h, FigureStates states) {
+    Set<Long> ids = new TreeSet<>();
+    states.states().forEach(s -> {
+      if (s.importId() != null) {
+        ids.add(s.importId());
+      }
+    });
+    Map<Long, ImportLog.Entry> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      ImportLog.on(h).byIds(ids).forEach(i -> byId.put(i.id(), i));
+    }
+    return byId;
+  }
+
+  static String reason(Map<Long, ImportLog.Entry> imports, Long importId) {
+    ImportLog.Entry i = importId == null ? null : imports.get(importId);
+    return i == null ? null : i.reason();
   }
 
   /** "recorded 7 Dec 2026 (import 2)", or that it is older than the import log. */

@@ -188,8 +188,9 @@ public final class IndicatorHandler {
       org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
           t.name(indicator), t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
           t.date(today), address,
-          t.t("workbook.cite.view", t.name(indicator), vintageLine == null ? view
-              : view + t.t("list.separator") + vintageLine, version, t.date(today), address),
+          org.aimonitor.citation.CitationText.workbookView(org.aimonitor.citation.Citation.ofView(
+              "aim-" + code, t.lang(), t.name(indicator), t.t("site.name"), version, today, address),
+              vintageLine == null ? view : view + t.t("list.separator") + vintageLine),
           vintageLine == null
               ? List.of(t.t("workbook.readme.view", view), t.t("workbook.readme.unit", t.unit(indicator)),
                   t.t("workbook.readme.publishers"))

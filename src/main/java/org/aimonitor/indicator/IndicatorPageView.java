@@ -1,5 +1,7 @@
 package org.aimonitor.indicator;
 
+import org.aimonitor.citation.Citation;
+import org.aimonitor.citation.CitationText;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,9 +109,6 @@ public record IndicatorPageView(
     return asOf.first() ? t.t("indicator.vintage.label.first")
         : asOf.asOf() != null ? t.t("indicator.vintage.label.as-of", t.date(asOf.asOf())) : null;
   }
-
-  /** Publishers the citation names before it says how many more there are. */
-  static final int MAX_PUBLISHERS = 10;
 
   /** The indicator's name, unit and definition in the other language, with its html lang. */
   public record OtherLanguage(String lang, String name, String unit, String definition) {
@@ -232,9 +231,19 @@ public record IndicatorPageView(
 
     String view = asOf.keptOn(filter.query());
     String permalink = baseUrl + path + view;
-    List<CitePart> parts = citation(t, data.names(), indicator, filter, asOf,
-        data.rows().dataVersion(), today, permalink, data.publishers());
-    String citation = parts.stream().map(CitePart::text).reduce("", String::concat);
+    // Written by the one citation builder (citation/CitationText), as every "How to cite".
+    List<CitationText.Part> howToCite = CitationText.view(Citation.ofView("aim-" + indicator.code(),
+        t.lang(), t.name(indicator), t.t("site.name"), data.rows().dataVersion(), today, permalink),
+        indicator.code(), filter.isEmpty() ? null : filter.describe(t, data.names()),
+        // A past view names its day, as the reader saw the data: the permalink keeps it too.
+        asOf.first() ? t.t("indicator.cite.first") : asOf.asOf() == null ? null
+            : t.t("indicator.cite.as-of", t.lang() == Lang.EN ? asOf.asOf().toString() : t.date(asOf.asOf())),
+        data.publishers(), Lang.EN.htmlLang());
+    List<CitePart> parts = howToCite.stream().map(p -> new CitePart(switch (p.kind()) {
+      case "publisher" -> "en";
+      default -> p.kind();
+    }, p.text())).toList();
+    String citation = CitationText.plain(howToCite);
 
     Text otherText = Text.of(t.lang().other());
     OtherLanguage other = new OtherLanguage(t.lang().other().htmlLang(), otherText.name(indicator),
@@ -298,50 +307,4 @@ public record IndicatorPageView(
     return seen.isNew(first) ? "new" : "revised";
   }
 
-  /**
-   * AI Industry Monitor, "AI core industry scale" (ai_core_industry_scale; China (mainland),
-   * from 2024), data version 3, accessed 2026-11-29, https://…; figures from A; B.
-   * 人工智能产业监测，“人工智能核心产业规模”（ai_core_industry_scale；中国（大陆），2024年起），
-   * 数据版本3，访问于2026年11月29日，https://…；数据来自A；B。
-   */
-  private static List<CitePart> citation(Text t, Names names, Indicator indicator, Filter filter,
-      AsOf asOf, long version, LocalDate today, String permalink, List<String> all) {
-    // The citation names the first few publishers, then says how many more there are.
-    List<String> publishers = all.subList(0, Math.min(all.size(), MAX_PUBLISHERS));
-    List<CitePart> parts = new ArrayList<>();
-    parts.add(text(t.t("indicator.cite.start", t.t("site.name"), t.name(indicator))));
-    parts.add(new CitePart("code", indicator.code()));
-    if (!filter.isEmpty()) {
-      parts.add(text(t.t("indicator.cite.filter", filter.describe(t, names))));
-    }
-    // A past view names its day, as the reader saw the data: the permalink keeps it too.
-    if (asOf.first()) {
-      parts.add(text(t.t("indicator.cite.first")));
-    } else if (asOf.asOf() != null) {
-      parts.add(text(t.t("indicator.cite.as-of",
-          t.lang() == Lang.EN ? asOf.asOf().toString() : t.date(asOf.asOf()))));
-    }
-    // English keeps the ISO date a citation manager reads; Chinese writes 2026年11月29日.
-    String accessed = t.lang() == Lang.EN ? today.toString() : t.date(today);
-    parts.add(text(t.t("indicator.cite.version", version, accessed)));
-    parts.add(new CitePart("url", permalink));
-    if (!publishers.isEmpty()) {
-      parts.add(text(t.t("indicator.cite.publishers")));
-      for (int i = 0; i < publishers.size(); i++) {
-        if (i > 0) {
-          parts.add(text(t.t("indicator.cite.publisher-separator")));
-        }
-        parts.add(new CitePart("en", publishers.get(i)));
-      }
-      if (all.size() > publishers.size()) {
-        parts.add(text(t.t("indicator.cite.more-publishers", t.count(all.size() - publishers.size()))));
-      }
-    }
-    parts.add(text(t.t("sentence.end")));
-    return parts;
-  }
-
-  private static CitePart text(String text) {
-    return new CitePart("text", text);
-  }
 }

@@ -166,8 +166,9 @@ public final class RegionHandler {
       org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
           placeName, t.t("workbook.place.about", placeName),
           org.aimonitor.download.Workbooks.asOf(h, t), t.date(today), address,
-          t.t("workbook.cite.view", placeName, t.t("filter.all-years"), store.dataVersion(),
-              t.date(today), address),
+          org.aimonitor.citation.CitationText.workbookView(org.aimonitor.citation.Citation.ofView(
+              "aim-place-" + code, t.lang(), placeName, t.t("site.name"), store.dataVersion(), today,
+              address), t.t("filter.all-years")),
           List.of(t.t("workbook.readme.publishers")));
       RegionQueries queries = h.attach(RegionQueries.class);
       org.aimonitor.download.Workbooks.stream(ctx, code + ".xlsx", wb -> {
@@ -220,8 +221,9 @@ public final class RegionHandler {
       String title = t.t("places.ranking.page-title", t.name(indicator), periodLabel);
       org.aimonitor.download.Workbooks.ReadMe readMe = new org.aimonitor.download.Workbooks.ReadMe(
           title, t.definition(indicator), org.aimonitor.download.Workbooks.asOf(h, t),
-          t.date(today), address, t.t("workbook.cite.view", t.name(indicator), periodLabel,
-              store.dataVersion(), t.date(today), address), notes);
+          t.date(today), address, org.aimonitor.citation.CitationText.workbookView(
+              org.aimonitor.citation.Citation.ofView("aim-ranking-" + code, t.lang(), t.name(indicator),
+                  t.t("site.name"), store.dataVersion(), today, address), periodLabel), notes);
       RegionQueries queries = h.attach(RegionQueries.class);
       org.aimonitor.download.Workbooks.stream(ctx, code + "-ranking.xlsx", wb -> {
         org.aimonitor.download.Workbooks.readMe(wb, readMe, t);

@@ -16,6 +16,7 @@ import org.aimonitor.json.Json;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -146,6 +147,16 @@ public interface ImportLog {
       WHERE id = :id
       """)
   Optional<Entry> byId(@Bind("id") long id);
+
+  /** The imports with these ids, in id order (a figure's states name theirs), in one read. */
+  @SqlQuery("""
+      SELECT id, imported_at, who, reason, files, added, changed, unchanged
+      FROM import_log
+      WHERE id IN (<ids>)
+      ORDER BY id
+      """)
+  List<Entry> byIds(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      java.util.Collection<Long> ids);
 
   /** The newest import's id, 0 when nothing has been imported. */
   @SqlQuery("SELECT coalesce(max(id), 0) FROM import_log")

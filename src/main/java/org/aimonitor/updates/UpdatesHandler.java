@@ -98,34 +98,9 @@ public final class UpdatesHandler {
     answerFeed(ctx, t, origin, h -> Feeds.indicator(h, code, origin, t));
   }
 
-  /**
-   * Answers with the feed {@code read} makes, or 304 when the reader has it already. Feeds are
-   * not kept in the page cache: their links carry the address the reader used (a feed reader
-   * needs absolute ones), and a cache keyed on any Host a client sends could be filled at will.
-   * Their validator costs no rendering instead: it is made of the data version, the latest
-   * import, the language and the address, so a feed reader's poll of an unchanged feed reads
-   * nothing but the version.
-   */
   private void answerFeed(Context ctx, Text t, String origin,
       Function<Handle, Optional<AtomFeed.Feed>> read) {
-    Database.Version v = db.version();
-    String etag = "W/\"atom-" + v.number() + "-" + v.lastImport() + "-" + t.lang().code() + "-"
-        + Integer.toHexString(origin.hashCode()) + "\"";
-    String ifNoneMatch = ctx.header(Header.IF_NONE_MATCH);
-    ctx.header(Header.VARY, "Accept-Encoding");
-    if (ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream().map(String::trim)
-        .anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
-      ctx.header(Header.ETAG, etag);
-      ctx.status(HttpStatus.NOT_MODIFIED).result("");
-      return;
-    }
-    // Empty only when the indicator went in the moment since it was looked up: as good as unknown.
-    AtomFeed.Feed feed = db.jdbi().inTransaction(read::apply)
-        .orElseThrow(() -> HttpProblem.of(404, "error.404.title", "error.404.message"));
-    ctx.header(Header.ETAG, etag);
-    ctx.header(Header.LAST_MODIFIED, PageCache.httpDate(PageCache.lastChange(v)));
-    ctx.header(Header.CACHE_CONTROL, "no-cache");
-    ctx.contentType(AtomFeed.CONTENT_TYPE).result(AtomFeed.write(feed));
+    FeedAnswer.answer(db, ctx, t, origin, read);
   }
 
   /**
@@ -188,12 +163,8 @@ public final class UpdatesHandler {
     return Long.parseLong(text);
   }
 
-  /**
-   * A feed's language: {@code ?lang=zh} for Chinese, else English. Only the address decides
-   * (not the cookie or the browser's languages): a feed reader polls one address for everyone
-   * who subscribed to it.
-   */
+  /** A feed's language ({@link FeedAnswer#language}). */
   static Text feedText(Context ctx) {
-    return Text.of(Lang.of(String.valueOf(ctx.queryParam(Lang.PARAM))).orElse(Lang.EN));
+    return FeedAnswer.language(ctx);
   }
 }

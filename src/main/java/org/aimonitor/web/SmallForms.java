@@ -36,4 +36,33 @@ public final class SmallForms {
       throw HttpProblem.of(413, "error.413.title", "error.form-too-large", LIMIT / 1024);
     }
   }
+
+  /** The most bytes a citation file uploaded to the watch may have (a list of 200 entries fits). */
+  public static final int UPLOAD_LIMIT = 256 * 1024;
+
+  /**
+   * A before-handler for the public upload of a citation file ({@code POST /figures/changes}):
+   * a form, plain or multipart, of at most {@link #UPLOAD_LIMIT} bytes, its length declared
+   * (what browsers do), so the bound holds before a byte is parsed; multipart parts within it
+   * stay in memory (the server's in-memory limit is larger), nothing is written to disk.
+   */
+  public static void boundedUpload(Context ctx) {
+    if (!ctx.method().name().equals("POST")) {
+      return;
+    }
+    String type = String.valueOf(ctx.contentType()).toLowerCase(Locale.ROOT);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > UPLOAD_LIMIT) {
+      ctx.header("Connection", "close");
+      throw HttpProblem.of(413, "error.413.title", "error.form-too-large", UPLOAD_LIMIT / 1024);
+    }
+    if (declared < 0) {
+      ctx.header("Connection", "close");
+      throw HttpProblem.of(411, "error.400.title", "error.upload-length");
+    }
+    if (declared != 0 && !type.startsWith("application/x-www-form-urlencoded")
+        && !type.startsWith("multipart/form-data")) {
+      throw HttpProblem.of(400, "error.400.title", "error.upload-type");
+    }
+  }
 }

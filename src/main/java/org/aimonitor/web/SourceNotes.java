@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.citation.Citation;
+import org.aimonitor.citation.CitationText;
+import org.aimonitor.i18n.Text;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Source;
 
@@ -15,6 +18,15 @@ public final class SourceNotes {
 
   /** A numbered note: the source in full, as printed at the foot of the page. */
   public record Note(int number, Source source) {
+
+    /**
+     * The note's words in {@code t}'s language, from the one citation builder: the publisher
+     * (an English name), the title in its own language, the date, the link.
+     */
+    public List<CitationText.Part> parts(Text t) {
+      return CitationText.source(Citation.Original.of(source), t.date(source), "en",
+          t.lang(source), t);
+    }
   }
 
   private final Map<String, Source> sources;

@@ -56,6 +56,10 @@ public final class CheckedPages {
       new Page("/sources/xinhua-2025-10-01", 200),
       // A figure's own page: the seed's CAICT lower bound for 2024 (row 14 of observations.csv).
       new Page("/figures/14", 200),
+      // The watch on cited figures: the form alone, a list (its table), a refused list.
+      new Page("/figures/changes", 200),
+      new Page("/figures/changes?ids=1,14,15", 200),
+      new Page("/figures/changes?ids=abc", 400),
       new Page("/timeline", 200),
       // The release calendar: what is due and each series' record (issue 29).
       new Page("/calendar", 200),

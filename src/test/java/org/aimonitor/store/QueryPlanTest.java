@@ -87,6 +87,10 @@ class QueryPlanTest {
       "/indicators/ai_pc_share?as_of=" + java.time.LocalDate.now(), "/indicators/ai_pc_share?vintage=first&page=2",
       "/indicators/ai_pc_share.csv?region=US&vintage=first",
       "/api/v1/indicators/ai_pc_share?as_of=" + java.time.LocalDate.now() + "&limit=5",
+      // A figure's feed; the watch on a list of figures, its JSON and feed (one batch per read).
+      "/figures/14.atom", "/figures/changes?ids=14,15,16",
+      "/figures/changes.json?ids=14,15&since=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+      "/figures/changes.atom?ids=14,15,16",
 
       // Search: a one-character place (粤) with a year, a two-character word (算力) with a year,
       // a place alone (北京), two short words (ai pc), a place and a topic, a publisher, a page
