@@ -48,6 +48,7 @@ class AccessibilityInBrowserTest {
   @BeforeAll
   static void loadAxe() {
     axe = Axe.load();
+    axe.installIn(session.browser());
   }
 
   static Stream<Arguments> pagesAndWidths() {

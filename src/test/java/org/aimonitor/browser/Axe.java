@@ -60,6 +60,15 @@ final class Axe {
   }
 
   /**
+   * Has {@code browser} evaluate axe in every document it opens from now on (through CDP, like
+   * the CSP listener), so axe's half a megabyte is not sent over WebDriver for every page.
+   */
+  void installIn(Browser browser) {
+    browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        java.util.Map.of("source", source));
+  }
+
+  /**
    * The rules whose outcome depends on colours alone: what a colour scheme can change, since
    * the dark scheme's CSS sets colours and nothing else (checked by {@code ColourContrastTest}).
    */

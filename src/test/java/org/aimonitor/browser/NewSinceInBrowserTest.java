@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
 class NewSinceInBrowserTest {
 
   @RegisterExtension
-  static final BrowserSession session = new BrowserSession();
+  static final BrowserSession session = new BrowserSession().reducedMotion();
   final TestApp app = session.app();
   final Browser browser = session.browser();
 
