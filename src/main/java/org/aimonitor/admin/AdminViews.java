@@ -1,10 +1,7 @@
 package org.aimonitor.admin;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +13,8 @@ import org.aimonitor.i18n.Messages;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.importer.ImportReason;
 import org.aimonitor.importer.ImportReport;
-import org.aimonitor.json.Json;
 import org.aimonitor.store.DataError;
+import org.aimonitor.store.ImportLog;
 
 /**
  * The view models of the admin pages, in the page's language, and the JSON documents of the
@@ -32,9 +29,6 @@ public final class AdminViews {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final ObjectReader LOGGED_FILES = Json.MAPPER
-      .readerForListOf(LoggedFile.class)
-      .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private AdminViews() {
   }
@@ -126,13 +120,9 @@ public final class AdminViews {
     }
   }
 
-  /** A file as the import log recorded it (read from the log's JSON). */
-  public record LoggedFile(String name, String sha256, String table, Integer rows) {
-  }
-
   /** A file of an import on the log page: "observations, 145 rows" in the page's language. */
   public record LogFile(String name, String sha256, String shortSha, String description) {
-    static LogFile of(LoggedFile f, Text t) {
+    static LogFile of(ImportLog.LoggedFile f, Text t) {
       String kind = kindOf(f.table(), t);
       String description = f.rows() == null ? kind
           : kind + t.t("list.separator") + count(f.rows(), "admin.rows", t);
@@ -159,7 +149,7 @@ public final class AdminViews {
         whenIso = null;
       }
       return new LogRow(e.id(), when, whenIso, t.who(e.who()), t.whoLang(e.who()), e.reason(),
-          loggedFiles(e.files()).stream().map(f -> LogFile.of(f, t)).toList(), e.added(),
+          e.loggedFiles().stream().map(f -> LogFile.of(f, t)).toList(), e.added(),
           e.changed(), e.unchanged());
     }
   }
@@ -210,12 +200,4 @@ public final class AdminViews {
     return sha256 == null || sha256.length() <= 12 ? sha256 : sha256.substring(0, 12) + "…";
   }
 
-  private static List<LoggedFile> loggedFiles(String json) {
-    try {
-      return LOGGED_FILES.readValue(json);
-    } catch (IOException e) {
-      // The log is written by the importer only; an unreadable entry still shows its counts.
-      return List.of();
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.aimonitor.app;
 
+import static io.javalin.apibuilder.ApiBuilder.beforeMatched;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.head;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -14,7 +15,10 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.aimonitor.admin.AdminHandler;
+import org.aimonitor.admin.AdminAccess;
+import org.aimonitor.admin.AdminApi;
+import org.aimonitor.admin.AdminPages;
+import org.aimonitor.admin.StaffRole;
 import org.aimonitor.api.ApiHandler;
 import org.aimonitor.api.ApiPaging;
 import org.aimonitor.config.Settings;
@@ -97,7 +101,10 @@ public final class App {
     ApiHandler api = new ApiHandler(db);
     PageCache cache = new PageCache(db, settings.pageCacheBytes(), clock);
     SummaryHandler summary = new SummaryHandler(db, clock);
-    AdminHandler admin = settings.adminEnabled() ? new AdminHandler(settings, db) : null;
+    AdminAccess access = settings.adminEnabled() ? new AdminAccess(settings) : null;
+    Importer importer = access == null ? null : new Importer(db);
+    AdminPages admin = access == null ? null : new AdminPages(settings, db, importer, access);
+    AdminApi adminApi = access == null ? null : new AdminApi(settings, importer);
     UpdatesHandler updates = new UpdatesHandler(db);
     SearchHandler search = new SearchHandler(db);
     // Pages that mark what is new since the reader's last visit vary by their normalised state.
@@ -236,20 +243,22 @@ public final class App {
         get(route("/api/v1/updates/{id}", ApiPaging.PARAMS), cache.wrap(updates::apiShow));
 
         // Staff only, and only with AIM_ADMIN_TOKEN set: otherwise /admin/* is the ordinary 404.
-        if (admin != null) {
-          get("/admin", admin::home);
-          get("/admin/login", admin::loginForm);
-          post("/admin/login", admin::login);
-          post("/admin/logout", admin::logout);
-          get("/admin/import", admin::importForm);
-          post("/admin/import", admin::upload);
-          post("/admin/import/preview", admin::preview);
-          post("/admin/import/apply", admin::apply);
+        // Each staff route has one role, checked once before it runs (AdminAccess.check).
+        if (access != null) {
+          beforeMatched(access::check);
+          get("/admin", admin::home, StaffRole.ANYONE);
+          get("/admin/login", access::loginForm, StaffRole.ANYONE);
+          post("/admin/login", access::login, StaffRole.ANYONE);
+          post("/admin/logout", access::logout, StaffRole.ANYONE);
+          get("/admin/import", admin::importForm, StaffRole.SIGNED_IN);
+          post("/admin/import", adminApi::upload, StaffRole.TOKEN);
+          post("/admin/import/preview", admin::preview, StaffRole.SIGNED_IN);
+          post("/admin/import/apply", admin::apply, StaffRole.SIGNED_IN);
           // The language switcher on a preview or result links here by GET: back to the form,
           // in the chosen language (the lang cookie is set before the redirect).
-          get("/admin/import/preview", admin::home);
-          get("/admin/import/apply", admin::home);
-          get("/admin/imports", admin::imports);
+          get("/admin/import/preview", admin::home, StaffRole.ANYONE);
+          get("/admin/import/apply", admin::home, StaffRole.ANYONE);
+          get("/admin/imports", admin::imports, StaffRole.SIGNED_IN_OR_TOKEN);
         }
       });
 

@@ -8,7 +8,7 @@ import org.aimonitor.i18n.Text;
 import org.aimonitor.region.PlacesCard;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
-import org.aimonitor.updates.Imports;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.updates.LastImport;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.updates.Notice;
@@ -33,7 +33,7 @@ public final class DashboardHandler {
     DashboardView view = db.jdbi().inTransaction(h -> {
       DashboardData.Loaded loaded = DashboardData.load(h, today.getYear(),
           DashboardView.TIMELINE_EVENTS, null);
-      NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
+      NewSince.State seen = NewSince.of(ctx, ImportLog.on(h).latestId());
       // The places card reads the same years back as the charts draw.
       return DashboardView.build(loaded.data(), loaded.window(),
           h.attach(DataStore.class).eventCount(),

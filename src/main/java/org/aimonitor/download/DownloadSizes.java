@@ -35,11 +35,7 @@ public final class DownloadSizes {
     long version = h.attach(DataStore.class).dataVersion();
     Map<CsvTable, Size> sizes = new EnumMap<>(CsvTable.class);
     for (DownloadQueries.Measured m : h.attach(DownloadQueries.class).sizes(version)) {
-      for (CsvTable t : CsvTable.values()) {
-        if (t.fileName().equals(m.file())) {
-          sizes.put(t, new Size(m.rows(), m.bytes()));
-        }
-      }
+      CsvTable.byFileName(m.file()).ifPresent(t -> sizes.put(t, new Size(m.rows(), m.bytes())));
     }
     return sizes.size() == CsvTable.values().length ? sizes : measure(h);
   }

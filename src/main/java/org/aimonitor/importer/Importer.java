@@ -1,5 +1,6 @@
 package org.aimonitor.importer;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -14,10 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import io.micrometer.core.instrument.Metrics;
-import java.util.concurrent.TimeUnit;
 import org.aimonitor.download.DownloadSizes;
 import org.aimonitor.freshness.Freshness;
 import org.aimonitor.importer.ImportReport.Change;
@@ -27,6 +27,7 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.SearchIndex;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -532,15 +533,8 @@ public final class Importer {
   private static long write(Run run, String who, String reason) {
     String now = Instant.now().toString();
     Totals totals = totals(run);
-    long importId = run.handle.createUpdate("""
-        INSERT INTO import_log (imported_at, who, reason, files, added, changed, unchanged)
-        VALUES (:at, :who, :reason, :files, :added, :changed, :unchanged)
-        """)
-        .bind("at", now).bind("who", who).bind("reason", reason)
-        .bind("files", Json.write(totals.files()))
-        .bind("added", totals.added()).bind("changed", totals.changed())
-        .bind("unchanged", totals.unchanged())
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    long importId = ImportLog.on(run.handle).insert(now, who, reason, Json.write(totals.files()),
+        totals.added(), totals.changed(), totals.unchanged());
     for (StagedTable t : run.staged.values()) {
       t.keepRevisions(now, importId);
       if (t.table == CsvTable.OBSERVATIONS) {

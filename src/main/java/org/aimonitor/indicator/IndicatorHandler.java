@@ -17,10 +17,10 @@ import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Histories;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.store.Period;
 import org.aimonitor.store.ViewRows;
-import org.aimonitor.updates.Imports;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.Page;
@@ -83,7 +83,7 @@ public final class IndicatorHandler {
         IndicatorData data = IndicatorData.page(h, name, filter, paging, t);
         String code = data.indicator().code();
         FreshnessView freshness = FreshnessView.read(h, List.of(code), true, today, t).get(code);
-        NewSince.State seen = NewSince.of(ctx, Imports.latestId(h));
+        NewSince.State seen = NewSince.of(ctx, ImportLog.on(h).latestId());
         SideBySide places = SideBySide.read(h, data.indicator(), filter, data.places() > 0,
             data.names(), period, level);
         return IndicatorPageView.build(data, places, freshness, paging, Addresses.origin(ctx),

@@ -108,6 +108,11 @@ public enum CsvTable {
         .orElseThrow();
   }
 
+  /** The table whose file is named {@code fileName} ("observations.csv"), if any. */
+  public static java.util.Optional<CsvTable> byFileName(String fileName) {
+    return java.util.Arrays.stream(values()).filter(t -> t.fileName().equals(fileName)).findFirst();
+  }
+
   public String fileName() {
     return fileName;
   }

@@ -17,6 +17,7 @@ import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.Source;
@@ -94,10 +95,10 @@ public final class ChangeViews {
   }
 
   /** The heading facts of {@code log}, in {@code t}'s language. */
-  public static Head head(Imports.Logged log, NewSince.State state, Text t) {
+  public static Head head(ImportLog.Entry log, NewSince.State state, Text t) {
     Instant at = log.at();
     List<TableLine> tables = new ArrayList<>();
-    for (Imports.TableCount c : log.tables()) {
+    for (ImportLog.TableCount c : log.tables()) {
       tables.add(new TableLine(c.table().sqlTable(), t.t("updates.table.line",
           tableName(c.table(), t), t.count(c.added()), t.count(c.changed()), t.count(c.unchanged())),
           c.touched()));
@@ -128,7 +129,7 @@ public final class ChangeViews {
    * the page's order), {@code figures} how many it has; {@code withIndicator} names each
    * change's indicator (not on an indicator's own feed).
    */
-  public static String whatChanged(Imports.Logged log, List<FigureChanges.Change> changes,
+  public static String whatChanged(ImportLog.Entry log, List<FigureChanges.Change> changes,
       long figures, Lookup lookup, boolean withIndicator, Text t) {
     if (!log.changedSomething() && changes.isEmpty()) {
       return t.t("updates.feed.nothing");
@@ -151,7 +152,7 @@ public final class ChangeViews {
       parts.add(figuresPart);
     }
     List<String> others = new ArrayList<>();
-    for (Imports.TableCount c : log.tables()) {
+    for (ImportLog.TableCount c : log.tables()) {
       if (c.touched() && (named.isEmpty() || c.table() != CsvTable.OBSERVATIONS)) {
         others.add(t.t("updates.table.short", tableName(c.table(), t), t.count(c.added()),
             t.count(c.changed())));
@@ -176,14 +177,14 @@ public final class ChangeViews {
   }
 
   /** The sentence for an import that changed nothing. */
-  public static String nothing(Imports.Logged log, Text t) {
+  public static String nothing(ImportLog.Entry log, Text t) {
     return log.unchanged() == 1 ? t.t("updates.import.nothing.one")
         : t.t("updates.import.nothing", t.count(log.unchanged()));
   }
 
   /** "29 Nov 2026, 14:58 UTC", "2026年11月29日 14:58（UTC）". */
   public static String when(Instant at, Text t) {
-    return t.t("updates.when", t.date(Imports.day(at)), TIME.format(at));
+    return t.t("updates.when", t.date(ImportLog.day(at)), TIME.format(at));
   }
 
   /** A table's name in words: "Figures", "Sources", "数据", "来源". */
@@ -192,12 +193,7 @@ public final class ChangeViews {
   }
 
   private static CsvTable table(String fileName) {
-    for (CsvTable c : CsvTable.values()) {
-      if (c.fileName().equals(fileName)) {
-        return c;
-      }
-    }
-    return null;
+    return CsvTable.byFileName(fileName).orElse(null);
   }
 
   private static String shortSha(String sha) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.DataStore;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Indicator;
 import org.jdbi.v3.core.Handle;
 
@@ -33,9 +34,9 @@ public final class Feeds {
 
   /** The feed of every import, with addresses on {@code origin} ("https://monitor.example"). */
   public static AtomFeed.Feed all(Handle h, String origin, Text t) {
-    String identity = Imports.firstImportAt(h);
+    String identity = ImportLog.on(h).firstImportAt();
     List<AtomFeed.Entry> entries = new ArrayList<>();
-    for (Imports.Logged log : Imports.newestFirst(h, new Imports.IdRange(1, Long.MAX_VALUE),
+    for (ImportLog.Entry log : ImportLog.on(h).newestFirst(new ImportLog.IdRange(1, Long.MAX_VALUE),
         Long.MAX_VALUE, ENTRIES, 0)) {
       List<FigureChanges.Change> changes = FigureChanges.preview(h, log.id(), null, ITEMS);
       ChangeViews.Lookup lookup = ChangeViews.Lookup.read(h, changes);
@@ -47,7 +48,7 @@ public final class Feeds {
         paragraphs.add(t.t("updates.feed.reason", log.reason()));
       }
       if (log.changedSomething()) {
-        log.tables().stream().filter(Imports.TableCount::touched).forEach(c -> paragraphs.add(
+        log.tables().stream().filter(ImportLog.TableCount::touched).forEach(c -> paragraphs.add(
             t.t("updates.table.line", ChangeViews.tableName(c.table(), t), t.count(c.added()),
                 t.count(c.changed()), t.count(c.unchanged()))));
       } else {
@@ -72,11 +73,11 @@ public final class Feeds {
       return java.util.Optional.empty();
     }
     Indicator indicator = found.get();
-    String identity = Imports.firstImportAt(h);
+    String identity = ImportLog.on(h).firstImportAt();
     String page = origin + "/indicators/" + code;
     List<AtomFeed.Entry> entries = new ArrayList<>();
     for (long id : FigureChanges.importsOf(h, code, ENTRIES)) {
-      Imports.Logged log = Imports.byId(h, id).orElse(null);
+      ImportLog.Entry log = ImportLog.on(h).byId(id).orElse(null);
       if (log == null) {
         continue;
       }
@@ -110,8 +111,8 @@ public final class Feeds {
    * feed reader's list names the release ("Import 2 (7 Dec 2026): December 2026 data release;
    * Figures: Generative AI users, China (mainland), Dec 2024 added; …").
    */
-  static String title(Imports.Logged log, String summary, Text t) {
-    String day = t.date(Imports.day(log.at()));
+  static String title(ImportLog.Entry log, String summary, Text t) {
+    String day = t.date(ImportLog.day(log.at()));
     return log.reason() == null ? t.t("updates.feed.entry", log.id(), day, summary)
         : t.t("updates.feed.entry.reason", log.id(), day, log.reason(), summary);
   }

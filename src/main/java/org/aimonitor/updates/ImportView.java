@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
@@ -41,7 +42,7 @@ public record ImportView(
    * @throws HttpProblem 404 when there is no such import, or the page is past the end
    */
   public static ImportView build(Handle h, long id, Paging paging, NewSince.State s, Text t) {
-    Imports.Logged log = Imports.byId(h, id).orElseThrow(() -> notFound(id, t));
+    ImportLog.Entry log = ImportLog.on(h).byId(id).orElseThrow(() -> notFound(id, t));
     long figures = FigureChanges.count(h, id, null);
     paging.check(figures, t);
     // One row before the page, to tell whether its first indicator began on the page before.
@@ -60,7 +61,7 @@ public record ImportView(
     if (paging.page() == 1) {
       boolean logged = log.loggedFiles().stream().allMatch(f -> f.added() != null);
       for (CsvTable table : RowChanges.tables()) {
-        Imports.TableCount count = log.table(table);
+        ImportLog.TableCount count = log.table(table);
         if (logged && !count.touched()) {
           continue;
         }
@@ -77,8 +78,8 @@ public record ImportView(
       }
     }
 
-    long latest = Imports.latestId(h);
-    String older = id > 1 && Imports.byId(h, id - 1).isPresent() ? "/updates/" + (id - 1) : null;
+    long latest = ImportLog.on(h).latestId();
+    String older = id > 1 && ImportLog.on(h).byId(id - 1).isPresent() ? "/updates/" + (id - 1) : null;
     String newer = id < latest ? "/updates/" + (id + 1) : null;
     String back = "/updates/" + id + (paging.page() > 1 ? "?page=" + paging.page() : "");
     Notice notice = Notice.of(s, s.isNew(id) ? t.t("updates.new.this-import",

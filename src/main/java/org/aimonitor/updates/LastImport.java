@@ -2,6 +2,7 @@ package org.aimonitor.updates;
 
 import java.util.Optional;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.ImportLog;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,7 +21,7 @@ public record LastImport(long id, String when, String whenIso, String href, bool
   /** The newest import that brought figures in {@code t}'s language, or empty before the first. */
   public static Optional<LastImport> read(Handle h, Text t) {
     long latest = h.attach(UpdateQueries.class).lastFigureImport();
-    return latest == 0 ? Optional.empty() : Imports.byId(h, latest).map(log -> new LastImport(
+    return latest == 0 ? Optional.empty() : ImportLog.on(h).byId(latest).map(log -> new LastImport(
         log.id(), ChangeViews.when(log.at(), t),
         log.at().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
         "/updates/" + log.id(), SEED.equals(log.who())));

@@ -2,6 +2,7 @@ package org.aimonitor.updates;
 
 import java.util.Optional;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.ImportLog;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,8 +39,8 @@ public record Notice(boolean on, String message, String link, String linkText, b
    * ("2 Nov 2026"); "before the first import" for 0.
    */
   public static String seenUpTo(Handle h, long since, Text t) {
-    Optional<Imports.Logged> log = since <= 0 ? Optional.empty() : Imports.byId(h, since);
-    return log.map(l -> t.date(Imports.day(l.at()))).orElse(t.t("updates.new.before-first"));
+    Optional<ImportLog.Entry> log = since <= 0 ? Optional.empty() : ImportLog.on(h).byId(since);
+    return log.map(l -> t.date(ImportLog.day(l.at()))).orElse(t.t("updates.new.before-first"));
   }
 
   /**

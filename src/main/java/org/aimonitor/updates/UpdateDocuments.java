@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aimonitor.api.ApiDocuments;
 import org.aimonitor.i18n.Text;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Source;
 
@@ -30,10 +31,10 @@ public final class UpdateDocuments {
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record UpdateDoc(long id, String importedAt, String who, String reason, int added,
-      int changed, int unchanged, List<Imports.LoggedFile> files, List<TableDoc> tables, String changes,
+      int changed, int unchanged, List<ImportLog.LoggedFile> files, List<TableDoc> tables, String changes,
       String page) {
 
-    static UpdateDoc of(Imports.Logged log) {
+    static UpdateDoc of(ImportLog.Entry log) {
       return new UpdateDoc(log.id(), log.importedAt(), log.who(), log.reason(), log.added(),
           log.changed(), log.unchanged(), log.loggedFiles(), log.tables().stream().map(c -> new TableDoc(
               c.table().fileName(), c.rows(), c.added(), c.changed(), c.unchanged())).toList(),

@@ -16,6 +16,7 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.DataStore;
 import org.aimonitor.store.Database;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.store.Keyset;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
@@ -55,7 +56,7 @@ public final class UpdatesHandler {
     DateFilter filter = DateFilter.parse(ctx, t);
     Paging paging = Paging.parse(ctx, UpdatesView.PAGE_SIZE, t);
     UpdatesView view = db.jdbi().inTransaction(h ->
-        UpdatesView.build(h, filter, paging, NewSince.of(ctx, Imports.latestId(h)), t));
+        UpdatesView.build(h, filter, paging, NewSince.of(ctx, ImportLog.on(h).latestId()), t));
     Page.render(ctx, "updates", t.t("updates.title"), "updates", view);
   }
 
@@ -65,7 +66,7 @@ public final class UpdatesHandler {
     long id = id(ctx.pathParam("id"), t);
     Paging paging = Paging.parse(ctx, ImportView.PAGE_SIZE, t);
     ImportView view = db.jdbi().inTransaction(h ->
-        ImportView.build(h, id, paging, NewSince.of(ctx, Imports.latestId(h)), t));
+        ImportView.build(h, id, paging, NewSince.of(ctx, ImportLog.on(h).latestId()), t));
     Page.render(ctx, "update", view.head().title(), "updates", view);
   }
 
@@ -141,10 +142,10 @@ public final class UpdatesHandler {
     long before = paging.after() == null ? Long.MAX_VALUE
         : ((Number) paging.after().get(0)).longValue();
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      Imports.IdRange range = Imports.range(h, filter.from(), filter.to());
-      List<Imports.Logged> page = Imports.newestFirst(h, range, before, paging.limit() + 1, 0);
+      ImportLog.IdRange range = ImportLog.on(h).range(filter.from(), filter.to());
+      List<ImportLog.Entry> page = ImportLog.on(h).newestFirst(range, before, paging.limit() + 1, 0);
       boolean more = page.size() > paging.limit();
-      List<Imports.Logged> shown = more ? page.subList(0, paging.limit()) : page;
+      List<ImportLog.Entry> shown = more ? page.subList(0, paging.limit()) : page;
       String next = more ? Keyset.encode(List.of(shown.get(shown.size() - 1).id())) : null;
       return new UpdateDocuments.UpdateList(shown.stream().map(UpdateDocuments.UpdateDoc::of).toList(),
           paging.next(ctx, next));
@@ -156,7 +157,7 @@ public final class UpdatesHandler {
     long id = id(ctx.pathParam("id"), Text.EN);
     ApiPaging paging = ApiPaging.parse(ctx, UpdateQueries.CHANGE_ORDER);
     Json.respond(ctx, db.jdbi().inTransaction(h -> {
-      Imports.Logged log = Imports.byId(h, id).orElseThrow(() -> ImportView.notFound(id, Text.EN));
+      ImportLog.Entry log = ImportLog.on(h).byId(id).orElseThrow(() -> ImportView.notFound(id, Text.EN));
       List<FigureChanges.Change> page = FigureChanges.page(h, id, null, paging.after(),
           paging.limit() + 1, 0);
       boolean more = page.size() > paging.limit();

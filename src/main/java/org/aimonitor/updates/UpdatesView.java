@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
+import org.aimonitor.store.ImportLog;
 import org.aimonitor.web.Paging;
 import org.jdbi.v3.core.Handle;
 
@@ -45,11 +46,11 @@ public record UpdatesView(
   /** The page {@code paging} of the imports {@code filter} covers, for a reader in state {@code s}. */
   public static UpdatesView build(Handle h, DateFilter filter, Paging paging, NewSince.State s,
       Text t) {
-    Imports.IdRange range = Imports.range(h, filter.from(), filter.to());
-    long total = Imports.count(h, range);
+    ImportLog.IdRange range = ImportLog.on(h).range(filter.from(), filter.to());
+    long total = ImportLog.on(h).count(range);
     paging.check(total, t);
     List<Card> cards = new ArrayList<>();
-    for (Imports.Logged log : Imports.newestFirst(h, range, Long.MAX_VALUE, paging.size(),
+    for (ImportLog.Entry log : ImportLog.on(h).newestFirst(range, Long.MAX_VALUE, paging.size(),
         paging.offset())) {
       List<FigureChanges.Change> preview = FigureChanges.preview(h, log.id(), null, PREVIEW);
       long figures = figureCount(h, log);
@@ -80,10 +81,10 @@ public record UpdatesView(
    * How many figures an import added or changed: from its log entry, or counted where the entry
    * predates per-file counts.
    */
-  static long figureCount(Handle h, Imports.Logged log) {
+  static long figureCount(Handle h, ImportLog.Entry log) {
     boolean logged = log.loggedFiles().stream().allMatch(f -> f.added() != null);
     if (logged) {
-      Imports.TableCount c = log.table(CsvTable.OBSERVATIONS);
+      ImportLog.TableCount c = log.table(CsvTable.OBSERVATIONS);
       return c.added() + c.changed();
     }
     return FigureChanges.count(h, log.id(), null);

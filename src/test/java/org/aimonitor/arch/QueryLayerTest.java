@@ -46,9 +46,6 @@ class QueryLayerTest {
       "org.aimonitor.importer.Importer",
       "org.aimonitor.importer.StagedTable",
       "org.aimonitor.importer.Seeder",
-      // The import log, read and written by /admin, /updates and the importer.
-      "org.aimonitor.admin.ImportLog",
-      "org.aimonitor.updates.Imports",
       // Release schedules worked out at import and read by the pages.
       "org.aimonitor.freshness.Freshness",
       // One SELECT per CSV table for the exports, and the snapshot's size.

@@ -26,7 +26,7 @@ import org.aimonitor.TestClock;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
-import org.aimonitor.updates.Imports;
+import org.aimonitor.store.ImportLog;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -242,7 +242,7 @@ class ReleaseUpgradeTest {
       input.setAllowDoctypes(false);
       SyndFeed feed = input.build(new StringReader(app.get("/updates.atom").body()));
       SyndEntry entry = feed.getEntries().get(0);
-      assertTrue(entry.getTitle().startsWith("Import 2 (" + Text.EN.date(Imports.day(Instant.now())) + "): "
+      assertTrue(entry.getTitle().startsWith("Import 2 (" + Text.EN.date(ImportLog.day(Instant.now())) + "): "
           + REASON + " — "), entry.getTitle());
       assertTrue(entry.getTitle().contains(" added"), "the title names what changed: " + entry.getTitle());
 

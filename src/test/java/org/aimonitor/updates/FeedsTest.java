@@ -21,6 +21,7 @@ import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
+import org.aimonitor.store.ImportLog;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class FeedsTest {
     // And the Chinese feed carries the same entries in Chinese.
     SyndFeed zh = feed("/updates.atom?lang=zh");
     assertEquals("zh-CN", xmlLang("/updates.atom?lang=zh"));
-    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(Imports.day(Instant.now())) + "）：修订人工智能核心产业规模，中国（大陆），2024年",
+    assertEquals("第2次导入（" + org.aimonitor.i18n.Text.ZH.date(ImportLog.day(Instant.now())) + "）：修订人工智能核心产业规模，中国（大陆），2024年",
         zh.getEntries().stream().filter(e -> e.getLink().equals(app.url("/updates/2?lang=zh")))
             .findFirst().orElseThrow().getTitle());
     assertEquals(first.getEntries().stream().map(SyndEntry::getUri).toList(),
@@ -215,6 +216,6 @@ class FeedsTest {
   }
 
   static String today() {
-    return org.aimonitor.i18n.Text.EN.date(Imports.day(Instant.now()));
+    return org.aimonitor.i18n.Text.EN.date(ImportLog.day(Instant.now()));
   }
 }
