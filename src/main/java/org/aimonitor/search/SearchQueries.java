@@ -54,7 +54,7 @@ public interface SearchQueries {
                           WHERE (SELECT count(*) FROM search_gram g
                                  WHERE g.entry = w.id AND g.gram IN (<grams>)) = :gramCount
                           LIMIT :cap),
-           named (id) AS (SELECT entry FROM search_name
+           named (id) AS (SELECT entry FROM search_name INDEXED BY search_name_by_name
                           WHERE name >= :whole AND name < :wholeEnd AND entry BETWEEN :lo AND :hi
                           LIMIT :cap),
            found (id) AS (SELECT id FROM words UNION SELECT id FROM named)
@@ -81,9 +81,13 @@ public interface SearchQueries {
   /**
    * Places one phrase names exactly (a name or short form), or, for a Chinese phrase, begins
    * the name of (北京 → 北京市): how a query's words are read as a place for its figures.
+   * Through the names' index by name: without statistics SQLite would take the primary key's
+   * range of the kind instead, reading every place's names (50 ms a phrase at 1,000x the seed,
+   * 0.2 ms through the name).
    */
   @SqlQuery("""
-      SELECT DISTINCT e.ref FROM search_name n JOIN search_entry e ON e.id = n.entry
+      SELECT DISTINCT e.ref FROM search_name n INDEXED BY search_name_by_name
+        JOIN search_entry e ON e.id = n.entry
       WHERE n.name >= :phrase AND n.name < :phraseEnd AND n.entry BETWEEN :lo AND :hi
         AND (n.name = :phrase OR :prefix)
       LIMIT 20

@@ -238,7 +238,8 @@ class QueryPlanTest {
     all.putAll(Map.of(
         // Search reads one kind's range of each index: names for exact and prefix matches,
         // grams for short words, the trigram table for longer ones (a virtual-table index).
-        "FROM search_name WHERE name >= ? AND name < ?", "search_name_by_name",
+        "FROM search_name INDEXED BY search_name_by_name WHERE name >= ? AND name < ?", "search_name_by_name",
+        "FROM search_name n INDEXED BY search_name_by_name JOIN search_entry e", "search_name_by_name",
         "FROM search_gram d WHERE d.gram = ?", "PRIMARY KEY",
         "FROM search_text WHERE search_text MATCH ?", "VIRTUAL TABLE INDEX",
         "WHERE o.region IN (?", "observation_by_region"));
