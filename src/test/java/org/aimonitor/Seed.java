@@ -18,8 +18,10 @@ public final class Seed {
   public static final int SOURCES = 173;
   /** 35 in the first seed, 2 more in the December 2026 release. */
   public static final int INDICATORS = 37;
-  /** 269 in the first seed, 33 more in the December 2026 release. */
+  /** {@link #FIRST_OBSERVATIONS} in the first seed, 33 more in the December 2026 release. */
   public static final int OBSERVATIONS = 302;
+  /** The observations of the first seed (data as of March 2026), before the December release. */
+  public static final int FIRST_OBSERVATIONS = 269;
   /** 28 in the first seed, 7 more in the December 2026 release. */
   public static final int EVENTS = 35;
   public static final int SCHEDULES = 12;

@@ -18,8 +18,9 @@ import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 
 /**
- * The real app on a free port over a fresh, seeded SQLite file in a temporary folder: the one
- * fixture every page, API and browser test starts from. Close it to stop the server.
+ * The real app on a free port over a fresh, seeded SQLite file in a temporary folder (a copy of
+ * the {@link SeededDatabase} template): the one fixture every page, API and browser test starts
+ * from, usually through {@link AppExtension}. Close it to stop the server.
  */
 public final class TestApp implements AutoCloseable {
 
@@ -38,7 +39,7 @@ public final class TestApp implements AutoCloseable {
     this.app = app;
   }
 
-  /** Seeds a new database in {@code dir} and starts the app on port 0, without admin pages. */
+  /** Copies the seeded database into {@code dir} and starts the app on port 0, without admin pages. */
   public static TestApp start(Path dir) {
     return start(dir, Map.of());
   }
@@ -67,9 +68,7 @@ public final class TestApp implements AutoCloseable {
     all.put(Settings.PORT.name(), "0");
     all.put(Settings.DB_PATH.name(), dir.resolve("monitor.db").toString());
     Settings settings = Settings.fromEnvironment(all);
-    Database db = Database.open(settings.dbPath());
-    Seeder.seedIfEmpty(db);
-    org.aimonitor.freshness.FreshnessWriter.refreshIfStale(db);
+    Database db = SeededDatabase.open(settings.dbPath());
     return new TestApp(dir, db, App.create(settings, db, clock).start("127.0.0.1", 0));
   }
 

@@ -25,6 +25,13 @@ public final class TestData {
   private TestData() {
   }
 
+  /**
+   * The header row of an observations file with the columns every import needs (the later
+   * ones, break_before, doubtful and note_zh, are optional): the one copy the tests write.
+   */
+  public static final String OBSERVATIONS_HEADER =
+      "indicator,region,period,value,qualifier,source,headline,note\n";
+
   public static List<Observation> observations(Database db) {
     return db.jdbi().withHandle(h -> h.createQuery("""
         SELECT indicator, region, period, value, qualifier, source, headline, note, break_before,
@@ -114,7 +121,7 @@ public final class TestData {
    * month, with a note saying they are not real: enough rows to page through.
    */
   public static String syntheticMonths(String indicator, String source, int count) {
-    StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+    StringBuilder csv = new StringBuilder(OBSERVATIONS_HEADER);
     for (int i = 0; i < count; i++) {
       csv.append(indicator).append(",US,").append(1900 + i / 12).append('-')
           .append(String.format("%02d", 1 + i % 12)).append(',').append(i + 1)
@@ -133,7 +140,7 @@ public final class TestData {
   public static void importSyntheticPlaces(Database db, String indicator, String source,
       String period, int count) {
     StringBuilder regions = new StringBuilder("code,name_en,name_zh,parent,level\n");
-    StringBuilder figures = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+    StringBuilder figures = new StringBuilder(OBSERVATIONS_HEADER);
     for (int i = 1; i <= count; i++) {
       String code = syntheticPlace(i);
       regions.append(code).append(",Synthetic place ").append(i).append(" (not a real place),合成地区")

@@ -143,6 +143,8 @@ public final class PageCache {
   private final LongAdder evictions = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private volatile Stamp version = new Stamp(Long.MIN_VALUE, Long.MIN_VALUE);
+  /** Runs as a request starts waiting for another's render of its page: a test hook only. */
+  private volatile Runnable waitingForRender = () -> { };
 
   /**
    * What pages depend on besides the request: the data version and the latest import (an import
@@ -228,6 +230,7 @@ public final class PageCache {
     CompletableFuture<Entry> mine = new CompletableFuture<>();
     CompletableFuture<Entry> running = rendering.putIfAbsent(key, mine);
     if (running != null) {
+      waitingForRender.run();
       Entry theirs;
       try {
         theirs = running.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -361,6 +364,14 @@ public final class PageCache {
   public int size() {
     entries.cleanUp();
     return (int) entries.estimatedSize();
+  }
+
+  /**
+   * Runs {@code hook} each time a request starts waiting for another request's render of the
+   * same page, so a test can hold a render until the others provably wait for it.
+   */
+  void onWaitingForRender(Runnable hook) {
+    waitingForRender = hook;
   }
 
   /** Requests answered from the cache so far. */

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.aimonitor.TestData;
 import org.aimonitor.TestApp;
 import org.jsoup.Jsoup;
 
@@ -21,11 +22,11 @@ public final class AdminPages {
   public static final String TOKEN = "a11y-test-admin-token-0123456789";
 
   /** A valid upload: one new observation (the seed has none for 2019). */
-  public static final String GOOD_CSV = "indicator,region,period,value,qualifier,source,headline,note\n"
+  public static final String GOOD_CSV = TestData.OBSERVATIONS_HEADER
       + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n";
 
   /** An upload with errors located by file, line and column. */
-  public static final String BAD_CSV = "indicator,region,period,value,qualifier,source,headline,note\n"
+  public static final String BAD_CSV = TestData.OBSERVATIONS_HEADER
       + "ai_core_industry_scale,CN,2019,12.5x,reported,ecns-2026-03-05,1,\n";
 
   /** A fetched page: a name for its file, its status, the HTML. */

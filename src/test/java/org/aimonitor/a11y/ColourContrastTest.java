@@ -1,6 +1,7 @@
 package org.aimonitor.a11y;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,43 @@ class ColourContrastTest {
       problems.add(String.format("%s: %s %s on %s %s is %.2f:1, needs %.1f:1",
           theme, fg, vars.get(fg), bg, vars.get(bg), ratio, min));
     }
+  }
+
+  /**
+   * The dark scheme sets colours and nothing else (every declaration in every dark block is a
+   * colour), which is why the browser tests run only axe's colour rules in it.
+   */
+  @Test
+  void theDarkSchemeChangesColoursOnly() throws IOException {
+    String css = Files.readString(CSS);
+    Matcher media = Pattern.compile("@media[^{]*prefers-color-scheme: dark[^{]*\\{").matcher(css);
+    Pattern colour = Pattern.compile("#[0-9a-fA-F]{3,8}|rgba?\\([^)]*\\)|var\\(--[a-z-]+\\)|dark|transparent");
+    List<String> declarations = new ArrayList<>();
+    List<String> notColours = new ArrayList<>();
+    while (media.find()) {
+      int depth = 1;
+      int end = media.end();
+      while (depth > 0) {
+        char c = css.charAt(end++);
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      }
+      // Selectors dropped (a:hover has a colon too), declarations kept.
+      String body = css.substring(media.end(), end - 1).replaceAll("[^{};]*\\{", "{");
+      Matcher d = Pattern.compile("([a-z-]+)\\s*:\\s*([^;}]*)").matcher(body);
+      while (d.find()) {
+        String property = d.group(1);
+        String value = d.group(2).trim();
+        declarations.add(property);
+        boolean colourProperty = property.startsWith("--") || property.equals("color")
+            || property.equals("background") || property.endsWith("-color") || property.equals("color-scheme");
+        if (!colourProperty || !colour.matcher(value).matches()) {
+          notColours.add(property + ": " + value);
+        }
+      }
+    }
+    // Over no dark block at all this would pass: the theme's own variables must be among them.
+    assertTrue(declarations.containsAll(List.of("--ink", "--paper", "--accent", "color-scheme")), declarations::toString);
+    assertEquals(List.of(), notColours, "the dark scheme may change colours only");
   }
 
   @Test

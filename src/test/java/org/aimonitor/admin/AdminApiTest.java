@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.aimonitor.TestData;
 import org.aimonitor.TestApp;
 import org.aimonitor.importer.DatabaseDump;
 import org.aimonitor.importer.Importer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminApiTest {
 
   static final String TOKEN = "test-admin-token-0123456789";
-  static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
+  static final String OBS = TestData.OBSERVATIONS_HEADER;
   static final String NEW_ROW = "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n";
 
   @TempDir

@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.List;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.store.Keyset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cursor is valid only on the list that gave it out (issue 26): one of another list, or one
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class CursorCheckTest {
 
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   private static String cursor(String path) throws Exception {
     JsonNode json = new ObjectMapper().readTree(app.get(path).body());

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.ImportReport;
 import org.aimonitor.importer.Importer;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 import org.apache.commons.csv.CSVFormat;
@@ -51,8 +51,7 @@ class SyntheticDataTest {
         files.stream().map(f -> f.getFileName().toString()).toList());
     assertEquals(files.stream().sorted().toList(), files, "name order is import order");
 
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     Importer importer = new Importer(db);
     int added = 0;
     for (Path file : files) {
@@ -267,8 +266,7 @@ class SyntheticDataTest {
     Path revised = dir.resolve("revised.csv");
     SyntheticData.writeRevised(extra.get(0), revised);
 
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     Importer importer = new Importer(db);
     List<Path> all = new ArrayList<>(files);
     all.addAll(extra);

@@ -22,7 +22,9 @@ final class Axe {
    */
   private static final String RUN = """
       var done = arguments[arguments.length - 1];
-      axe.run(document, { resultTypes: ['violations'] }).then(function (results) {
+      var options = { resultTypes: ['violations'] };
+      if (arguments.length > 1) { options.runOnly = { type: 'rule', values: arguments[0] }; }
+      axe.run(document, options).then(function (results) {
         var lines = [];
         results.violations.forEach(function (v) {
           v.nodes.forEach(function (n) {
@@ -53,12 +55,37 @@ final class Axe {
    * The serious and critical violations on the page open in {@code browser}, one line each;
    * moderate and minor ones are printed to the test output only.
    */
-  @SuppressWarnings("unchecked")
   List<String> seriousViolations(Browser browser) {
+    return seriousViolations(browser, null);
+  }
+
+  /**
+   * Has {@code browser} evaluate axe in every document it opens from now on (through CDP, like
+   * the CSP listener), so axe's half a megabyte is not sent over WebDriver for every page.
+   */
+  void installIn(Browser browser) {
+    browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        java.util.Map.of("source", source));
+  }
+
+  /**
+   * The rules whose outcome depends on colours alone: what a colour scheme can change, since
+   * the dark scheme's CSS sets colours and nothing else (checked by {@code ColourContrastTest}).
+   */
+  static final List<String> COLOUR_RULES = List.of("color-contrast", "link-in-text-block");
+
+  /** As {@link #seriousViolations(Browser)}, with {@link #COLOUR_RULES} only. */
+  List<String> seriousColourViolations(Browser browser) {
+    return seriousViolations(browser, COLOUR_RULES);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> seriousViolations(Browser browser, List<String> rules) {
     if (!Boolean.TRUE.equals(browser.js("return typeof window.axe === 'object';"))) {
       browser.js(source);
     }
-    List<String> all = (List<String>) browser.driver().executeAsyncScript(RUN);
+    List<String> all = (List<String>) (rules == null ? browser.driver().executeAsyncScript(RUN)
+        : browser.driver().executeAsyncScript(RUN, rules));
     all.stream().filter(line -> !serious(line))
         .forEach(line -> System.out.println("axe on " + browser.driver().getCurrentUrl() + ": " + line));
     return all.stream().filter(Axe::serious).toList();

@@ -65,6 +65,8 @@ public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path profile;
+  /** Preferences every {@link #emulateMedia} call keeps (see {@link #alwaysPrefer}). */
+  private Map<String, String> always = Map.of();
 
   private Browser(ChromeDriver driver, Path profile) {
     this.driver = driver;
@@ -135,11 +137,22 @@ public final class Browser implements AutoCloseable {
    * dark} or {@code prefers-reduced-motion: reduce}; each call replaces the previous ones.
    */
   public void emulateMedia(String media, Map<String, String> features) {
-    List<Map<String, String>> list = features.entrySet().stream()
+    Map<String, String> all = new java.util.LinkedHashMap<>(always);
+    all.putAll(features);
+    List<Map<String, String>> list = all.entrySet().stream()
         .map(f -> Map.of("name", f.getKey(), "value", f.getValue()))
         .toList();
     driver.executeCdpCommand("Emulation.setEmulatedMedia",
         Map.of("media", media == null ? "" : media, "features", list));
+  }
+
+  /**
+   * Keeps user preferences {@code features} (e.g. {@code prefers-reduced-motion: reduce}) under
+   * every later {@link #emulateMedia} call, which may still override one of them.
+   */
+  public void alwaysPrefer(Map<String, String> features) {
+    always = Map.copyOf(features);
+    emulateMedia(null);
   }
 
   /** Opens {@code url} and waits until every chart on it has been drawn and finished animating. */

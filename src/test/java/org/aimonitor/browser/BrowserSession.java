@@ -33,6 +33,7 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
   private int width = 1280;
   private int height = 900;
   private boolean downloads;
+  private boolean reducedMotion;
 
   private Path dir;
   private TestApp app;
@@ -59,6 +60,16 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     return this;
   }
 
+  /**
+   * Pages read with {@code prefers-reduced-motion: reduce}, so charts are drawn at once instead
+   * of animating for 400 ms before {@link Browser#open} returns: for checks of what a settled
+   * page shows (axe, table layout), which animation does not change.
+   */
+  public BrowserSession reducedMotion() {
+    this.reducedMotion = true;
+    return this;
+  }
+
   /** Downloads saved without asking into {@link #downloads()}. */
   public BrowserSession savingDownloads() {
     this.downloads = true;
@@ -71,6 +82,9 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     app = adminToken == null ? TestApp.start(dir) : TestApp.start(dir, adminToken);
     browser = Browser.start(width, height,
         downloads ? Files.createDirectories(dir.resolve("downloads")) : null);
+    if (reducedMotion) {
+      browser.alwaysPrefer(java.util.Map.of("prefers-reduced-motion", "reduce"));
+    }
   }
 
   @Override

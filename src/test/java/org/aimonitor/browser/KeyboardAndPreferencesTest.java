@@ -84,7 +84,8 @@ class KeyboardAndPreferencesTest {
         var spec = JSON.parse(el.textContent), chart = Chart.getChart(spec.id);
         var o = chart.options;
         function drawnIn(key) {
-          return spec.series.every(function (s, i) {
+          // A chart without series would pass every(): it counts as not drawn.
+          return spec.series.length > 0 && spec.series.every(function (s, i) {
             var elements = chart.getDatasetMeta(i).data;
             return elements.length === 0 || hex(elements[0].options.borderColor) === hex(s[key]);
           });
@@ -238,7 +239,12 @@ class KeyboardAndPreferencesTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> chartColours() {
-    return (List<Map<String, Object>>) browser.js(CHART_COLOURS);
+    List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.js(CHART_COLOURS);
+    // Checks over every chart hold on a page with none: it must have one per chart spec.
+    assertEquals(browser.js("return document.querySelectorAll('canvas').length;"), (long) charts.size(),
+        "a canvas per chart");
+    assertFalse(charts.isEmpty(), "the page has charts");
+    return charts;
   }
 
   @Test
@@ -256,9 +262,15 @@ class KeyboardAndPreferencesTest {
   @Test
   void turningReducedMotionOnWhileThePageIsOpenStopsChartAnimation() {
     open("/summary");
+    // every() over no canvases is true: the summary must have a canvas for each of its charts.
+    long charts = (Long) browser.js("return document.querySelectorAll('script.chart-spec').length;");
+    assertTrue(charts > 0, "the summary has charts");
+    assertEquals(charts, browser.js("return document.querySelectorAll('canvas').length;"),
+        "a canvas per chart");
     browser.emulateMedia(null, REDUCED_MOTION);
     browser.waitFor("""
-        return Array.prototype.every.call(document.querySelectorAll('canvas'), function (c) {
+        var canvases = document.querySelectorAll('canvas');
+        return canvases.length > 0 && Array.prototype.every.call(canvases, function (c) {
           return Chart.getChart(c).options.animation === false;
         });
         """);

@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
 class NewSinceInBrowserTest {
 
   @RegisterExtension
-  static final BrowserSession session = new BrowserSession();
+  static final BrowserSession session = new BrowserSession().reducedMotion();
   final TestApp app = session.app();
   final Browser browser = session.browser();
 
@@ -54,8 +54,7 @@ class NewSinceInBrowserTest {
     assertTrue(cookie.isHttpOnly());
     assertEquals("Lax", cookie.getSameSite());
 
-    TestData.importCsv(app.db(), "revision.csv", """
-        indicator,region,period,value,qualifier,source,headline,note
+    TestData.importCsv(app.db(), "revision.csv", TestData.OBSERVATIONS_HEADER + """
         ai_core_industry_scale,CN,2024,950,approx,yicai-2025-09-24,0,Revised in a browser test.
         ai_core_industry_scale,CN,1990,1,reported,ecns-2026-03-05,1,Added in a browser test (not a real figure).
         """);

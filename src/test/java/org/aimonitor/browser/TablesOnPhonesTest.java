@@ -24,7 +24,7 @@ class TablesOnPhonesTest {
   static final List<Integer> WIDTHS = List.of(320, 375, 1280);
 
   @RegisterExtension
-  static final BrowserSession session = new BrowserSession();
+  static final BrowserSession session = new BrowserSession().reducedMotion();
   final TestApp app = session.app();
   final Browser browser = session.browser();
 

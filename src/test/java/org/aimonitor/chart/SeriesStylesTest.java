@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.dashboard.DashboardCharts;
 import org.aimonitor.region.Filter;
 import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.indicator.IndicatorChart;
 import org.aimonitor.json.Json;
 import org.aimonitor.store.Database;
@@ -36,8 +36,7 @@ class SeriesStylesTest {
 
   @BeforeAll
   static void loadSeed(@TempDir Path dir) {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     seed = org.aimonitor.TestData.everything(db);
   }
 

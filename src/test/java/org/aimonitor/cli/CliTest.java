@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.aimonitor.TestData;
 import org.aimonitor.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class CliTest {
     return Files.writeString(dir.resolve(name), text);
   }
 
-  private static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
+  private static final String OBS = TestData.OBSERVATIONS_HEADER;
 
   @Test
   void importsAValidFileAndSaysWhatChanged() throws Exception {

@@ -8,20 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.i18n.Lang;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,9 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class DashboardPageTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
   static HttpResponse<String> response;
   static Document page;
   static Map<Lang, HttpResponse<String>> responses = new EnumMap<>(Lang.class);
@@ -43,7 +40,6 @@ class DashboardPageTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
     for (Lang lang : Lang.values()) {
       String path = lang == Lang.EN ? "/" : "/?lang=" + lang.code();
       HttpResponse<String> r = app.get(path);
@@ -53,11 +49,6 @@ class DashboardPageTest {
     response = responses.get(Lang.EN);
     page = pages.get(Lang.EN);
     zh = pages.get(Lang.ZH);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static Element card(String id) {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.dashboard.DashboardView.Figure;
 import org.aimonitor.dashboard.DashboardView.KpiCard;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.ViewRows;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +29,7 @@ class DashboardViewTest {
 
   @BeforeAll
   static void load() {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     ViewRows data = org.aimonitor.TestData.everything(db);
     en = DashboardView.build(data, 28, Text.EN);
     zh = DashboardView.build(data, 28, Text.ZH);

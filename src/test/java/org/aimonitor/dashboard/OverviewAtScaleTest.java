@@ -51,7 +51,7 @@ class OverviewAtScaleTest {
   @Test
   void aSeriesOlderThanTheWindowIsDrawnFromTheWindowOnAndTheChartSaysSo() {
     try (TestApp app = TestApp.start(dir)) {
-      StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+      StringBuilder csv = new StringBuilder(TestData.OBSERVATIONS_HEADER);
       for (int year = 1990; year <= 2005; year++) {
         csv.append("ai_core_industry_scale,CN,").append(year)
             .append(",1,reported,ecns-2026-03-05,1,Synthetic test row (not a real figure)\n");
@@ -74,7 +74,7 @@ class OverviewAtScaleTest {
   @Test
   void theStatementTableListsTheLatestTwelveAndTheTimelineTheNewestThirtyEvents() {
     try (TestApp app = TestApp.start(dir)) {
-      StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+      StringBuilder csv = new StringBuilder(TestData.OBSERVATIONS_HEADER);
       for (int m = 1; m <= 16; m++) {
         csv.append("ai_core_industry_scale,CN,").append(2012 + (m - 1) / 12).append('-')
             .append(String.format("%02d", 1 + (m - 1) % 12))

@@ -19,16 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.store.CsvTable;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,11 +43,11 @@ class WorkbookDownloadsTest {
   @TempDir
   static Path dir;
 
-  private static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
     // A hostile source and figure: text that a spreadsheet would run as a formula.
     app.db().jdbi().useHandle(h -> {
       h.execute("INSERT INTO source (id, publisher, title, url, published_on, language, reliability, note)"
@@ -57,11 +57,6 @@ class WorkbookDownloadsTest {
           + " VALUES ('ai_core_industry_growth', 'CN', '2021', '-3.5', 'reported', 'evil-2025', 0,"
           + " '+cmd|'' /C calc''!A0')");
     });
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static Path download(String path) throws Exception {

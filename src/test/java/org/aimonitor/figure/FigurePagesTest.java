@@ -12,21 +12,19 @@ import de.undercouch.citeproc.helper.json.JsonLexer;
 import de.undercouch.citeproc.helper.json.JsonParser;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.aimonitor.json.Json;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A figure's own page ({@code /figures/{id}}): its address survives a revision, its vintages show
@@ -34,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FigurePagesTest {
 
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
   /** CAICT's 2024 national scale, "more than ¥900 billion" (xinhua-2025-10-01). */
   static long lowerBound;
   static String today = LocalDate.now().toString();
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     lowerBound = id("ai_core_industry_scale", "CN", "2024", "xinhua-2025-10-01");
     // The seed was imported on 1 Nov 2026 (as a deployed site's was); today an import revises
     // the figure, so the day between shows the seed's value.
@@ -51,13 +49,8 @@ class FigurePagesTest {
     });
     String row = app.db().jdbi().withHandle(h -> h.createQuery(
         "SELECT note FROM observation WHERE id = :id").bind("id", lowerBound).mapTo(String.class).one());
-    TestData.importCsv(app.db(), "observations.csv", "indicator,region,period,value,qualifier,source,headline,note\n"
+    TestData.importCsv(app.db(), "observations.csv", TestData.OBSERVATIONS_HEADER
         + "ai_core_industry_scale,CN,2024,950,lower_bound,xinhua-2025-10-01,1,\"" + row.replace("\"", "\"\"") + "\"\n");
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   static long id(String indicator, String region, String period, String source) {

@@ -11,20 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.aimonitor.TestApp;
-import org.aimonitor.TestClock;
+import org.aimonitor.TestData;
+import org.aimonitor.AppExtension;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What is due, as readers see it: the real app over the seed with its release schedules, on a
@@ -36,32 +33,8 @@ class FreshnessPagesTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
-  TestClock day = TestClock.at(LocalDate.of(2026, 12, 1));
-  TestApp app;
-
-  @BeforeEach
-  void start() {
-    app = TestApp.start(dir, day);
-  }
-
-  @AfterEach
-  void stop() {
-    app.close();
-  }
-
-  private Document page(String path) {
-    HttpResponse<String> r = app.get(path);
-    assertEquals(200, r.statusCode(), path);
-    return Jsoup.parse(r.body(), app.url(path));
-  }
-
-  private JsonNode json(String path) throws IOException {
-    HttpResponse<String> r = app.get(path);
-    assertEquals(200, r.statusCode(), path);
-    return JSON.readTree(r.body());
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.eachTest().clockAt(LocalDate.of(2026, 12, 1));
 
   private static String status(Document page) {
     Element badge = page.selectFirst("#freshness .status-badge");
@@ -71,7 +44,7 @@ class FreshnessPagesTest {
 
   @Test
   void anOverdueQuarterlySeriesSaysWhenItWasExpectedWhereThatComesFromAndSinceWhen() {
-    Document p = page("/indicators/ai_pc_share");
+    Document p = app.page("/indicators/ai_pc_share");
     assertEquals("status-overdue", status(p));
     Element section = p.selectFirst("#freshness");
     String text = section.text();
@@ -89,7 +62,7 @@ class FreshnessPagesTest {
 
   @Test
   void dueCurrentUnscheduledAndForecastOnlyIndicatorsSaySo() {
-    Document due = page("/indicators/ai_core_industry_scale");
+    Document due = app.page("/indicators/ai_core_industry_scale");
     assertEquals("status-due", status(due));
     assertTrue(due.selectFirst("#freshness").text().contains("Due: the next figure was expected around"
         + " Oct 2026 and is not in the data yet; it counts as overdue after 31 Jan 2027."),
@@ -97,23 +70,23 @@ class FreshnessPagesTest {
     assertTrue(due.selectFirst("#freshness").text().contains("Latest figure published: 5 Mar 2026, China News Service"),
         due.selectFirst("#freshness").text());
 
-    Document current = page("/indicators/manufacturing_ai_adoption");
+    Document current = app.page("/indicators/manufacturing_ai_adoption");
     assertEquals("status-current", status(current));
     assertTrue(current.selectFirst("#freshness").text().contains("expected around Mar 2027"));
 
-    Document unscheduled = page("/indicators/smart_cockpit_penetration");
+    Document unscheduled = app.page("/indicators/smart_cockpit_penetration");
     assertEquals("status-unscheduled", status(unscheduled));
     assertNull(unscheduled.selectFirst("#freshness time[datetime~=^\\d{4}-\\d{2}$]"),
         "no month is expected for an irregular series");
 
-    Document unknown = page("/indicators/ai_related_industry_scale");
+    Document unknown = app.page("/indicators/ai_related_industry_scale");
     assertEquals("status-unknown", status(unknown));
     assertTrue(unknown.selectFirst("#freshness").text().contains("forecasts and targets do not count"));
   }
 
   @Test
   void theChinesePageSaysTheSameInChinese() {
-    Document p = page("/indicators/ai_pc_share?lang=zh");
+    Document p = app.page("/indicators/ai_pc_share?lang=zh");
     assertEquals("更新情况", p.selectFirst("#freshness-title").text());
     String text = p.selectFirst("#freshness").text();
     assertTrue(text.contains("已逾期：较新的数据预计在2025年11月前后发布，尚未收录；自2026年1月1日起逾期。"), text);
@@ -122,7 +95,7 @@ class FreshnessPagesTest {
 
   @Test
   void theListShowsEachIndicatorsNextReleaseAndSortsByIt() {
-    Document byCategory = page("/indicators");
+    Document byCategory = app.page("/indicators");
     List<Element> rows = byCategory.select("table.indicator-list tbody tr");
     assertEquals(org.aimonitor.Seed.INDICATORS, rows.size());
     assertEquals("Overdue expected ~Nov 2025", byCategory.selectFirst("tr[data-indicator=ai_pc_share] .freshness-cell").text());
@@ -130,7 +103,7 @@ class FreshnessPagesTest {
     assertEquals("Up to date expected ~Mar 2027", byCategory.selectFirst("tr[data-indicator=manufacturing_ai_adoption] .freshness-cell").text());
     assertEquals("No release schedule", byCategory.selectFirst("tr[data-indicator=smart_cockpit_penetration] .freshness-cell").text());
 
-    Document sorted = page("/indicators?sort=freshness");
+    Document sorted = app.page("/indicators?sort=freshness");
     List<String> expected = sorted.select("table.indicator-list tbody tr .freshness-cell")
         .eachAttr("data-expected");
     assertEquals(org.aimonitor.Seed.INDICATORS, sorted.select("table.indicator-list tbody tr").size());
@@ -144,21 +117,21 @@ class FreshnessPagesTest {
 
   @Test
   void theOverdueListHasOnlyOverdueIndicatorsAndTheOverviewCountsAndLinksThem() {
-    Document overdue = page("/indicators?status=overdue");
+    Document overdue = app.page("/indicators?status=overdue");
     assertEquals("Indicators with an overdue release", overdue.selectFirst("h1").text());
     List<Element> rows = overdue.select("table.indicator-list tbody tr");
     assertEquals(19, rows.size());
     rows.forEach(r -> assertNotNull(r.selectFirst(".status-badge.status-overdue"), r.text()));
 
-    Document overview = page("/");
+    Document overview = app.page("/");
     Element line = overview.selectFirst(".overdue-line a");
     assertEquals("19 indicators have an overdue release", line.text());
     assertEquals("/indicators?status=overdue", line.attr("href"));
     assertTrue(overview.select(".kpi__stale").isEmpty(), "the key figures' series are due, not overdue");
 
     // Two months later, the core-industry statements expected in October are overdue too.
-    day.setDay(LocalDate.of(2027, 2, 15));
-    overview = page("/");
+    app.clock().setDay(LocalDate.of(2027, 2, 15));
+    overview = app.page("/");
     assertEquals("27 indicators have an overdue release", overview.selectFirst(".overdue-line a").text());
     Element stale = overview.selectFirst("#kpi-scale .kpi__stale");
     assertNotNull(stale, "the core-industry card says a newer figure is overdue");
@@ -166,9 +139,9 @@ class FreshnessPagesTest {
         stale.text());
     assertEquals("/indicators/ai_core_industry_scale#freshness", stale.selectFirst("a").attr("href"));
     assertEquals(4, overview.select(".kpi__stale").size(), "every card's indicators come from those statements");
-    assertEquals(27, page("/indicators?status=overdue").select("table.indicator-list tbody tr").size());
+    assertEquals(27, app.page("/indicators?status=overdue").select("table.indicator-list tbody tr").size());
 
-    Document summary = page("/summary");
+    Document summary = app.page("/summary");
     assertEquals("27 indicators have an overdue release", summary.selectFirst(".overdue-line a").text());
     Element scaleRow = summary.select("table.key-figures tbody tr").stream()
         .filter(r -> r.selectFirst("th").text().equals("AI core industry scale")).findFirst().orElseThrow();
@@ -178,30 +151,30 @@ class FreshnessPagesTest {
 
   @Test
   void inChineseTheOverviewCountsOverdueIndicatorsToo() {
-    assertEquals("19个指标的发布已逾期", page("/?lang=zh").selectFirst(".overdue-line a").text());
+    assertEquals("19个指标的发布已逾期", app.page("/?lang=zh").selectFirst(".overdue-line a").text());
     // Before the first release the seed's figures leave overdue (the AI phone trackers', after
     // 31 Oct 2024), none is.
-    day.setDay(LocalDate.of(2024, 10, 31));
-    Document early = page("/?lang=zh");
+    app.clock().setDay(LocalDate.of(2024, 10, 31));
+    Document early = app.page("/?lang=zh");
     assertNull(early.selectFirst(".overdue-line a"), "nothing to link to");
     assertEquals("没有发布已逾期的指标", early.selectFirst(".overdue-line").text());
   }
 
   @Test
   void aNewFigureMakesAnOverdueIndicatorCurrent() {
-    assertEquals("status-overdue", status(page("/indicators/ai_pc_share")));
+    assertEquals("status-overdue", status(app.page("/indicators/ai_pc_share")));
     new Importer(app.db()).apply(List.of(
         new ImportFile("sources.csv", ("id,publisher,title,url,published_on,language,reliability,note\n"
             + "canalys-2026-11,Canalys,China PC shipments Q3 2026,https://example.org/canalys,2026-11-20,en,secondary,\n")
             .getBytes(StandardCharsets.UTF_8)),
-        new ImportFile("observations.csv", ("indicator,region,period,value,qualifier,source,headline,note\n"
+        new ImportFile("observations.csv", (TestData.OBSERVATIONS_HEADER
             + "ai_pc_share,CN,2026-Q3,40,reported,canalys-2026-11,1,\n").getBytes(StandardCharsets.UTF_8))),
         "test");
-    Document p = page("/indicators/ai_pc_share");
+    Document p = app.page("/indicators/ai_pc_share");
     assertEquals("status-current", status(p));
     assertTrue(p.selectFirst("#freshness").text().contains("Not due yet: the next figure is expected around Feb 2027."),
         p.selectFirst("#freshness").text());
-    assertEquals("18 indicators have an overdue release", page("/").selectFirst(".overdue-line a").text());
+    assertEquals("18 indicators have an overdue release", app.page("/").selectFirst(".overdue-line a").text());
   }
 
   @Test
@@ -223,7 +196,7 @@ class FreshnessPagesTest {
             + "test-many-evidence,Test,Test series,测试系列,ai_market_global_share,annual,,,,inferred,,"
             + String.join(" ", ids) + ",\n").getBytes(StandardCharsets.UTF_8))),
         "test");
-    JsonNode next = json("/api/v1/indicators/ai_market_global_share").get("freshness").get("next_release");
+    JsonNode next = app.json("/api/v1/indicators/ai_market_global_share").get("freshness").get("next_release");
     assertEquals("test-many-evidence", next.get("series").asText());
     // Published in Jul 2022: the first September after it, not a year after it (Jul 2023).
     assertEquals("2022-09", next.get("expected_month").asText());
@@ -231,7 +204,7 @@ class FreshnessPagesTest {
 
   @Test
   void theApiGivesEachIndicatorsFreshnessAsOfTheDay() throws IOException {
-    JsonNode f = json("/api/v1/indicators/ai_pc_share").get("freshness");
+    JsonNode f = app.json("/api/v1/indicators/ai_pc_share").get("freshness");
     assertEquals("2026-12-01", f.get("as_of").asText());
     assertEquals("overdue", f.get("status").asText());
     assertEquals("2025", f.get("last_published").asText());
@@ -245,16 +218,16 @@ class FreshnessPagesTest {
     assertEquals(List.of("sina-2024-09", "ripaa-2025", "longport-2025"),
         JSON.convertValue(next.get("evidence"), List.class));
     assertEquals("2025-12-31", next.get("overdue_after").asText());
-    assertEquals(f, json("/indicators/ai_pc_share.json").get("freshness"), "the page's JSON twin agrees");
+    assertEquals(f, app.json("/indicators/ai_pc_share.json").get("freshness"), "the page's JSON twin agrees");
 
-    JsonNode list = json("/api/v1/indicators").get("indicators");
+    JsonNode list = app.json("/api/v1/indicators").get("indicators");
     long overdue = 0;
     for (JsonNode i : list) {
       assertNotNull(i.get("freshness"), i.get("code").asText());
       overdue += i.get("freshness").get("status").asText().equals("overdue") ? 1 : 0;
     }
     assertEquals(19, overdue);
-    assertTrue(json("/api/v1/indicators/smart_cockpit_penetration").get("freshness").get("next_release").isNull());
+    assertTrue(app.json("/api/v1/indicators/smart_cockpit_penetration").get("freshness").get("next_release").isNull());
   }
 
   @Test

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,19 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AlternateLanguagesTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   /** hreflang → href of the page's alternate-language links, in order. */
   private static Map<String, String> alternates(String html) {

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.aimonitor.TestApp;
+import org.aimonitor.TestData;
+import org.aimonitor.AppExtension;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.json.Json;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dataset's Chinese texts on Chinese pages: a figure's {@code note_zh} and an event's
@@ -28,9 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChineseNotesTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   /** The seed's Chinese note of CAICT's 2024 figure (data/observations.csv). */
   static final String NOTE_ZH = "同一中国信通院数据，可查到的最早日期（2025年9月24日）。此处折合1265亿美元，"
@@ -40,29 +38,17 @@ class ChineseNotesTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
     // A file written before the Chinese columns existed: its rows have no Chinese texts.
     new Importer(app.db()).apply(List.of(
-        file("obs.csv", "indicator,region,period,value,qualifier,source,headline,note\n"
+        file("obs.csv", TestData.OBSERVATIONS_HEADER
             + "ai_core_industry_scale,CN-SN,2024,1,reported,ecns-2026-03-05,1," + NOTE_EN + "\n"),
         file("ev.csv", "date,category,title_en,title_zh,description_en,source\n"
             + "2026-11-30,policy,An English-only event,仅有英文说明的事件," + EVENT_EN
             + ",ecns-2026-03-05\n")), "test");
   }
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
   static ImportFile file(String name, String text) {
     return new ImportFile(name, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static Document page(String path) {
-    var r = app.get(path);
-    assertEquals(200, r.statusCode(), path);
-    return Jsoup.parse(r.body());
   }
 
   /** The element whose own text is exactly {@code text}. */
@@ -75,12 +61,12 @@ class ChineseNotesTest {
 
   @Test
   void aChinesePageShowsTheChineseNoteInChinese() {
-    Document zh = page("/indicators/ai_core_industry_scale?lang=zh");
+    Document zh = app.page("/indicators/ai_core_industry_scale?lang=zh");
     Element note = withText(zh, "td.obs__note span", NOTE_ZH);
     assertEquals("", note.attr("lang"), "in the page's language (zh-CN)");
     assertEquals("zh-CN", zh.selectFirst("html").attr("lang"));
     // The English page keeps the English note.
-    Document en = page("/indicators/ai_core_industry_scale");
+    Document en = app.page("/indicators/ai_core_industry_scale");
     assertTrue(en.select("td.obs__note span").stream().noneMatch(x -> x.text().equals(NOTE_ZH)));
     withText(en, "td.obs__note span", "Same CAICT figure, earliest dated appearance (24 Sep 2025)."
         + " USD 126.5bn here vs 126.7bn in Xinhua: exchange rate only.");
@@ -90,22 +76,22 @@ class ChineseNotesTest {
   void aNoteWithoutChineseIsShownInEnglishMarkedAsEnglish() {
     for (String path : List.of("/indicators/ai_core_industry_scale?region=CN-SN&lang=zh",
         "/regions/CN-SN?lang=zh")) {
-      Element note = withText(page(path), "td.obs__note span", NOTE_EN);
+      Element note = withText(app.page(path), "td.obs__note span", NOTE_EN);
       assertEquals("en", note.attr("lang"), path);
     }
-    Element english = withText(page("/regions/CN-SN"), "td.obs__note span", NOTE_EN);
+    Element english = withText(app.page("/regions/CN-SN"), "td.obs__note span", NOTE_EN);
     assertEquals("", english.attr("lang"), "an English page marks nothing");
   }
 
   @Test
   void eventDescriptionsAreChineseWhereTheDataHasThemElseMarkedEnglish() {
-    Document timeline = page("/timeline?lang=zh");
+    Document timeline = app.page("/timeline?lang=zh");
     Element plan = withText(timeline, "p.timeline__desc", "“三步走”规划（国发〔2017〕35号）。人工智能核心产业目标："
         + "超过1500亿元（2020年）、4000亿元（2025年）和1万亿元（2030年）；带动相关产业规模超过1万亿元、5万亿元和10万亿元。"
         + "通知落款日期为2017年7月8日，7月20日公布。");
     assertEquals("", plan.attr("lang"));
     // The overview lists the newest events: the imported one first, in English, marked.
-    Element newest = withText(page("/?lang=zh"), "p.timeline__desc", EVENT_EN);
+    Element newest = withText(app.page("/?lang=zh"), "p.timeline__desc", EVENT_EN);
     assertEquals("en", newest.attr("lang"));
   }
 

@@ -10,14 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LanguageChoiceTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   private static String htmlLang(HttpResponse<String> r) {
     return Jsoup.parse(r.body()).selectFirst("html").attr("lang");

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.aimonitor.TestData;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Validation, no-op re-imports and revisions, against a real seeded SQLite file. */
 class ImporterTest {
 
-  static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
+  static final String OBS = TestData.OBSERVATIONS_HEADER;
   static final String GOOD = "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,\n";
 
   @TempDir
@@ -36,8 +38,7 @@ class ImporterTest {
 
   @BeforeEach
   void seed() {
-    db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    db = SeededDatabase.open(dir.resolve("monitor.db"));
     importer = new Importer(db);
   }
 

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.importer.Seeder;
+import org.aimonitor.TestData;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;
@@ -29,7 +30,7 @@ class ReferenceDataTest {
   static final String LANGUAGES = "language,name_en,name_zh\n";
   static final String SOURCES = "id,publisher,title,url,published_on,language,reliability,note\n";
   static final String INDICATORS = "code,category,name_en,name_zh,unit,unit_en,unit_zh,decimals,definition_en,definition_zh,measure\n";
-  static final String OBS = "indicator,region,period,value,qualifier,source,headline,note\n";
+  static final String OBS = TestData.OBSERVATIONS_HEADER;
   static final String SCHEDULES = "series,publisher,name_en,name_zh,indicators,cadence,release_months,"
       + "lag_months,grace_months,basis,basis_url,evidence,note\n";
 
@@ -40,8 +41,7 @@ class ReferenceDataTest {
 
   @BeforeEach
   void seed() {
-    db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    db = SeededDatabase.open(dir.resolve("monitor.db"));
     importer = new Importer(db);
   }
 

@@ -139,7 +139,7 @@ class ReleaseUpgradeTest {
     Database old = Database.open(dir.resolve("monitor.db"));
     old.writer().useTransaction(h -> Importer.applyIn(h, previousSeed(), "seed"));
     Map<String, String> before = figures(old);
-    assertEquals(269, before.size(), "the previous seed's figures");
+    assertEquals(org.aimonitor.Seed.FIRST_OBSERVATIONS, before.size(), "the previous seed's figures");
 
     TestClock day = TestClock.at(LocalDate.of(2026, 12, 7));
     try (TestApp app = TestApp.start(dir, day)) {
@@ -204,7 +204,7 @@ class ReleaseUpgradeTest {
               + " OR id IN (SELECT observation_id FROM revision WHERE import_id = 2)").mapTo(Long.class).one());
       // Every earlier figure is as the seed recorded it, or keeps the seed's state as a revision
       // (the release also gave every earlier note its Chinese text).
-      assertEquals(269, untouched, "every earlier figure keeps its history");
+      assertEquals(org.aimonitor.Seed.FIRST_OBSERVATIONS, untouched, "every earlier figure keeps its history");
 
       // Freshness: the figures the release brings move the expected months on; on this day
       // nothing the release found is recent enough to be current (the research found no figure

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.chart.ChartSpec.Point;
 import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec;
@@ -19,7 +20,6 @@ import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
@@ -39,8 +39,7 @@ class IndicatorChartTest {
 
   @BeforeAll
   static void loadSeed(@TempDir Path dir) {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     seed = org.aimonitor.TestData.everything(db);
   }
 

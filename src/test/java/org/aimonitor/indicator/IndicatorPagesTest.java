@@ -10,48 +10,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.store.CsvTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class IndicatorPagesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestApp app;
 
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  private static Document page(String path, int status) {
-    HttpResponse<String> r = app.get(path);
-    assertEquals(status, r.statusCode(), path + ": " + r.body());
-    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
-    return Jsoup.parse(r.body(), app.url(path));
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   @Test
   void indicatorListGroupsEveryIndicatorByCategoryInTheDatasetOrder() {
-    Document doc = page("/indicators", 200);
+    Document doc = app.page("/indicators", 200);
     List<String> headings = doc.select(".indicator-group h2").eachText();
     assertEquals(List.of("Industry scale", "Enterprises", "Industry segments", "Smart hardware",
         "Adoption", "Computing power", "Global comparisons"), headings);
@@ -61,7 +43,7 @@ class IndicatorPagesTest {
 
   @Test
   void indicatorListShowsTheLatestHeadlineWithQualifierPeriodUnitAndSource() {
-    Element row = page("/indicators", 200).selectFirst("tr[data-indicator=ai_core_industry_scale]");
+    Element row = app.page("/indicators", 200).selectFirst("tr[data-indicator=ai_core_industry_scale]");
     List<String> cells = row.select("td").eachText();
     assertEquals("> ¥1,200 billion", cells.get(0));
     assertEquals("lower bound", cells.get(1));
@@ -75,14 +57,14 @@ class IndicatorPagesTest {
 
   @Test
   void anIndicatorWithOnlyTargetsShowsTheTargetLabelledAsSuch() {
-    Element row = page("/indicators", 200).selectFirst("tr[data-indicator=ai_terminal_penetration]");
+    Element row = app.page("/indicators", 200).selectFirst("tr[data-indicator=ai_terminal_penetration]");
     assertTrue(row.select("td").get(0).text().endsWith("(target)"), row.text());
     assertEquals("target", row.select("td").get(1).text());
   }
 
   @Test
   void indicatorPageHasChartDefinitionTableCitationAndDownloads() throws Exception {
-    Document doc = page("/indicators/ai_core_industry_scale", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale", 200);
     assertEquals("AI core industry scale", doc.selectFirst("h1 span").text());
     assertTrue(doc.selectFirst(".definition").text().contains("core AI industry"));
     JsonNode spec = JSON.readTree(doc.selectFirst("script.chart-spec").data());
@@ -95,7 +77,7 @@ class IndicatorPagesTest {
 
   @Test
   void observationTableShowsEverySourcesFigureForAPeriodWithTheHeadlineMarked() {
-    Document doc = page("/indicators/ai_core_industry_scale", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale", 200);
     Element group = doc.selectFirst("tbody.obs-group[data-region=CN][data-period=2024]");
     assertEquals(5, group.select("tr.obs").size(), "five sources give a 2024 figure");
     assertEquals(1, group.select(".badge").size());
@@ -112,10 +94,10 @@ class IndicatorPagesTest {
   @ParameterizedTest
   @EnumSource(Lang.class)
   void everyIndicatorPageRendersWithExactlyOneHeadlinePerRegionAndPeriod(Lang lang) {
-    Document list = page("/indicators?lang=" + lang.code(), 200);
+    Document list = app.page("/indicators?lang=" + lang.code(), 200);
     assertEquals(lang.htmlLang(), list.selectFirst("html").attr("lang"));
     for (Element link : list.select("tr[data-indicator] th a")) {
-      Document doc = page(link.attr("href") + "?lang=" + lang.code(), 200);
+      Document doc = app.page(link.attr("href") + "?lang=" + lang.code(), 200);
       assertEquals(lang.htmlLang(), doc.selectFirst("html").attr("lang"), link.attr("href"));
       for (Element group : doc.select("tbody.obs-group")) {
         assertEquals(1, group.select(".badge").size(), link.attr("href") + " " + group.attributes());
@@ -126,7 +108,7 @@ class IndicatorPagesTest {
 
   @Test
   void howToCiteNamesIndicatorVersionDateLinkAndPublishers() {
-    Document doc = page("/indicators/ai_core_industry_scale?region=CN&from=2024", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale?region=CN&from=2024", 200);
     String cite = doc.selectFirst(".citation").text();
     Pattern format = Pattern.compile("AI Industry Monitor, \"AI core industry scale\" "
         + "\\(ai_core_industry_scale; China \\(mainland\\), from 2024\\), data version \\d+, "
@@ -139,7 +121,7 @@ class IndicatorPagesTest {
 
   @Test
   void filtersNarrowTheTableAndAreKeptInTheDownloadLinks() {
-    Document doc = page("/indicators/ai_enterprises?region=WORLD&from=2024&to=2025", 200);
+    Document doc = app.page("/indicators/ai_enterprises?region=WORLD&from=2024&to=2025", 200);
     List<Element> groups = doc.select("tbody.obs-group");
     assertFalse(groups.isEmpty());
     for (Element g : groups) {
@@ -155,7 +137,7 @@ class IndicatorPagesTest {
   @Test
   void theRegionChooserOffersEveryPlaceWithFiguresGroupedByLevel() {
     // ai_industry_scale has figures for 10 provinces and 6 cities and none for China.
-    Document doc = page("/indicators/ai_industry_scale", 200);
+    Document doc = app.page("/indicators/ai_industry_scale", 200);
     Element select = doc.selectFirst("select[name=region]");
     assertEquals("", select.selectFirst("option").val(), "All regions comes first, outside the groups");
     assertEquals(List.of("Provinces and municipalities", "Cities"), select.select("optgroup").eachAttr("label"));
@@ -164,46 +146,46 @@ class IndicatorPagesTest {
     assertEquals(List.of("CN-BJ", "CN-SH", "CN-GD", "CN-ZJ", "CN-JS", "CN-AH", "CN-SC", "CN-HB",
         "CN-FJ", "CN-HN"), provinces, "in the order of regions.csv");
     assertEquals(List.of("CN-GD-SZ", "CN-ZJ-HZ", "CN-JS-SU", "CN-AH-HF", "CN-SC-CD", "CN-HB-WH"), cities);
-    assertEquals("北京市", page("/indicators/ai_industry_scale?lang=zh", 200)
+    assertEquals("北京市", app.page("/indicators/ai_industry_scale?lang=zh", 200)
         .selectFirst("select[name=region] optgroup option").text());
     // The place chosen is the one selected, inside its group.
-    assertEquals("CN-GD-SZ", page("/indicators/ai_industry_scale?region=CN-GD-SZ", 200)
+    assertEquals("CN-GD-SZ", app.page("/indicators/ai_industry_scale?region=CN-GD-SZ", 200)
         .selectFirst("select[name=region] optgroup option[selected]").val());
     // A national indicator: world and countries as groups too.
     assertEquals(List.of("World", "Countries and groups of countries"),
-        page("/indicators/ai_enterprises?region=WORLD", 200).select("select[name=region] optgroup").eachAttr("label").subList(0, 2));
+        app.page("/indicators/ai_enterprises?region=WORLD", 200).select("select[name=region] optgroup").eachAttr("label").subList(0, 2));
   }
 
   @Test
   void aRegionWithoutFiguresGivesAnEmptyViewNotAnError() {
-    Document doc = page("/indicators/ai_core_industry_scale?region=US", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale?region=US", 200);
     assertTrue(doc.selectFirst(".empty").text().startsWith("No headline figure"));
     assertTrue(doc.select("tbody.obs-group").isEmpty());
   }
 
   @Test
   void badParametersGiveA400PageThatSaysWhatIsWrong() {
-    Document region = page("/indicators/ai_core_industry_scale?region=MARS", 400);
+    Document region = app.page("/indicators/ai_core_industry_scale?region=MARS", 400);
     assertTrue(region.text().contains("Unknown region \"MARS\". Valid regions: CN (China (mainland)), "
         + "CN-GC (Greater China), WORLD (World), US (United States), CN-BJ (Beijing), "), region.text());
-    assertTrue(page("/indicators/ai_core_industry_scale?region=Mars", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale?region=Mars", 400).text()
         .contains("\"Mars\" is not one"), "not a region code at all");
-    assertTrue(page("/indicators/ai_core_industry_scale?from=last", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale?from=last", 400).text()
         .contains("\"from\" must be a year such as 2020"));
-    assertTrue(page("/indicators/ai_core_industry_scale?from=2025&to=2020", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale?from=2025&to=2020", 400).text()
         .contains("from=2025 is after to=2020"));
-    assertTrue(page("/indicators/ai_core_industry_scale.csv?to=99999", 400).text().contains("\"to\""));
+    assertTrue(app.page("/indicators/ai_core_industry_scale.csv?to=99999", 400).text().contains("\"to\""));
   }
 
   @Test
   void unknownCodesGiveA404PageWithoutAStackTrace() {
     for (String path : List.of("/indicators/no_such_thing", "/indicators/no_such_thing.csv",
         "/indicators/..%2F..%2Fetc")) {
-      Document doc = page(path, 404);
+      Document doc = app.page(path, 404);
       assertFalse(doc.text().contains("Exception"), doc.text());
       assertFalse(doc.text().contains("at org."), doc.text());
     }
-    assertTrue(page("/indicators/no_such_thing", 404).text().contains("There is no indicator \"no_such_thing\""));
+    assertTrue(app.page("/indicators/no_such_thing", 404).text().contains("There is no indicator \"no_such_thing\""));
   }
 
   @Test
@@ -218,7 +200,7 @@ class IndicatorPagesTest {
       assertEquals("ai_enterprises", row.get("indicator"));
       assertEquals("WORLD", row.get("region"));
     });
-    Document doc = page("/indicators/ai_enterprises?region=WORLD", 200);
+    Document doc = app.page("/indicators/ai_enterprises?region=WORLD", 200);
     assertEquals(doc.select("tr.obs").size(), rows.size(), "page and CSV show the same figures");
     assertTrue(r.body().endsWith("\n") && !r.body().contains("\r\n"));
   }
@@ -251,7 +233,7 @@ class IndicatorPagesTest {
 
   @Test
   void indicatorListInChineseHasChineseHeadingsNamesAndFiguresInChineseUnits() {
-    Document doc = page("/indicators?lang=zh", 200);
+    Document doc = app.page("/indicators?lang=zh", 200);
     assertEquals("zh-CN", doc.selectFirst("html").attr("lang"));
     assertEquals("指标", doc.selectFirst("h1").text());
     assertEquals("指标 · 人工智能产业监测", doc.title());
@@ -281,13 +263,13 @@ class IndicatorPagesTest {
 
   @Test
   void englishListKeepsEnglishPublishersUnmarked() {
-    Element scale = page("/indicators", 200).selectFirst("tr[data-indicator=ai_core_industry_scale]");
+    Element scale = app.page("/indicators", 200).selectFirst("tr[data-indicator=ai_core_industry_scale]");
     assertFalse(scale.select("td").get(5).selectFirst("span").hasAttr("lang"));
   }
 
   @Test
   void indicatorPageInChineseShowsChineseTextFiguresAndAChartInChineseUnits() throws Exception {
-    Document doc = page("/indicators/ai_core_industry_scale?lang=zh", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale?lang=zh", 200);
     assertEquals("zh-CN", doc.selectFirst("html").attr("lang"));
     assertEquals("人工智能核心产业规模 · 人工智能产业监测", doc.title());
     assertEquals("人工智能核心产业规模", doc.selectFirst("h1 span").text());
@@ -337,21 +319,21 @@ class IndicatorPagesTest {
 
   @Test
   void chinesePeriodsNameQuartersAndMonthRanges() {
-    Document share = page("/indicators/ai_pc_share?lang=zh&region=CN", 200);
+    Document share = app.page("/indicators/ai_pc_share?lang=zh&region=CN", 200);
     assertEquals("2025年第2季度",
         share.selectFirst("tbody.obs-group[data-period=2025-Q2] th + th").text());
-    Document sales = page("/indicators/l2_adas_sales?lang=zh", 200);
+    Document sales = app.page("/indicators/l2_adas_sales?lang=zh", 200);
     Element jan = sales.selectFirst("tbody.obs-group[data-period=2025-01/2025-07]");
     assertEquals("2025年1–7月", jan.select("th").get(1).text());
     assertEquals("776万辆", jan.selectFirst("tr.is-headline td.num").text(), "7.76 million = 776万辆");
-    Document users = page("/indicators/genai_users?lang=zh", 200);
+    Document users = app.page("/indicators/genai_users?lang=zh", 200);
     assertEquals("2.49亿人", users.selectFirst("tbody.obs-group[data-period=2024-12] tr.is-headline td.num").text(),
         "CNNIC's stated figure is the headline since the December 2026 release");
   }
 
   @Test
   void chineseCitationIsWrittenTheChineseWay() {
-    Document doc = page("/indicators/ai_core_industry_scale?region=CN&from=2024&lang=zh", 200);
+    Document doc = app.page("/indicators/ai_core_industry_scale?region=CN&from=2024&lang=zh", 200);
     Element citation = doc.selectFirst(".citation");
     String permalink = app.url("/indicators/ai_core_industry_scale?region=CN&from=2024");
     Pattern format = Pattern.compile("人工智能产业监测，“人工智能核心产业规模”"
@@ -367,11 +349,11 @@ class IndicatorPagesTest {
 
   @Test
   void languageSwitcherKeepsTheRegionAndYears() {
-    Document zh = page("/indicators/ai_enterprises?region=WORLD&lang=zh", 200);
+    Document zh = app.page("/indicators/ai_enterprises?region=WORLD&lang=zh", 200);
     assertEquals("/indicators/ai_enterprises?region=WORLD&lang=en",
         zh.selectFirst(".lang-switch a").attr("href"));
     assertEquals("全球人工智能企业数量", zh.selectFirst("#chart-indicator-figure h3").text());
-    Document en = page("/indicators/ai_enterprises?region=WORLD&from=2020&to=2025", 200);
+    Document en = app.page("/indicators/ai_enterprises?region=WORLD&from=2020&to=2025", 200);
     assertEquals("/indicators/ai_enterprises?region=WORLD&from=2020&to=2025&lang=zh",
         en.selectFirst(".lang-switch a").attr("href"));
   }
@@ -388,18 +370,18 @@ class IndicatorPagesTest {
 
   @Test
   void badParametersGiveA400PageInChinese() {
-    Document region = page("/indicators/ai_core_industry_scale?region=MARS&lang=zh", 400);
+    Document region = app.page("/indicators/ai_core_industry_scale?region=MARS&lang=zh", 400);
     assertEquals("zh-CN", region.selectFirst("html").attr("lang"));
     assertEquals("请求有误", region.selectFirst("h1").text());
     assertTrue(region.text().contains("未知地区“MARS”。可用的地区：CN（中国（大陆））、CN-GC（大中华区）、"
         + "WORLD（全球）、US（美国）、CN-BJ（北京市）、"), region.text());
-    assertTrue(page("/indicators/ai_core_industry_scale?from=last&lang=zh", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale?from=last&lang=zh", 400).text()
         .contains("参数“from”必须是年份（例如2020），而不是“last”。"));
-    assertTrue(page("/indicators/ai_core_industry_scale?from=2025&to=2020&lang=zh", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale?from=2025&to=2020&lang=zh", 400).text()
         .contains("起始年份（from=2025）晚于截止年份（to=2020）"));
-    assertTrue(page("/indicators/ai_core_industry_scale.csv?to=1800&lang=zh", 400).text()
+    assertTrue(app.page("/indicators/ai_core_industry_scale.csv?to=1800&lang=zh", 400).text()
         .contains("参数“to”必须是1900至2100之间的年份，而不是1800。"));
-    Document missing = page("/indicators/no_such_thing?lang=zh", 404);
+    Document missing = app.page("/indicators/no_such_thing?lang=zh", 404);
     assertEquals("未找到该指标", missing.selectFirst("h1").text());
     assertTrue(missing.text().contains("没有代码为“no_such_thing”的指标。"), missing.text());
   }

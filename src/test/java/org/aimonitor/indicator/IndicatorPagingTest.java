@@ -10,21 +10,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.store.CsvTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,31 +34,21 @@ class IndicatorPagingTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String CODE = "ai_pc_share";
-  static TestApp app;
+
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
   static int seedRows;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     seedRows = (int) TestData.observations(app.db()).stream().filter(o -> o.indicator().equals(CODE)).count();
     TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths(CODE, "ecns-2026-03-05", 250));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  private static Document page(String path) {
-    HttpResponse<String> r = app.get(path);
-    assertEquals(200, r.statusCode(), path);
-    return Jsoup.parse(r.body());
   }
 
   @Test
   void theFiguresTablePagesAHundredAtATimeWithAPager() {
     int total = seedRows + 250;
-    Document first = page("/indicators/" + CODE);
+    Document first = app.page("/indicators/" + CODE);
     assertEquals(100, first.select("tr.obs").size());
     assertTrue(first.selectFirst("table.observations caption").text().startsWith(total + " figures"),
         first.selectFirst("table.observations caption").text());
@@ -70,7 +58,7 @@ class IndicatorPagingTest {
     assertEquals("page", first.selectFirst(".pager a[aria-current]").attr("aria-current"));
     assertEquals("1", first.selectFirst(".pager a[aria-current]").text());
 
-    Document last = page("/indicators/" + CODE + "?page=3");
+    Document last = app.page("/indicators/" + CODE + "?page=3");
     assertEquals(total - 200, last.select("tr.obs").size());
     assertNull(last.selectFirst(".pager a[rel=next]"));
     assertEquals("/indicators/" + CODE + "?page=2", last.selectFirst(".pager a[rel=prev]").attr("href"));
@@ -78,10 +66,10 @@ class IndicatorPagingTest {
 
   @Test
   void pagesKeepTheFilterInTheirLinksAndTheFilterCountsWhatItShows() {
-    Document us = page("/indicators/" + CODE + "?region=US&to=1905");
+    Document us = app.page("/indicators/" + CODE + "?region=US&to=1905");
     assertEquals(72, us.select("tr.obs").size(), "1900–1905, twelve months each");
     assertNull(us.selectFirst(".pager"), "one page");
-    Document all = page("/indicators/" + CODE + "?region=US&from=1900&page=2");
+    Document all = app.page("/indicators/" + CODE + "?region=US&from=1900&page=2");
     assertEquals("/indicators/" + CODE + "?region=US&from=1900&page=3",
         all.selectFirst(".pager a[rel=next]").attr("href"));
     assertEquals("/indicators/" + CODE + "?region=US&from=1900",
@@ -106,7 +94,7 @@ class IndicatorPagingTest {
 
   @Test
   void theChartDrawsTheLatestPeriodsAndSaysHowManyItLeavesOut() throws Exception {
-    Document us = page("/indicators/" + CODE + "?region=US");
+    Document us = app.page("/indicators/" + CODE + "?region=US");
     JsonNode spec = JSON.readTree(us.selectFirst("script.chart-spec").data());
     assertEquals(250, points(spec), "250 periods fit the chart");
     assertFalse(us.select(".chart__notes li").text().contains("earlier ones"));
@@ -114,7 +102,7 @@ class IndicatorPagingTest {
     // 450 monthly headlines in another region: more than the chart draws.
     TestData.importCsv(app.db(), "world.csv", TestData.syntheticMonths(CODE, "ecns-2026-03-05", 450)
         .replace(",US,", ",WORLD,"));
-    Document world = page("/indicators/" + CODE + "?region=WORLD");
+    Document world = app.page("/indicators/" + CODE + "?region=WORLD");
     JsonNode drawn = JSON.readTree(world.selectFirst("script.chart-spec").data());
     assertEquals(IndicatorData.MAX_CHART_POINTS, points(drawn));
     String notes = world.select(".chart__notes li").eachText().toString();
@@ -122,7 +110,7 @@ class IndicatorPagingTest {
     // Months 1–50 (Jan 1900 – Feb 1904) are left out; month 51 is the first drawn.
     assertFalse(drawn.toString().contains("\"Feb 1904\""), "month 50 is not drawn");
     assertTrue(drawn.toString().contains("\"Mar 1904\""), "month 51 is");
-    assertEquals(450, page("/indicators/" + CODE + "?region=WORLD&page=5").select("tr.obs").size()
+    assertEquals(450, app.page("/indicators/" + CODE + "?region=WORLD&page=5").select("tr.obs").size()
         + 400, "the table still lists every figure");
   }
 
@@ -139,7 +127,7 @@ class IndicatorPagingTest {
       throws Exception {
     String csv = app.get("/indicators/" + CODE + ".csv").body();
     List<CsvTable.Row> rows = CsvTable.OBSERVATIONS.read("twin.csv", new StringReader(csv));
-    Document first = page("/indicators/" + CODE);
+    Document first = app.page("/indicators/" + CODE);
     assertEquals(seedRows + 250, rows.size(), "the CSV is the whole view, not a page");
 
     List<String> viaApi = new ArrayList<>();

@@ -76,7 +76,7 @@ class PlacesCardTest {
       assertEquals(before, after, "figures from 1950 are outside the overview's years");
 
       // Figures newer than every real one: the card shows the eight most recent places, no more.
-      StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+      StringBuilder csv = new StringBuilder(TestData.OBSERVATIONS_HEADER);
       for (int i = 1; i <= 3; i++) {
         csv.append("ai_enterprises,").append(TestData.syntheticPlace(i))
             .append(",2026-02,5,reported,ecns-2026-03-05,1,Synthetic test row (not a real figure)\n");

@@ -5,32 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.store.DataException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The index is data kept by every import: new rows are found at once, a failed import changes nothing. */
 class SearchIndexTest {
 
-  private static TestApp app;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   private static long indexRows() {
     return app.db().jdbi().withHandle(h -> h.createQuery("SELECT (SELECT count(*) FROM search_entry)"

@@ -9,49 +9,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.json.Json;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /search and /api/v1/search over the seed data, with the queries readers type. */
 class SearchPagesTest {
 
-  private static TestApp app;
-
-  @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   static String q(String query) {
     return URLEncoder.encode(query, StandardCharsets.UTF_8);
-  }
-
-  private static Document page(String path) {
-    var r = app.get(path);
-    assertEquals(200, r.statusCode(), path + ": " + r.body());
-    return Jsoup.parse(r.body());
   }
 
   static JsonNode api(String query) {
     return api(app, query);
   }
 
-  static JsonNode api(TestApp app, String query) {
+  static JsonNode api(AppExtension app, String query) {
     var r = app.get("/api/v1/search?q=" + q(query));
     assertEquals(200, r.statusCode(), query + ": " + r.body());
     try {
@@ -131,7 +113,7 @@ class SearchPagesTest {
   void eventsAreFoundByTheirTitles() {
     JsonNode doc = api("development plan");
     assertTrue(count(doc, "events") > 0, doc.toString());
-    Document html = page("/search?q=development+plan");
+    Document html = app.page("/search?q=development+plan");
     assertTrue(html.getElementById("search-events").selectFirst("a").attr("href").startsWith("/timeline?page="));
   }
 
@@ -160,7 +142,7 @@ class SearchPagesTest {
 
   @Test
   void theSearchPageGroupsCountsAndMarksEscaped() {
-    Document doc = page("/search?q=" + q("北京") + "&lang=zh");
+    Document doc = app.page("/search?q=" + q("北京") + "&lang=zh");
     assertEquals("“北京”的搜索结果", doc.selectFirst("h1").text());
     Element places = doc.getElementById("search-places");
     assertNotNull(places);
@@ -176,7 +158,7 @@ class SearchPagesTest {
 
   @Test
   void everyPageHasALabelledSearchBoxInTheHeader() {
-    Document doc = page("/sources");
+    Document doc = app.page("/sources");
     Element input = doc.selectFirst("header form[role=search] input[name=q]");
     assertNotNull(input);
     assertEquals("Search", doc.selectFirst("label[for=" + input.id() + "]").text());
@@ -188,7 +170,7 @@ class SearchPagesTest {
 
   @Test
   void nothingFoundSaysSoAndOffersTheCategories() {
-    Document doc = page("/search?q=" + q("zzzqqqxxx"));
+    Document doc = app.page("/search?q=" + q("zzzqqqxxx"));
     assertEquals("Nothing matches “zzzqqqxxx”.", doc.selectFirst(".search-none").text());
     assertTrue(doc.select(".search-categories a").size() >= 7);
     assertTrue(doc.select(".search-categories a").first().attr("href").startsWith("/indicators#category-"));
@@ -242,14 +224,14 @@ class SearchPagesTest {
     }
     assertEquals(total, seen.size());
     assertEquals(total, seen.stream().distinct().count(), "every match once");
-    Document html = page("/search?q=ai&kind=sources&page=2");
+    Document html = app.page("/search?q=ai&kind=sources&page=2");
     assertNotNull(html.selectFirst("nav.pager"));
     assertEquals(404, app.get("/search?q=ai&kind=sources&page=999").statusCode());
   }
 
   @Test
   void anEmptyQueryShowsTheFormAndNoGroups() {
-    Document doc = page("/search");
+    Document doc = app.page("/search");
     assertEquals("Search", doc.selectFirst("h1").text());
     assertTrue(doc.select("section.search-group").isEmpty());
     assertNull(doc.selectFirst(".search-none"));

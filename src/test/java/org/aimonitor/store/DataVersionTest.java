@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aimonitor.importer.Seeder;
+import org.aimonitor.SeededDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,7 @@ class DataVersionTest {
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
   private Database open() {
-    Database db = Database.open(dir.resolve("monitor.db"), now::get);
-    Seeder.seedIfEmpty(db);
+    Database db = Database.open(SeededDatabase.copyTo(dir.resolve("monitor.db")), now::get);
     return db;
   }
 

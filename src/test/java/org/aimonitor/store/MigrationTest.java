@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.aimonitor.TestData;
 import org.aimonitor.importer.Seeder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,7 @@ class MigrationTest {
   void periodSortColumnsAgreeWithPeriodForEveryFormat() {
     Database db = Database.open(dir.resolve("m.db"));
     Seeder.seedIfEmpty(db);
-    StringBuilder csv = new StringBuilder("indicator,region,period,value,qualifier,source,headline,note\n");
+    StringBuilder csv = new StringBuilder(TestData.OBSERVATIONS_HEADER);
     for (String code : List.of("1900", "1989-H1", "1989-H2", "1988-Q1", "1988-Q4", "1987-01",
         "1987-12", "1986-01/1986-07", "1985-11/1986-02")) {
       csv.append("ai_enterprises,US,").append(code).append(",1,reported,ecns-2026-03-05,1,\n");

@@ -23,15 +23,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every query a page, API answer or health check runs reaches the big tables through an index:
@@ -51,7 +50,8 @@ class QueryPlanTest {
   private static final Set<String> NOT_ALIASES = Set.of("where", "join", "on", "order", "group",
       "limit", "left", "inner", "using", "union", "as", "window");
 
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
   /** What each request ran: the address, then the SQL of each statement (placeholders unbound). */
   static final Map<String, Set<String>> ran = new LinkedHashMap<>();
   /** The query-interface methods the requests ran ({@link #key}). */
@@ -106,8 +106,7 @@ class QueryPlanTest {
   static final List<String> MARKED = List.of("/", "/indicators/ai_pc_share", "/updates", "/updates/2");
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 250));
     // A third import that revises one of the second's figures: its own list of changes is
     // shorter than a preview, so the preview goes on to the states later imports replaced.
@@ -143,11 +142,6 @@ class QueryPlanTest {
       assertEquals(200, app.get(path, "Cookie", "aim_seen=1-1").statusCode(), path);
     }
     current = null;
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   /** SQLite's plan of {@code sql}, one line per step. */

@@ -6,20 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.i18n.Lang;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,9 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SummaryPageTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
   static HttpResponse<String> response;
   static Document page;
   static Map<Lang, Document> pages = new EnumMap<>(Lang.class);
@@ -39,17 +36,11 @@ class SummaryPageTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir);
     response = app.get("/summary");
     page = Jsoup.parse(response.body(), app.url("/summary"));
     zh = Jsoup.parse(app.get("/summary?lang=zh").body(), app.url("/summary?lang=zh"));
     pages.put(Lang.EN, page);
     pages.put(Lang.ZH, zh);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   private static Element keyFigureRow(String measure, String period) {

@@ -14,11 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.dashboard.DashboardView;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.Database;
 import org.aimonitor.store.PartialDate;
 import org.aimonitor.store.ViewRows;
@@ -39,8 +39,7 @@ class SummaryViewTest {
 
   @BeforeAll
   static void load() {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     data = org.aimonitor.TestData.everything(db);
     view = SummaryView.build(data, NOW, Text.EN);
     zh = SummaryView.build(data, NOW, Text.ZH);

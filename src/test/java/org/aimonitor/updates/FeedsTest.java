@@ -12,22 +12,20 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.aimonitor.Seed;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.store.ImportLog;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Atom feeds, read by a real feed library (Rome) as a feed reader would: valid Atom 1.0,
@@ -35,22 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeedsTest {
 
-  static final String REVISION = """
-      indicator,region,period,value,qualifier,source,headline,note
+  static final String REVISION = TestData.OBSERVATIONS_HEADER + """
       ai_core_industry_scale,CN,2024,950,approx,yicai-2025-09-24,0,"Revised <b>in</b> a test & escaped"
       """;
-  static TestApp app;
+
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     new Importer(app.db()).apply(List.of(new ImportFile("revision.csv",
         REVISION.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "data team <web> & co");
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   static SyndFeed feed(String path) throws Exception {

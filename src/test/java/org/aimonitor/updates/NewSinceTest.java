@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NewSinceTest {
 
-  static final String TWO_FIGURES = """
-      indicator,region,period,value,qualifier,source,headline,note
+  static final String TWO_FIGURES = TestData.OBSERVATIONS_HEADER + """
       ai_core_industry_scale,CN,2024,950,approx,yicai-2025-09-24,0,Revised in a test.
       ai_core_industry_scale,CN,1990,1,reported,ecns-2026-03-05,1,Added in a test (not a real figure).
       """;

@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +25,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UpdatesApiTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static TestApp app;
+
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     TestData.importCsv(app.db(), "months.csv", TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 250));
-    TestData.importCsv(app.db(), "revision.csv", """
-        indicator,region,period,value,qualifier,source,headline,note
+    TestData.importCsv(app.db(), "revision.csv", TestData.OBSERVATIONS_HEADER + """
         ai_core_industry_scale,CN,2024,950,approx,yicai-2025-09-24,0,Revised in a test.
         """);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   static JsonNode json(String path) throws Exception {

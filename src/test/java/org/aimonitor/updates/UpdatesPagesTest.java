@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,19 +30,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UpdatesPagesTest {
 
   static final String MONTHS = TestData.syntheticMonths("ai_pc_share", "ecns-2026-03-05", 250);
-  static final String REVISION = """
-      indicator,region,period,value,qualifier,source,headline,note
+  static final String REVISION = TestData.OBSERVATIONS_HEADER + """
       ai_core_industry_scale,CN,2024,950,approx,yicai-2025-09-24,0,Revised in a test: about 950.
       """;
   static final String SOURCE = """
       id,publisher,title,url,published_on,language,reliability,note
       test-source-2026,Test Publisher,A test source (not real),https://example.invalid/test,2026-01-02,en,news,
       """;
-  static TestApp app;
+
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    app = TestApp.start(dir);
+  static void start() {
     TestData.importCsv(app.db(), "months.csv", MONTHS);
     new org.aimonitor.importer.Importer(app.db()).apply(List.of(
         new org.aimonitor.importer.ImportFile("revision.csv", REVISION.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -53,20 +51,9 @@ class UpdatesPagesTest {
     TestData.importCsv(app.db(), "revision.csv", REVISION);
   }
 
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  static Document page(String path) {
-    HttpResponse<String> r = app.get(path);
-    assertEquals(200, r.statusCode(), path);
-    return Jsoup.parse(r.body());
-  }
-
   @Test
   void theListShowsEveryImportNewestFirstWithWhoAndWhatItDidToEachTable() {
-    Document doc = page("/updates");
+    Document doc = app.page("/updates");
     List<String> titles = doc.select(".import-card__title > a").eachText();
     assertEquals(List.of("Import 4: no changes",
         "Import 3: AI core industry scale, China (mainland), 2024 revised; Sources: 1 added, 0 revised",
@@ -86,17 +73,17 @@ class UpdatesPagesTest {
 
   @Test
   void anImportThatChangedNothingSaysSo() {
-    Element nothing = page("/updates").select(".import-card").get(0);
+    Element nothing = app.page("/updates").select(".import-card").get(0);
     assertEquals("This import changed nothing: the one row it held was already as imported.",
         nothing.selectFirst(".import-facts__nothing").text());
     assertTrue(nothing.select("table.changes").isEmpty());
     assertEquals("This import added or revised no figure.",
-        page("/updates/4").selectFirst("#figures-title ~ p.empty").text());
+        app.page("/updates/4").selectFirst("#figures-title ~ p.empty").text());
   }
 
   @Test
   void theListPreviewsTheFirstFiguresOfEachImportGroupedByIndicatorAndLinksToTheRest() {
-    Element months = page("/updates").select(".import-card").get(2);
+    Element months = app.page("/updates").select(".import-card").get(2);
     assertEquals(List.of("AI PC share of PC shipments"), months.select(".change-group__title").eachText());
     assertEquals(UpdatesView.PREVIEW, months.select("table.changes tbody tr").size());
     Element more = months.selectFirst(".import-card__more a");
@@ -106,7 +93,7 @@ class UpdatesPagesTest {
 
   @Test
   void aRevisionShowsTheOldAndNewFigureWithTheirQualifiersNamedAndItsSource() {
-    Document doc = page("/updates/3");
+    Document doc = app.page("/updates/3");
     assertEquals("Import 3", doc.selectFirst("h1").text());
     Element group = doc.selectFirst(".change-group[data-indicator=ai_core_industry_scale]");
     assertEquals("AI core industry scale", group.selectFirst(".change-group__title").text());
@@ -133,7 +120,7 @@ class UpdatesPagesTest {
 
   @Test
   void anImportPageListsTheOtherTablesItChangedWithTheirRows() {
-    Element sources = page("/updates/3").selectFirst(".other-table[data-table=source]");
+    Element sources = app.page("/updates/3").selectFirst(".other-table[data-table=source]");
     assertNotNull(sources);
     assertEquals("Sources: 1 added, 0 revised, 0 unchanged", sources.selectFirst("p").text());
     Element row = sources.selectFirst(".row-changes li");
@@ -147,7 +134,7 @@ class UpdatesPagesTest {
     // The seed recorded the Yicai 2024 figure; import 3 replaced it.
     Element replaced = null;
     for (int p = 1; p <= 3 && replaced == null; p++) {
-      for (Element row : page("/updates/1" + (p > 1 ? "?page=" + p : "")).select("tbody tr")) {
+      for (Element row : app.page("/updates/1" + (p > 1 ? "?page=" + p : "")).select("tbody tr")) {
         if (row.selectFirst(".change-replaced") != null) {
           replaced = row;
         }
@@ -161,12 +148,12 @@ class UpdatesPagesTest {
 
   @Test
   void aBigImportPagesAHundredFiguresAtATime() {
-    Document first = page("/updates/2");
+    Document first = app.page("/updates/2");
     assertEquals("Figures added or revised (250)", first.selectFirst("#figures-title").text());
     assertEquals(100, first.select("table.changes tbody tr").size());
     assertEquals("1–100 of 250", first.selectFirst(".pager__range").text());
     assertEquals("/updates/2?page=2", first.selectFirst(".pager a[rel=next]").attr("href"));
-    Document third = page("/updates/2?page=3");
+    Document third = app.page("/updates/2?page=3");
     assertEquals(50, third.select("table.changes tbody tr").size());
     assertNull(third.selectFirst(".pager a[rel=next]"));
     assertTrue(third.selectFirst(".change-group__title").text().endsWith("(continued)"),
@@ -187,12 +174,12 @@ class UpdatesPagesTest {
   @Test
   void theDaysFilterNarrowsTheListAndRefusesWhatIsNotADay() {
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    Document todays = page("/updates?from=" + today + "&to=" + today);
+    Document todays = app.page("/updates?from=" + today + "&to=" + today);
     assertEquals(4, todays.select(".import-card").size());
-    Document none = page("/updates?to=2000-01-01");
+    Document none = app.page("/updates?to=2000-01-01");
     assertTrue(none.select(".import-card").isEmpty());
     assertEquals("No import was logged on these days.", none.selectFirst("p.empty").text());
-    assertEquals(1, page("/updates?from=" + today).select("input[name=from][value=" + today + "]").size(),
+    assertEquals(1, app.page("/updates?from=" + today).select("input[name=from][value=" + today + "]").size(),
         "the form shows the filter");
     for (String bad : List.of("from=2026-13-01", "to=2026-02-30", "from=yesterday", "from=2026-07-01&to=2026-06-30",
         "from=2026-01-01&from=2026-02-01", "to=1800-01-01")) {
@@ -204,7 +191,7 @@ class UpdatesPagesTest {
 
   @Test
   void importPagesLinkTheImportsBeforeAndAfter() {
-    Document doc = page("/updates/2");
+    Document doc = app.page("/updates/2");
     assertEquals("/updates/1", doc.selectFirst("a[rel=prev]:not(.pager a)").attr("href"));
     assertEquals("/updates/3", doc.selectFirst("a[rel=next]:not(.pager a)").attr("href"));
     assertEquals("/api/v1/updates/2", doc.selectFirst("a[href^=/api/v1/updates]").attr("href"));
@@ -212,7 +199,7 @@ class UpdatesPagesTest {
 
   @Test
   void chinesePagesWriteFiguresTheChineseWayAndKeepTheLabelsInEnglishMarked() {
-    Document doc = page("/updates/3?lang=zh");
+    Document doc = app.page("/updates/3?lang=zh");
     assertEquals("zh-CN", doc.selectFirst("html").attr("lang"));
     assertEquals("第3次导入", doc.selectFirst("h1").text());
     Element row = doc.selectFirst(".change-group[data-indicator=ai_core_industry_scale] tbody tr");
@@ -220,17 +207,17 @@ class UpdatesPagesTest {
     assertEquals("约9500亿元（约数）", row.select("td").get(3).selectFirst("strong").text());
     assertEquals("修订", row.selectFirst(".change-kind").text());
     assertEquals("data team (web)", doc.selectFirst(".import-facts__who span[lang=en]").text());
-    Document list = page("/updates?lang=zh");
+    Document list = app.page("/updates?lang=zh");
     assertEquals("数据：新增0，修订1，未变0",
         list.select(".import-card").get(1).select(".import-facts__tables li").get(1).text());
   }
 
   @Test
   void everyPageOffersTheFeedsAndTheNavigationLeadsHere() {
-    Document overview = page("/");
+    Document overview = app.page("/");
     assertEquals("/updates.atom", overview.selectFirst("link[type=application/atom+xml]").attr("href"));
-    assertEquals("page", page("/updates").selectFirst(".site-nav a[href=/updates]").attr("aria-current"));
-    Document indicator = page("/indicators/ai_core_industry_scale?lang=zh");
+    assertEquals("page", app.page("/updates").selectFirst(".site-nav a[href=/updates]").attr("aria-current"));
+    Document indicator = app.page("/indicators/ai_core_industry_scale?lang=zh");
     assertEquals(List.of("/indicators/ai_core_industry_scale.atom?lang=zh", "/updates.atom?lang=zh"),
         indicator.select("link[type=application/atom+xml]").eachAttr("href"));
   }
@@ -238,15 +225,15 @@ class UpdatesPagesTest {
   @Test
   void theOverviewAndThePrintedSummarySayWhenNewFiguresWereLastImported() {
     for (String path : List.of("/", "/summary")) {
-      Element last = page(path).selectFirst(".last-import");
+      Element last = app.page(path).selectFirst(".last-import");
       assertNotNull(last, path);
       assertTrue(last.text().startsWith("Last import with new figures: "), last.text());
       assertTrue(last.text().contains(" UTC"), last.text());
       assertFalse(last.hasClass("no-print"), "printed too");
       assertNotNull(last.selectFirst("time[datetime]"), path);
     }
-    assertEquals("/updates/3", page("/").selectFirst(".last-import a").attr("href"),
+    assertEquals("/updates/3", app.page("/").selectFirst(".last-import a").attr("href"),
         "the newest import that brought figures, not the newest import");
-    assertTrue(page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近一次带来新数据的导入："));
+    assertTrue(app.page("/summary?lang=zh").selectFirst(".last-import").text().startsWith("最近一次带来新数据的导入："));
   }
 }

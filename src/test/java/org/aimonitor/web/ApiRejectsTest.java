@@ -2,10 +2,9 @@ package org.aimonitor.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.aimonitor.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Jetty refuses before a route runs is JSON on the API (issue 26): 431, 400. (A request
@@ -14,17 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApiRejectsTest {
 
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   private static void assertJson(String response, int status) {
     assertTrue(response.startsWith("HTTP/1.1 " + status), response);

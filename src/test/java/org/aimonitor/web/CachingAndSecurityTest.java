@@ -11,13 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.aimonitor.TestData;
+import org.aimonitor.AppExtension;
 import org.aimonitor.TestApp;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,19 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Conditional requests, compression, asset caching, methods and path traversal on the real server. */
 class CachingAndSecurityTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own();
 
   @Test
   void pagesCarryAnETagAndAnswer304WhenUnchanged() {
@@ -56,7 +46,7 @@ class CachingAndSecurityTest {
   void anImportInvalidatesCachedPages() {
     String before = app.get("/indicators/ai_core_industry_scale").headers().firstValue("ETag").orElseThrow();
     new Importer(app.db()).apply(List.of(new ImportFile("n.csv",
-        ("indicator,region,period,value,qualifier,source,headline,note\n"
+        (TestData.OBSERVATIONS_HEADER
             + "ai_core_industry_scale,CN,2019,12.5,reported,ecns-2026-03-05,1,cache test\n")
             .getBytes(StandardCharsets.UTF_8))), "test");
     HttpResponse<String> after = app.get("/indicators/ai_core_industry_scale", "If-None-Match", before);

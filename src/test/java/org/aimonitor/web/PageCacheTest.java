@@ -18,7 +18,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aimonitor.importer.Seeder;
+import java.util.concurrent.TimeUnit;
+import org.aimonitor.SeededDatabase;
 import org.aimonitor.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,18 @@ class PageCacheTest {
 
   @Test
   void concurrentFirstRequestsRenderAPageOnceAndAnImportRendersItAgain() throws Exception {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     PageCache cache = new PageCache(db);
     AtomicInteger renders = new AtomicInteger();
+    // The first render is held until the other eleven requests wait for it, so the requests
+    // provably overlap however fast or slow the machine is.
+    CountDownLatch othersWaiting = new CountDownLatch(11);
+    cache.onWaitingForRender(othersWaiting::countDown);
+    AtomicBoolean overlapped = new AtomicBoolean();
     Javalin app = Javalin.create(config -> config.routes.get("/page", cache.wrap(ctx -> {
-      renders.incrementAndGet();
-      Thread.sleep(300); // a slow render, so that the other requests arrive while it runs
+      if (renders.incrementAndGet() == 1) {
+        overlapped.set(othersWaiting.await(30, TimeUnit.SECONDS));
+      }
       ctx.html("<p>page</p>");
     }))).start("127.0.0.1", 0);
     try {
@@ -50,6 +56,7 @@ class PageCacheTest {
       for (CompletableFuture<HttpResponse<String>> r : responses) {
         assertEquals("<p>page</p>", r.get().body());
       }
+      assertTrue(overlapped.get(), "the other eleven requests waited for the first one's render");
       assertEquals(1, renders.get(), "twelve requests, one render");
 
       db.jdbi().useHandle(h -> h.execute("UPDATE observation SET note = 'changed' WHERE id = 1"));
@@ -76,8 +83,7 @@ class PageCacheTest {
   }
 
   private Served serve(long maxBytes, java.util.function.Function<String, String> page) {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     PageCache cache = new PageCache(db, maxBytes);
     AtomicInteger renders = new AtomicInteger();
     KnownParams.declare("/cached", QueryParams.of("n"));
@@ -147,8 +153,7 @@ class PageCacheTest {
    */
   @Test
   void aHeldRenderMakesOnlyRequestsForTheSamePageWait() throws Exception {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     PageCache cache = new PageCache(db);
     CountDownLatch release = new CountDownLatch(1);
     Semaphore entered = new Semaphore(0);
@@ -229,8 +234,7 @@ class PageCacheTest {
    */
   @Test
   void noReaderIsServedAPageOlderThanTheVersionCommittedBeforeItAsked() throws Exception {
-    Database db = Database.open(dir.resolve("monitor.db"));
-    Seeder.seedIfEmpty(db);
+    Database db = SeededDatabase.open(dir.resolve("monitor.db"));
     PageCache cache = new PageCache(db);
     Javalin app = Javalin.create(config -> config.routes.get("/version", cache.wrap(ctx ->
         ctx.html(Long.toString(db.store().version().number()))))).start("127.0.0.1", 0);
@@ -265,8 +269,7 @@ class PageCacheTest {
   @Test
   void anotherProcessesImportShowsWithinTheCheckInterval() throws Exception {
     AtomicLong now = new AtomicLong();
-    Database db = Database.open(dir.resolve("monitor.db"), now::get);
-    Seeder.seedIfEmpty(db);
+    Database db = Database.open(SeededDatabase.copyTo(dir.resolve("monitor.db")), now::get);
     Database commandLine = Database.open(dir.resolve("monitor.db"));
     PageCache cache = new PageCache(db);
     AtomicInteger renders = new AtomicInteger();

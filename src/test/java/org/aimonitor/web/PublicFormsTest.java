@@ -8,25 +8,15 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.aimonitor.LogCapture;
-import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.aimonitor.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Public forms bound their bodies (issue 26, row 9): 413 or 400, never a 500 or a trace. */
 class PublicFormsTest {
 
-  static TestApp app;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   private static HttpResponse<String> post(String type, String body) {
     return app.send(HttpRequest.newBuilder(URI.create(app.url("/updates/marks")))

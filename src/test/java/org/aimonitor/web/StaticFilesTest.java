@@ -26,10 +26,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.GZIPInputStream;
-import org.aimonitor.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.aimonitor.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,17 +40,9 @@ class StaticFilesTest {
 
   @TempDir
   static Path dir;
-  static TestApp app;
 
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(dir.resolve("app"));
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final AppExtension app = AppExtension.shared();
 
   private static byte[] resource(String name) throws IOException {
     try (InputStream in = StaticFilesTest.class.getClassLoader().getResourceAsStream(name)) {
