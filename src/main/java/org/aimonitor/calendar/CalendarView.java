@@ -87,7 +87,8 @@ public record CalendarView(String today, String todayCode, String thisMonth, Str
   }
 
   /** A past release an inferred schedule was read from: its source and publication date. */
-  public record EvidenceRow(String title, String href, String date, String dateCode) {
+  public record EvidenceRow(String publisher, String separator, String title, String titleLang,
+      String href, String date, String dateCode) {
   }
 
   /** Builds the page for {@code today}: a few bounded reads, whatever the size of the data. */
@@ -195,8 +196,8 @@ public record CalendarView(String today, String todayCode, String thisMonth, Str
       for (String id : words(s.evidence())) {
         Source src = sources.get(id);
         if (src != null) {
-          evidence.add(new EvidenceRow(src.publisher() + t.t("list.separator") + src.title(),
-              "/sources/" + id, t.date(src),
+          evidence.add(new EvidenceRow(src.publisher(), t.t("list.separator"), src.title(),
+              t.lang(src), "/sources/" + id, t.date(src),
               src.publishedOn() == null ? null : src.publishedOn().code()));
         }
       }

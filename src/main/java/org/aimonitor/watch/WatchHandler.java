@@ -122,7 +122,10 @@ public final class WatchHandler {
       since = ctx.formParam("since");
     } catch (Exception e) {
       // A malformed body: Jetty's multipart parser throws ServletException, which no signature
-      // declares, or an IOException; either is the reader's request, not our fault.
+      // declares, or an IOException; either is the reader's request, not our fault. What is left
+      // of the body is unread, so the connection cannot carry another request: say so, or a
+      // client that reuses it gets no answer to its next request.
+      ctx.header("Connection", "close");
       throw WatchList.refused(t, t.t("watch.error.upload-unreadable"));
     }
     if (text == null || text.isBlank()) {
