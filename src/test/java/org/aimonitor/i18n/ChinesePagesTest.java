@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.aimonitor.TestApp;
+import org.aimonitor.AppExtension;
 import org.aimonitor.a11y.AdminPages;
 import org.aimonitor.a11y.CheckedPages;
 import org.aimonitor.store.ViewRows;
@@ -22,9 +21,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,9 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChinesePagesTest {
 
-  @TempDir
-  static Path dir;
-  static TestApp app;
+  @RegisterExtension
+  static final AppExtension app = AppExtension.own().adminToken(AdminPages.TOKEN);
 
   /** Latin words allowed in Chinese text: names of organisations, products and formats. */
   private static final Set<String> SHARED_NAMES = Set.of(
@@ -64,7 +61,6 @@ class ChinesePagesTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir, AdminPages.TOKEN);
     ViewRows data = org.aimonitor.TestData.everything(app.db());
     Set<String> texts = new java.util.HashSet<>();
     data.indicators().values().forEach(i -> {
@@ -80,11 +76,6 @@ class ChinesePagesTest {
     // Source titles are the pages' own headlines, some with a note in English on what the page is.
     data.sources().values().forEach(s -> texts.add(s.title()));
     datasetChinese = texts;
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
   }
 
   static Stream<CheckedPages.Page> pages() {
@@ -111,7 +102,7 @@ class ChinesePagesTest {
   /** The staff pages, every state from sign-in to the import log, asked for in Chinese. */
   @org.junit.jupiter.api.Test
   void staffPagesInChineseSayItInChinese() {
-    List<AdminPages.Fetched> pages = AdminPages.fetchAll(app, "zh-CN");
+    List<AdminPages.Fetched> pages = AdminPages.fetchAll(app.app(), "zh-CN");
     assertEquals(7, pages.size());
     for (AdminPages.Fetched page : pages) {
       Document doc = Jsoup.parse(page.html());
