@@ -13,7 +13,6 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Lang;
-import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.SideBySide;
 import org.aimonitor.region.SideBySideView;
