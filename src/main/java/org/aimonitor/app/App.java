@@ -200,6 +200,9 @@ public final class App {
             indicatorPage.handle(ctx);
           }
         });
+        // The citation files of an indicator view (the same filter and vintage as its page).
+        get(route("/indicators/{code}/{file}", Filter.PARAMS, VintageParam.PARAMS),
+            cache.wrap(indicators::cite));
         get(route("/indicators/{code}/ranking", SideBySide.PERIOD_PARAMS, Paging.PARAMS),
             cache.wrap(regions::ranking));
         // Workbooks stream and are never cached, like the CSV twins.

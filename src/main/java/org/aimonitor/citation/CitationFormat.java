@@ -154,6 +154,28 @@ public enum CitationFormat {
     return contentType;
   }
 
+  /** A link to one citation file of what a page cites: its label in the page's language. */
+  public record Link(String label, String href) {
+  }
+
+  /**
+   * The links to every citation file of what {@code path} shows ("/figures/14",
+   * "/indicators/ai_pc_share"): {@code path/cite.bib} and the others, with {@code query} (the
+   * view's, "" or "?region=CN…") and the page's language, so a file cites what the page cites.
+   */
+  public static List<Link> links(String path, String query, Text t) {
+    String q = query;
+    if (t.zh()) {
+      q = q.isEmpty() ? "?lang=zh" : q + "&lang=zh";
+    }
+    List<Link> links = new ArrayList<>();
+    for (CitationFormat f : values()) {
+      links.add(new Link(t.t("figure.cite.file." + f.name().toLowerCase(java.util.Locale.ROOT)),
+          path + "/cite." + f.extension() + q));
+    }
+    return links;
+  }
+
   /** The format whose file name ends so ("cite.bib"), if any. */
   public static Optional<CitationFormat> byFile(String name) {
     for (CitationFormat f : values()) {

@@ -17,7 +17,6 @@ import org.aimonitor.chart.Plot;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
-import org.aimonitor.store.Indicator;
 import org.aimonitor.store.Observation;
 import org.aimonitor.store.Qualifier;
 import org.aimonitor.store.ViewRows;
@@ -228,7 +227,10 @@ public final class DashboardCharts {
           actual.points()));
       series.add(new Series(t.t("overview.chart.hardware.forecast", line.name()), "line",
           "projection", "y", line.color(), line.marker(), forecast));
-      xs(actual.points()).forEach(x -> { actualXs.add(x); allXs.add(x); });
+      xs(actual.points()).forEach(x -> {
+        actualXs.add(x);
+        allXs.add(x);
+      });
       xs(forecast).forEach(allXs::add);
     }
     List<Point> targets = timeLine(filter(data.headlines("ai_terminal_penetration", "CN"),

@@ -40,7 +40,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
     Source source, String sourceDate, String sourceLang, FigureStates states, Shown shown,
     Vintage vintage, List<Revision> revisions, String firstFigure, String firstRecorded,
     String indicatorHref, String rowHref, String placeHref, Citation citation,
-    String citationText, List<CiteLine> citationLines, List<CiteFile> citeFiles, String jsonHref,
+    String citationText, List<CiteLine> citationLines, List<CitationFormat.Link> citeFiles, String jsonHref,
     String feedHref, Map<Long, ImportLog.Entry> imports, long dataVersion) {
 
   /**
@@ -83,9 +83,6 @@ public record FigureView(long id, String href, Indicator indicator, String indic
       String importHref, String reason) {
   }
 
-  /** A citation file to download. */
-  public record CiteFile(String label, String href) {
-  }
 
   /**
    * The page of figure {@code id} in the handle's transaction, as {@code asked}, cited on
@@ -153,16 +150,7 @@ public record FigureView(long id, String href, Indicator indicator, String indic
         t.t("cite.figure." + state.qualifier().code(), t.amount(indicator, state.value())),
         state.qualifier().code(), t.t("site.name"), version, updated, today, url,
         List.of(Citation.Original.of(source)));
-    String langQuery = t.zh() ? "lang=zh" : "";
-    List<CiteFile> files = new ArrayList<>();
-    for (CitationFormat f : CitationFormat.values()) {
-      String q = asked.query();
-      if (!langQuery.isEmpty()) {
-        q = q.isEmpty() ? "?" + langQuery : q + "&" + langQuery;
-      }
-      files.add(new CiteFile(t.t("figure.cite.file." + f.name().toLowerCase()),
-          path + "/cite." + f.extension() + q));
-    }
+    List<CitationFormat.Link> files = CitationFormat.links(path, asked.query(), t);
     // The one citation builder's words (citation/CitationText), as the plain-text file writes them;
     // in Chinese the original source is a line of its own (GB/T 7714), in its own language.
     String text = CitationText.style(citation).write(citation).strip();

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.aimonitor.importer.ImportFile;
-import org.aimonitor.importer.Importer;
 import org.aimonitor.store.CsvTable;
 import org.aimonitor.store.Database;
 

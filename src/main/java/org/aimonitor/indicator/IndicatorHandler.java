@@ -24,6 +24,7 @@ import org.aimonitor.store.Period;
 import org.aimonitor.store.ViewRows;
 import org.aimonitor.updates.NewSince;
 import org.aimonitor.web.Addresses;
+import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
 import org.aimonitor.web.Paging;
 import org.aimonitor.web.VintageParam;
@@ -204,6 +205,32 @@ public final class IndicatorHandler {
         sheet.finish();
       });
     });
+  }
+
+  /**
+   * {@code GET /indicators/{code}/cite.bib} (and .ris, .csl.json, .txt, .gbt7714.txt): the
+   * citation file of the view the same filter and vintage show, in the page's language; what its
+   * "How to cite" says, with the original sources of the figures the page shows. 404 for a file
+   * name that is no citation format.
+   */
+  public void cite(Context ctx) {
+    Text t = Text.of(ctx);
+    String code = ctx.pathParam("code");
+    org.aimonitor.citation.CitationFormat format = org.aimonitor.citation.CitationFormat
+        .byFile(ctx.pathParam("file"))
+        .orElseThrow(() -> HttpProblem.of(404, "error.404.title", "error.404.message"));
+    Filter filter = Filter.parse(ctx, t);
+    LocalDate today = LocalDate.now(clock);
+    String origin = Addresses.origin(ctx);
+    org.aimonitor.citation.Citation citation = db.jdbi().inTransaction(h -> {
+      AsOf asOf = vintage(ctx, h, today, t);
+      IndicatorData data = IndicatorData.page(h, code, filter,
+          Paging.parse(java.util.Map.of(), IndicatorData.PAGE_SIZE, t), asOf, t);
+      return IndicatorPageView.fileCitation(data, asOf, origin, today, t);
+    });
+    ctx.contentType(format.contentType());
+    ctx.header("Content-Disposition", "attachment; filename=\"" + code + "." + format.extension() + "\"");
+    ctx.result(format.write(citation));
   }
 
   /** The vintage the request asks for ({@link VintageParam}), in the handle's transaction. */

@@ -1,6 +1,7 @@
 package org.aimonitor.indicator;
 
 import org.aimonitor.citation.Citation;
+import org.aimonitor.citation.CitationFormat;
 import org.aimonitor.citation.CitationText;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.aimonitor.region.Filter;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.freshness.FreshnessView;
 import org.aimonitor.i18n.Lang;
-import org.aimonitor.i18n.Names;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.region.SideBySide;
 import org.aimonitor.region.SideBySideView;
@@ -91,7 +91,8 @@ public record IndicatorPageView(
     String dataLang,
     Notice newSince,
     long marked,
-    Vintage vintage) {
+    Vintage vintage,
+    List<CitationFormat.Link> citeFiles) {
 
   /**
    * A past view's banner: what it shows, what it leaves out, and the address of today's view
@@ -261,7 +262,37 @@ public record IndicatorPageView(
         notes.notes(), freshness, data.rows().dataVersion(),
         t.lang() == Lang.EN ? null : Lang.EN.htmlLang(),
         notice(seen, groups, path + onPage(asOf.keptOn(filter.query()), paging.page()), t),
-        marked(groups), vintage(asOf, path + filter.query(), t));
+        marked(groups), vintage(asOf, path + filter.query(), t),
+        CitationFormat.links(path, view, t));
+  }
+
+  /**
+   * The citation files' citation of the view {@code data} shows, as its "How to cite" says it:
+   * the indicator with the view's places and years and its day when it is a past view, this
+   * dataset at its data version and the view's permalink, and the original sources of the
+   * figures the page shows (its table's first page and its chart), in the page's order.
+   */
+  public static Citation fileCitation(IndicatorData data, AsOf asOf, String baseUrl,
+      LocalDate today, Text t) {
+    Indicator indicator = data.indicator();
+    Filter filter = data.filter();
+    String title = t.name(indicator);
+    List<String> scope = new ArrayList<>();
+    if (!filter.isEmpty()) {
+      scope.add(filter.describe(t, data.names()));
+    }
+    String vintage = vintageLabel(asOf, t);
+    if (vintage != null) {
+      scope.add(vintage);
+    }
+    if (!scope.isEmpty()) {
+      title = t.t("indicator.cite.file-title", title, String.join(t.t("list.separator"), scope));
+    }
+    List<Citation.Original> originals = new ArrayList<>();
+    data.rows().sources().values().forEach(s -> originals.add(Citation.Original.of(s)));
+    return new Citation("aim-" + indicator.code(), t.lang(), title, null, null, t.t("site.name"),
+        data.rows().dataVersion(), null, today,
+        baseUrl + "/indicators/" + indicator.code() + asOf.keptOn(filter.query()), originals);
   }
 
   /** {@code query} (a view's query string or "") on page {@code page}: the page number last. */

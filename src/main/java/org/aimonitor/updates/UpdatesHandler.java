@@ -1,15 +1,12 @@
 package org.aimonitor.updates;
 
 import io.javalin.http.Context;
-import io.javalin.http.Header;
-import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.aimonitor.api.ApiPaging;
-import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.json.Json;
 import org.aimonitor.region.Filter;
@@ -21,7 +18,6 @@ import org.aimonitor.store.Keyset;
 import org.aimonitor.web.Addresses;
 import org.aimonitor.web.HttpProblem;
 import org.aimonitor.web.Page;
-import org.aimonitor.web.PageCache;
 import org.aimonitor.web.Paging;
 import org.aimonitor.web.QueryParams;
 import org.jdbi.v3.core.Handle;

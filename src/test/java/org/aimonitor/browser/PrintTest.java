@@ -20,7 +20,6 @@ import org.aimonitor.dashboard.DashboardView.TimelineEntry;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;
-import org.aimonitor.store.ViewRows;
 import org.aimonitor.summary.SummaryView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

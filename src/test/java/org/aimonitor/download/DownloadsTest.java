@@ -181,9 +181,14 @@ class DownloadsTest {
       assertEquals(200, r.statusCode());
       Document doc = Jsoup.parse(r.body());
       List<Element> rows = doc.select("table.downloads tbody tr");
-      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.xlsx", "monitor.sqlite"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv",
+          "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.xlsx",
+          "monitor.sqlite"),
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList());
-      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES), String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–", "–"),
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES),
+          String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS),
+          String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12",
+          "–", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         // The workbook is written when asked for, so its size is not known beforehand.
@@ -267,11 +272,16 @@ class DownloadsTest {
       assertTrue(doc.selectFirst(".as-of").text().matches("数据版本\\d+"), doc.selectFirst(".as-of").text());
       assertEquals(List.of("文件", "内容", "格式", "行数", "大小"), doc.select("table.downloads th[scope=col]").eachText());
       List<Element> rows = doc.select("table.downloads tbody tr");
-      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv", "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.xlsx", "monitor.sqlite"),
+      assertEquals(List.of("languages.csv", "categories.csv", "units.csv", "regions.csv", "aliases.csv",
+          "sources.csv", "indicators.csv", "observations.csv", "events.csv", "schedules.csv", "monitor.xlsx",
+          "monitor.sqlite"),
           rows.stream().map(tr -> tr.selectFirst("th a").text()).toList(), "file names stay as they are");
       assertEquals("每个引用网页一行：出版方、标题、链接、日期、语言、可信度。", rows.get(5).select("td").get(0).text());
       assertEquals("CSV（UTF-8，RFC 4180）", rows.get(5).select("td").get(1).text());
-      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES), String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS), String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12", "–", "–"),
+      assertEquals(List.of("3", "7", "7", "26", String.valueOf(org.aimonitor.Seed.ALIASES),
+          String.valueOf(org.aimonitor.Seed.SOURCES), String.valueOf(org.aimonitor.Seed.INDICATORS),
+          String.valueOf(org.aimonitor.Seed.OBSERVATIONS), String.valueOf(org.aimonitor.Seed.EVENTS), "12",
+          "–", "–"),
           rows.stream().map(tr -> tr.select("td").get(2).text()).toList());
       for (Element tr : rows) {
         assertTrue(tr.select("td").get(3).text().matches("(约)?[\\d.]+(字节| KB| MB)|–"), tr.text());

@@ -12,7 +12,6 @@ import org.aimonitor.AppExtension;
 import org.aimonitor.importer.ImportFile;
 import org.aimonitor.importer.Importer;
 import org.aimonitor.json.Json;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;

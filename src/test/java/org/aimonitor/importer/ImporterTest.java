@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.aimonitor.TestData;
 import org.aimonitor.SeededDatabase;
-import org.aimonitor.importer.Seeder;
 import org.aimonitor.store.DataError;
 import org.aimonitor.store.DataException;
 import org.aimonitor.store.Database;

@@ -16,7 +16,6 @@ import org.aimonitor.chart.ChartSpec.Series;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
 import org.aimonitor.region.Filter;
-import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Lang;
 import org.aimonitor.i18n.Text;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import org.aimonitor.AppExtension;
 import org.aimonitor.TestData;
-import org.aimonitor.indicator.IndicatorData;
 import org.aimonitor.store.CsvTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.aimonitor.Fixtures;
 import org.aimonitor.chart.ChartSpec;
 import org.aimonitor.chart.ChartView;
-import org.aimonitor.region.Filter;
 import org.aimonitor.web.SourceNotes;
 import org.aimonitor.i18n.Text;
 import org.aimonitor.store.Indicator;

@@ -58,7 +58,9 @@ class UpdatesPagesTest {
     assertEquals(List.of("Import 4: no changes",
         "Import 3: AI core industry scale, China (mainland), 2024 revised; Sources: 1 added, 0 revised",
         "Import 2: AI PC share of PC shipments, United States, Jan 1900 added; AI PC share of PC shipments, United States, Feb 1900 added, and 248 more",
-        "Import 1: AI core industry scale, China (mainland), 2017 added; AI core industry scale, China (mainland), 2020 added, and " + (org.aimonitor.Seed.OBSERVATIONS - 2) + " more; Languages: 3 added, 0 revised; Categories: 7 added, 0 revised; 7 more tables"),
+        "Import 1: AI core industry scale, China (mainland), 2017 added; AI core industry scale, China (mainland), 2020 added,"
+            + " and " + (org.aimonitor.Seed.OBSERVATIONS - 2) + " more; Languages: 3 added, 0 revised;"
+            + " Categories: 7 added, 0 revised; 7 more tables"),
         titles, "each title names what changed");
     Element third = doc.select(".import-card").get(1);
     assertTrue(third.selectFirst(".import-facts__who").text().contains("by data team (web)"),
