@@ -200,13 +200,14 @@ public final class App {
             indicatorPage.handle(ctx);
           }
         });
-        // The citation files of an indicator view (the same filter and vintage as its page).
-        get(route("/indicators/{code}/{file}", Filter.PARAMS, VintageParam.PARAMS),
-            cache.wrap(indicators::cite));
         get(route("/indicators/{code}/ranking", SideBySide.PERIOD_PARAMS, Paging.PARAMS),
             cache.wrap(regions::ranking));
         // Workbooks stream and are never cached, like the CSV twins.
         get(route("/indicators/{code}/ranking.xlsx", SideBySide.PERIOD_PARAMS), regions::rankingWorkbook);
+        // The citation files of an indicator view (the same filter and vintage as its page);
+        // after the ranking's routes, which {file} would match too.
+        get(route("/indicators/{code}/{file}", Filter.PARAMS, VintageParam.PARAMS),
+            cache.wrap(indicators::cite));
         // Places; {code} also serves the .json twin (the API document).
         get(route("/regions", PlaceFilter.PARAMS, Paging.PARAMS), cache.wrap(regions::list));
         get(route("/regions.json", PlaceFilter.PARAMS, ApiPaging.PARAMS), cache.wrap(regions::apiList));
